@@ -1,0 +1,26 @@
+"""Errors the library raises; the CLI maps each to one line on stderr and an exit code."""
+from __future__ import annotations
+
+
+class AnnotateError(Exception):
+    """Base class: a problem the user can fix, with a one-line message."""
+
+    exit_code = 1
+
+
+class InputError(AnnotateError):
+    """The source cannot be read: missing file, undecodable bytes, characters XML cannot hold."""
+
+    exit_code = 3
+
+
+class GlossaryError(AnnotateError):
+    """A glossary file is malformed: `glossary/x.tsv:12: missing gloss`."""
+
+    exit_code = 4
+
+
+class InvariantError(AnnotateError):
+    """A dependency broke a promise we rely on (e.g. OpenCC changed a text's length)."""
+
+    exit_code = 70

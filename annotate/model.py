@@ -1,0 +1,113 @@
+"""The document model that every pass fills in and every writer reads.
+
+No I/O and no lxml here: a `Document` is plain data, so analysis never knows
+about output formats and writers never see the source bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+TokenKind = Literal["han", "latin", "punct", "space", "other"]
+BlockKind = Literal["head", "p"]
+
+
+@dataclass(slots=True)
+class Token:
+    """One word, run of Latin letters and digits, punctuation mark or space."""
+
+    text: str
+    """The token exactly as in the source."""
+    kind: TokenKind
+    """`han` for a word with Han characters; `latin` for letters/digits (B2B, 2020, 1+1>2);
+    `punct`, `space` and `other` (symbols, emoji) pass through untouched."""
+    readings: tuple[str | None, ...] = ()
+    """One entry per character of `text`: a pinyin syllable for a Han character, None for
+    anything else. Empty until the readings pass has run. 中国 → ("zhōng", "guó")."""
+    traditional: str | None = None
+    """Traditional form of `text`, only when it differs (same length, aligned per character)."""
+    note_ids: tuple[str, ...] = ()
+    """Keys into `Document.glossary` for the glossary entries this token is an occurrence of."""
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading or a paragraph: one line of the source."""
+
+    kind: BlockKind
+    text: str
+    """The line exactly as in the source (for a Markdown heading, without the `#` marker)."""
+    line: int
+    """1-based line number in the source, for messages."""
+    tokens: list[Token] = field(default_factory=list)
+    """The words of `text`, in order; their texts concatenate to `text`."""
+
+
+@dataclass(slots=True)
+class Section:
+    """A run of blocks opened by a section marker (`B.`), a Markdown heading, or the start."""
+
+    n: str | None = None
+    """The section's label from a marker line such as `B.`; None when it has none."""
+    head: Block | None = None
+    """The section heading, when the source has one."""
+    blocks: list[Block] = field(default_factory=list)
+    """The paragraphs of the section, in order."""
+
+
+@dataclass(slots=True, frozen=True)
+class GlossaryEntry:
+    """One curated term: its gloss and the optional pinyin, traditional form and note."""
+
+    id: str
+    """A stable identifier, usable as an XML id: `gl-shuzi-jingji`."""
+    term: str
+    gloss: str
+    pinyin: tuple[str, ...] | None = None
+    """One syllable per character of `term` (None for non-Han characters), tone marks, lower case."""
+    written_pinyin: str | None = None
+    """The pinyin as the glossary writes it, for the appendix: `Ālǐbābā`, `shùzì jīngjì`."""
+    traditional: str | None = None
+    note: str | None = None
+    source: str = ""
+    """Where the entry was read from, `glossary/seed.tsv:12`."""
+
+
+@dataclass(slots=True, frozen=True)
+class Settings:
+    """The options a document was annotated with; writers record them in their output."""
+
+    reading: str = "marks"
+    """How readings are spelled: `marks` (zhōng), `numbers` (zhong1) or `zhuyin` (ㄓㄨㄥ)."""
+    variant: str = "tw"
+    """Which traditional standard: `tw` (OpenCC s2tw), `hk` (s2hk) or `t` (s2t)."""
+
+
+@dataclass(slots=True)
+class Document:
+    """A source text with its structure, and, once annotated, its words and notes."""
+
+    source: str
+    """The source's name as given (a file name, or `-` for standard input)."""
+    sections: list[Section] = field(default_factory=list)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    """The glossary entries this document uses, by id, in order of first use."""
+    settings: Settings = field(default_factory=Settings)
+    characters: int = 0
+    """Number of characters in the source text (after newline normalisation)."""
+
+    @property
+    def title(self) -> str:
+        """The first heading's text, else the source's file name without its extension."""
+        for section in self.sections:
+            if section.head is not None and section.head.text.strip():
+                return section.head.text.strip()
+        name = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+    def blocks(self):
+        """Every heading and paragraph, in document order."""
+        for section in self.sections:
+            if section.head is not None:
+                yield section.head
+            yield from section.blocks

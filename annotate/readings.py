@@ -1,0 +1,91 @@
+"""Pinyin per Han character, from pypinyin, one call per paragraph.
+
+Each jieba word is re-split with pypinyin's own phrase segmenter before conversion:
+handing pypinyin a word it has no phrase for would give every character its default
+reading (重庆市 → zhòng), while the re-split finds 重庆 (chóng). Tones are written as the
+spelling standard writes them (GB/T 16159-2012 §6.5.2): 一 and 不 keep their own tones,
+no sandhi is marked, neutral tones are as in the dictionary.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .chars import HAN_RUN
+from .model import Block
+
+STYLES = ("marks", "numbers", "zhuyin")
+
+
+@lru_cache(maxsize=1)
+def _phrase_splitter():
+    from pypinyin.core import Pinyin
+
+    return Pinyin()
+
+
+def _no_reading(chars: str):
+    return [None] * len(chars)
+
+
+def add_readings(block: Block) -> None:
+    """Give each token one reading per character (None for non-Han characters)."""
+    import pypinyin
+
+    splitter = _phrase_splitter()
+    pieces: list[str] = []
+    for token in block.tokens:
+        if token.kind == "han":
+            for run in HAN_RUN.findall(token.text):
+                pieces.extend(splitter.seg(run))
+    if not pieces:
+        for token in block.tokens:
+            token.readings = (None,) * len(token.text)
+        return
+    result = pypinyin.pinyin(pieces, style=pypinyin.Style.TONE, errors=_no_reading)
+    expected = sum(len(piece) for piece in pieces)
+    if len(result) != expected:  # a character pypinyin skipped: convert piece by piece
+        result = []
+        for piece in pieces:
+            got = pypinyin.pinyin(piece, style=pypinyin.Style.TONE, errors=_no_reading)
+            result.extend(got if len(got) == len(piece) else [[None]] * len(piece))
+    syllables = iter(unicodedata.normalize("NFC", item[0]) if item and item[0] else None for item in result)
+    for token in block.tokens:
+        if token.kind != "han":
+            token.readings = (None,) * len(token.text)
+            continue
+        readings = []
+        for char in token.text:
+            readings.append(next(syllables) if HAN_RUN.match(char) else None)
+        token.readings = tuple(readings)
+
+
+def spell(syllable: str, style: str) -> str:
+    """zhōng → zhōng | zhong1 | ㄓㄨㄥ; neutral tone: de → de | de5 | ˙ㄉㄜ."""
+    if style == "marks":
+        return syllable
+    from pypinyin.contrib.tone_convert import to_tone3
+    from pypinyin.style import convert
+    import pypinyin
+
+    if style == "numbers":
+        return to_tone3(syllable, v_to_u=True, neutral_tone_with_five=True)
+    if style == "zhuyin":
+        zhuyin = convert(syllable, pypinyin.Style.BOPOMOFO, strict=True) or syllable
+        # Taiwan's convention puts the neutral-tone dot before the syllable: ˙ㄉㄜ.
+        return "˙" + zhuyin[:-1] if zhuyin.endswith("˙") else zhuyin
+    raise ValueError(f"unknown reading style {style!r} (choose from {', '.join(STYLES)})")
+
+
+def style_readings(block: Block, style: str) -> None:
+    """Respell every reading of the block in the chosen style (the model holds tone marks until now)."""
+    if style == "marks":
+        return
+    for token in block.tokens:
+        if token.kind == "han":
+            token.readings = tuple(None if r is None else _spell_cached(r, style) for r in token.readings)
+
+
+@lru_cache(maxsize=4096)
+def _spell_cached(syllable: str, style: str) -> str:
+    return spell(syllable, style)
