@@ -15,6 +15,9 @@ from .chars import HAN_RUN
 from .model import Block
 
 STYLES = ("marks", "numbers", "zhuyin")
+# pypinyin's phrase dictionary writes the spoken tones of 一 and 不 (一个 yí gè, 不是 bú shì);
+# the spelling standard writes their own tones.
+ORIGINAL_TONES = {"一": "yī", "不": "bù"}
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +59,11 @@ def add_readings(block: Block) -> None:
             continue
         readings = []
         for char in token.text:
-            readings.append(next(syllables) if HAN_RUN.match(char) else None)
+            if HAN_RUN.match(char):
+                syllable = next(syllables)
+                readings.append(ORIGINAL_TONES.get(char, syllable) if syllable else None)
+            else:
+                readings.append(None)
         token.readings = tuple(readings)
 
 

@@ -15,24 +15,29 @@ CONFIGS = {"tw": "s2tw.json", "hk": "s2hk.json", "t": "s2t.json"}
 
 
 @lru_cache(maxsize=None)
-def converter(variant: str):
-    """The OpenCC converter for a variant, loaded once per process."""
+def converter(config: str):
+    """The OpenCC converter for a configuration file name, loaded once per process."""
     import opencc
 
-    if variant not in CONFIGS:
-        raise ValueError(f"unknown variant {variant!r} (choose from {', '.join(CONFIGS)})")
-    return opencc.OpenCC(CONFIGS[variant])
+    return opencc.OpenCC(config)
 
 
-def to_traditional(text: str, variant: str) -> str:
-    """Convert text, refusing any result whose length differs from the input's."""
-    converted = converter(variant).convert(text)
+def convert_same_length(text: str, config: str) -> str:
+    """Convert with an OpenCC configuration, refusing any result whose length differs."""
+    converted = converter(config).convert(text)
     if len(converted) != len(text):
         raise InvariantError(
-            f"OpenCC {CONFIGS[variant]} changed the length of {text[:30]!r}… "
+            f"OpenCC {config} changed the length of {text[:30]!r} "
             f"({len(text)} → {len(converted)} characters); please report this"
         )
     return converted
+
+
+def to_traditional(text: str, variant: str) -> str:
+    """头发 → 頭髮 in the variant's standard, aligned character by character with `text`."""
+    if variant not in CONFIGS:
+        raise ValueError(f"unknown variant {variant!r} (choose from {', '.join(CONFIGS)})")
+    return convert_same_length(text, CONFIGS[variant])
 
 
 def add_traditional(block: Block, variant: str) -> None:

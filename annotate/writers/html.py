@@ -21,9 +21,9 @@ CSS = """
  font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","Songti SC","PingFang SC","Microsoft YaHei",serif;
  font-size:1.25rem;line-height:2.6;color:var(--zha-ink);background:var(--zha-paper);
  max-width:40em;margin:0 auto;padding:0 1rem;text-align:start;overflow-wrap:anywhere}
-.zha ruby{ruby-position:over;ruby-align:center}
-.zha rt{font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;font-size:.5em;line-height:1;
- padding:0 .12em;-webkit-user-select:none;user-select:none;color:var(--zha-muted)}
+.zha ruby{ruby-position:over;ruby-align:center;padding:0 .06em}
+.zha rt{font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;font-size:.5em;line-height:1.1;
+ padding:0 .125em;-webkit-user-select:none;user-select:none;color:var(--zha-muted)}
 .zha-section{margin:0 0 2rem}
 .zha-section[data-n]::before{content:attr(data-n) ".";display:block;font-family:system-ui,sans-serif;
  font-size:.9rem;line-height:1.5;color:var(--zha-muted)}

@@ -62,5 +62,10 @@ def to_data(document: Document) -> dict:
     }
 
 
-def write_json(document: Document, *, indent: int | None = 1) -> bytes:
-    return (json.dumps(to_data(document), ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
+def write_json(document: Document, *, indent: int | None = None) -> bytes:
+    """The document as UTF-8 JSON; compact by default (an indent makes Python's encoder 5× slower)."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(to_data(document), ensure_ascii=False, indent=indent, separators=separators)
+    # < > & only occur inside strings here; escaping them keeps the JSON safe to inline in HTML.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")

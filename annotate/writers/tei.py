@@ -32,6 +32,10 @@ def _tag(name: str) -> str:
     return f"{{{TEI_NS}}}{name}"
 
 
+RUBY, RB, RT, CHOICE, ORIG, REG = (_tag(n) for n in ("ruby", "rb", "rt", "choice", "orig", "reg"))
+REG_ATTRIBUTES = {"type": "traditional", XML_LANG: "zh-Hant"}
+
+
 def _sub(parent, name: str, text: str | None = None, **attributes):
     element = etree.SubElement(parent, _tag(name), {k.replace("xml_", "{http://www.w3.org/XML/1998/namespace}"): v for k, v in attributes.items()})
     if text is not None:
@@ -55,8 +59,8 @@ def build_tei(document: Document) -> etree._Element:
             _add_tokens(_sub(div, "head"), section.head, rt_type, rt_lang)
         for block in section.blocks:
             _add_tokens(_sub(div, "p"), block, rt_type, rt_lang)
-    if not len(body):
-        _sub(_sub(body, "div", type="section"), "p")
+    if not len(body):  # an empty source: the body still needs a division, but holds no paragraph
+        _sub(_sub(body, "div", type="section"), "gap", reason="empty source")
     if document.glossary:
         _build_glossary(_sub(text, "back"), document)
     return root
@@ -133,6 +137,7 @@ def _add_tokens(parent, block: Block, rt_type: str, rt_lang: str) -> None:
 
 
 def _add_characters(word, token: Token, rt_type: str, rt_lang: str) -> None:
+    rt_attributes = {"type": rt_type, XML_LANG: rt_lang}
     readings = token.readings or (None,) * len(token.text)
     traditional = token.traditional
     previous = None
@@ -143,19 +148,15 @@ def _add_characters(word, token: Token, rt_type: str, rt_lang: str) -> None:
             else:
                 previous.tail = (previous.tail or "") + char
             continue
-        ruby = etree.SubElement(word, _tag("ruby"))
-        rb = etree.SubElement(ruby, _tag("rb"))
+        ruby = etree.SubElement(word, RUBY)
+        rb = etree.SubElement(ruby, RB)
         if traditional is not None and traditional[i] != char:
-            choice = etree.SubElement(rb, _tag("choice"))
-            etree.SubElement(choice, _tag("orig")).text = char
-            reg = etree.SubElement(choice, _tag("reg"), type="traditional")
-            reg.set(XML_LANG, "zh-Hant")
-            reg.text = traditional[i]
+            choice = etree.SubElement(rb, CHOICE)
+            etree.SubElement(choice, ORIG).text = char
+            etree.SubElement(choice, REG, REG_ATTRIBUTES).text = traditional[i]
         else:
             rb.text = char
-        rt = etree.SubElement(ruby, _tag("rt"), type=rt_type)
-        rt.set(XML_LANG, rt_lang)
-        rt.text = reading
+        etree.SubElement(ruby, RT, rt_attributes).text = reading
         previous = ruby
 
 

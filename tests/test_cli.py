@@ -1,0 +1,129 @@
+"""The `annotate` command: outputs, formats, stdin, and one clear line for each error."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate import __version__
+from annotate.cli import main
+
+from .conftest import DATA
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, input=None):
+    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_build_writes_the_default_formats(runner, tmp_path):
+    source = tmp_path / "lesson.txt"
+    source.write_text("我们学习汉语。\n", encoding="utf-8")
+    result = run(runner, "build", str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["lesson.html", "lesson.json", "lesson.tei.xml"]
+    assert result.stdout == ""
+    assert "1 of 1 file(s) written" in result.stderr
+
+
+def test_directory_input_mirrors_the_tree(runner, tmp_path):
+    (tmp_path / "in" / "unit1").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text("你好。", encoding="utf-8")
+    (tmp_path / "in" / "unit1" / "b.md").write_text("# 标题\n再见。", encoding="utf-8")
+    (tmp_path / "in" / "notes.docx").write_bytes(b"PK\x03\x04")
+    result = run(runner, "build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--format", "json,html-fragment")
+    assert result.exit_code == 0, result.stderr
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == ["a.fragment.html", "a.json", "unit1/b.fragment.html", "unit1/b.json"]
+
+
+def test_stdin_writes_one_format_to_stdout(runner):
+    result = run(runner, "build", "-", "--format", "json", "--reading", "numbers", input="中国".encode())
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["sections"][0]["blocks"][0]["tokens"][0]["readings"] == ["zhong1", "guo2"]
+
+
+def test_stdin_with_several_formats_is_a_usage_error(runner):
+    result = run(runner, "build", "-", "--format", "tei,json", input=b"x")
+    assert result.exit_code == 2
+    assert "one format" in result.stderr
+
+
+def test_not_utf8_is_one_line_and_leaves_no_output(runner, tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_bytes("你好".encode("gb18030"))
+    result = run(runner, "build", str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == f"annotate: {source}: byte 0: not valid UTF-8 (0xc4); save the file as UTF-8"
+    assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_one_bad_file_does_not_stop_the_others(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("你好。", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    (folder / "c.txt").write_text("再见。", encoding="utf-8")
+    result = run(runner, "build", str(folder), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "c.json"]
+    errors = [line for line in result.stderr.splitlines() if "b.txt" in line]
+    assert len(errors) == 1 and "not valid UTF-8" in errors[0]
+    assert "2 of 3 file(s) written" in result.stderr
+
+
+def test_bad_glossary_row_names_file_and_line(runner, tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("term\tgloss\n数字\t\n", encoding="utf-8")
+    source = tmp_path / "a.txt"
+    source.write_text("数字", encoding="utf-8")
+    result = run(runner, "build", str(source), "--glossary", str(glossary), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 4
+    assert result.stderr == f"annotate: {glossary}:2: empty gloss for 数字\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_input(runner, tmp_path):
+    result = run(runner, "build", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 3
+    assert result.stderr == f"annotate: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_unknown_format_is_a_usage_error(runner, tmp_path):
+    result = run(runner, "build", "x.txt", "--format", "tei,pdf")
+    assert result.exit_code == 2
+    assert "pdf" in result.stderr
+
+
+def test_glossary_option_applies(runner, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("她的头发", encoding="utf-8")
+    result = run(runner, "build", str(source), "--glossary", str(DATA / "glossary.tsv"), "--out", str(tmp_path), "--format", "json")
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert [g["term"] for g in data["glossary"]] == ["头发"]
+
+
+def test_help_has_examples_and_every_command_has_help(runner):
+    assert "annotate build seeds/" in run(runner, "build", "--help").stdout
+    for name, command in main.commands.items():
+        assert command.help, f"command {name} has no help"
+
+
+def test_version(runner):
+    assert run(runner, "--version").stdout == f"annotate, version {__version__}\n"
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "annotate", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and __version__ in result.stdout

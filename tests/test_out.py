@@ -1,0 +1,24 @@
+"""`out/` is the committed example: it must be exactly what the README's main command makes now."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_out_is_what_the_code_produces(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "annotate", "build", "seeds/", "--out", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    made = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
+    assert made, "the main command wrote nothing"
+    committed = ROOT / "out"
+    stale = [
+        str(p) for p in sorted(made)
+        if not (committed / p).exists() or (committed / p).read_bytes() != (tmp_path / p).read_bytes()
+    ]
+    assert not stale, f"out/ is stale for {stale}: run `annotate build seeds/` and commit out/"

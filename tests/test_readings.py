@@ -1,0 +1,64 @@
+"""Readings: one syllable per Han character, dictionary tones, styles, glossary overrides."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotate import annotate_text
+from annotate.glossary import load
+
+DATA = Path(__file__).parent / "data"
+
+
+def readings(text, **options):
+    document = annotate_text(text, **options)
+    return [r for block in document.blocks() for t in block.tokens for r in t.readings if r is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("银行", ["yín", "háng"]),
+    ("行业", ["háng", "yè"]),
+    ("重庆市", ["chóng", "qìng", "shì"]),  # jieba keeps 重庆市 whole; the re-split finds 重庆
+    ("我们", ["wǒ", "men"]),
+    ("一个", ["yī", "gè"]),  # GB/T 16159: 一 keeps its own tone
+    ("不是", ["bù", "shì"]),  # and so does 不
+    ("一样不对", ["yī", "yàng", "bù", "duì"]),
+    ("长城", ["cháng", "chéng"]),
+    ("校长", ["xiào", "zhǎng"]),
+    ("音乐", ["yīn", "yuè"]),
+    ("快乐", ["kuài", "lè"]),
+    ("女儿", ["nǚ", "ér"]),
+])
+def test_dictionary_readings(text, expected):
+    assert readings(text) == expected
+
+
+def test_one_reading_per_character_and_none_elsewhere():
+    document = annotate_text("用B2B平台，好。")
+    for block in document.blocks():
+        for token in block.tokens:
+            assert len(token.readings) == len(token.text)
+            assert all((r is None) != ("\u4e00" <= c <= "\u9fff") for c, r in zip(token.text, token.readings))
+
+
+def test_tone_marks_are_nfc():
+    import unicodedata
+
+    for syllable in readings("绿色的女人"):
+        assert unicodedata.is_normalized("NFC", syllable)
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("marks", ["nǚ", "ér", "men", "lǜ"]),
+    ("numbers", ["nü3", "er2", "men5", "lü4"]),
+    ("zhuyin", ["ㄋㄩˇ", "ㄦˊ", "˙ㄇㄣ", "ㄌㄩˋ"]),
+])
+def test_reading_styles(style, expected):
+    assert readings("女儿们绿", reading=style) == expected
+
+
+def test_glossary_pinyin_overrides_the_analysis():
+    glossary = load([DATA / "glossary.tsv"])
+    assert readings("头发") == ["tóu", "fà"]  # pypinyin's reading
+    assert readings("头发", glossary=glossary) == ["tóu", "fa"]  # the glossary's dictionary reading

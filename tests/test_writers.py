@@ -1,0 +1,168 @@
+"""Writers: TEI validity and structure, HTML validity, escaping, golden files, JSON schema."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import lxml.html
+import pytest
+
+from annotate import annotate_text, write
+from annotate.glossary import load
+
+from .conftest import DATA, GOLDEN, ROOT, wrap_fragment
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SEED = ROOT / "seeds" / "ningbo-alibaba.txt"
+GOLDEN_INPUTS = sorted(GOLDEN.glob("*.txt"))
+SCHEMA = json.loads((ROOT / "annotate" / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed():
+    glossary = load([ROOT / "glossary"])
+    return annotate_text(SEED.read_text(encoding="utf-8"), source=SEED.name, glossary=glossary)
+
+
+@pytest.fixture(scope="module")
+def test_glossary():
+    return load([DATA / "glossary.tsv"])
+
+
+def test_seed_tei_validates_and_has_its_structure(seed, assert_valid_tei):
+    root = assert_valid_tei(write(seed, "tei"))
+    sections = root.xpath("//t:body/t:div[@type='section']", namespaces=NS)
+    assert [(d.get("n"), "".join(d.xpath("t:head//t:rb//text()[not(ancestor::t:reg)]", namespaces=NS))) for d in sections] == [
+        ("B", "数字经济为产业赋能"), ("C", "生态链集聚的无限可能"),
+    ]
+    # every Han character is one ruby with one rb and one rt
+    assert not root.xpath("//t:ruby[count(t:rb) != 1 or count(t:rt) != 1]", namespaces=NS)
+    han = sum(1 for b in seed.blocks() for c in b.text if "\u4e00" <= c <= "\u9fff")
+    assert root.xpath("count(//t:rt[@type='pinyin'][@xml:lang='zh-Latn-pinyin'])", namespaces=NS) == han > 1800
+    # traditional forms where they differ: 发展 → 發展, and only there
+    assert root.xpath("//t:choice[t:orig='发']/t:reg[@type='traditional']/text()", namespaces=NS)[0] == "發"
+    assert not root.xpath("//t:choice[t:orig = t:reg]", namespaces=NS)
+    # no whitespace between tokens inside p or head
+    assert not root.xpath("//t:p/text()[normalize-space(.) = ''] | //t:head/text()[normalize-space(.) = '']", namespaces=NS)
+
+
+def test_every_glossary_term_in_the_seed_is_linked(seed, assert_valid_tei):
+    root = assert_valid_tei(write(seed, "tei"))
+    glossary = load([ROOT / "glossary"])
+    text = SEED.read_text(encoding="utf-8")
+    ids = {ref.lstrip("#") for ref in root.xpath("//t:body//t:term/@ref", namespaces=NS)}
+    assert ids == {e.id for e in glossary.entries if _occurs_outside_longer_terms(e.term, text, glossary)}
+    back = set(root.xpath("//t:back//t:list[@type='gloss']/t:label/t:term[1]/@xml:id", namespaces=NS))
+    assert back == ids
+    assert len(ids) >= 30
+
+
+def _occurs_outside_longer_terms(term, text, glossary):
+    """True when some occurrence of `term` is not inside an occurrence of a longer term."""
+    longer = [e.term for e in glossary.entries if len(e.term) > len(term) and term in e.term]
+    spans = [(m, m + len(o)) for o in longer for m in _positions(o, text)]
+    return any(not any(a <= i and i + len(term) <= b for a, b in spans) for i in _positions(term, text))
+
+
+def _positions(term, text):
+    i = text.find(term)
+    while i >= 0:
+        yield i
+        i = text.find(term, i + 1)
+
+
+def test_tei_header_records_title_source_and_options(seed):
+    root = lxml.etree.fromstring(write(seed, "tei"))
+    assert root.xpath("string(//t:titleStmt/t:title[1])", namespaces=NS) == "数字经济为产业赋能"
+    assert "ningbo-alibaba.txt" in root.xpath("string(//t:sourceDesc)", namespaces=NS)
+    app = root.xpath("//t:appInfo/t:application", namespaces=NS)[0]
+    assert app.get("ident") == "zh-annotate" and app.get("version")
+    assert "variant=tw" in root.xpath("string(//t:application/t:p)", namespaces=NS)
+    assert root.xpath("//t:editorialDecl/t:normalization/t:p", namespaces=NS)
+
+
+def test_html_page_structure(seed):
+    page = write(seed, "html")
+    assert page.startswith(b"<!DOCTYPE html>\n<html lang=\"zh-Hans\">")
+    root = lxml.html.fromstring(page.decode("utf-8"))
+    assert not root.xpath("//script | //link | //img | //iframe | //*[@src]")
+    assert not [a for a in root.xpath("//a/@href") if not a.startswith("#")], "no external links or resources"
+    rubies = root.xpath("//ruby")
+    assert rubies and all(len(r.text) == 1 and [c.tag for c in r] == ["rp", "rt", "rp"] for r in rubies)
+    targets = set(root.xpath("//dt/@id"))
+    assert targets and {h.lstrip("#") for h in root.xpath("//a[contains(@class,'zha-term')]/@href")} == targets
+    titled = root.xpath("//span[@title][.//ruby]")
+    assert any(s.get("title") == "發展" for s in titled)
+
+
+def test_fragment_is_one_prefixed_root(seed):
+    fragment = write(seed, "html-fragment")
+    roots = lxml.html.fragments_fromstring(fragment.decode())
+    assert len([r for r in roots if not isinstance(r, str)]) == 1
+    root = roots[0]
+    assert root.tag == "article" and root.get("class") == "zha"
+    for element in root.iter():
+        for name in (element.get("class") or "").split():
+            assert name == "zha" or name.startswith("zha-")
+        assert element.get("id") is None or element.get("id").startswith("zha-")
+    css = root.findtext("style")
+    preludes = [p.strip() for p in re.findall(r"([^{}]+)\{", css)]
+    selectors = [part.strip() for p in preludes if not p.startswith("@") for part in p.split(",")]
+    assert len(selectors) > 10
+    for selector in selectors:
+        assert selector.startswith(".zha"), f"selector {selector!r} could leak into the host page"
+
+
+def test_html_passes_the_nu_checker(seed, test_glossary, vnu, tmp_path):
+    files = []
+    documents = [("seed", seed)] + [
+        (p.stem, annotate_text(p.read_text(encoding="utf-8"), source=p.name, glossary=test_glossary)) for p in GOLDEN_INPUTS
+    ]
+    for name, document in documents:
+        page = tmp_path / f"{name}.html"
+        page.write_bytes(write(document, "html"))
+        wrapped = tmp_path / f"{name}.fragment.html"
+        wrapped.write_bytes(wrap_fragment(write(document, "html-fragment"), name))
+        files += [page, wrapped]
+    assert vnu(files) == []
+
+
+@pytest.mark.parametrize("fmt", ["tei", "html", "html-fragment", "json"])
+def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
+    document = annotate_text('<script>alert(1)</script> & "x" 和<危险>。', glossary=test_glossary)
+    data = write(document, fmt)
+    assert b"<script>" not in data and b"<b>" not in data
+    if fmt == "json":
+        loaded = json.loads(data)
+        assert loaded["glossary"][0]["gloss"] == 'a <b>bold</b> & "quoted" gloss'
+        return
+    if fmt == "tei":
+        root = lxml.etree.fromstring(data)
+        text = "".join(root.xpath("//t:body//t:p//text()[not(ancestor::t:rt or ancestor::t:reg)]", namespaces=NS))
+        gloss = root.xpath("string(//t:gloss)", namespaces=NS)
+    else:
+        root = lxml.html.fromstring(data.decode("utf-8"))
+        text = "".join(root.xpath("//p//text()[not(ancestor::rt) and not(ancestor::rp)]"))
+        gloss = root.xpath("string(//*[@class='zha-gloss'])")
+        assert not root.xpath("//script | //b")
+    assert text == '<script>alert(1)</script> & "x" 和<危险>。'
+    assert gloss == 'a <b>bold</b> & "quoted" gloss'
+
+
+@pytest.mark.parametrize("source", GOLDEN_INPUTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt, suffix", [("tei", ".tei.xml"), ("html-fragment", ".fragment.html"), ("json", ".json")])
+def test_golden(source, fmt, suffix, golden, test_glossary):
+    document = annotate_text(source.read_text(encoding="utf-8"), source=source.name, glossary=test_glossary)
+    data = write(document, fmt, **({"indent": 1} if fmt == "json" else {}))
+    golden(source.stem + suffix, data)
+
+
+def test_json_matches_its_schema(seed):
+    data = json.loads(write(seed, "json"))
+    jsonschema.validate(data, SCHEMA)
+    token = next(t for s in data["sections"] for b in s["blocks"] for t in b["tokens"] if t["text"] == "发展")
+    assert token == {"text": "发展", "kind": "han", "readings": ["fā", "zhǎn"], "traditional": "發展", "glossary": []}
+    assert {g["id"] for g in data["glossary"]} == {i for s in data["sections"] for b in s["blocks"] for t in b["tokens"] for i in t["glossary"]} | {
+        i for s in data["sections"] if s["head"] for t in s["head"]["tokens"] for i in t["glossary"]}
