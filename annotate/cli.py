@@ -111,6 +111,26 @@ def build(inputs, out_dir, formats, glossaries, reading, variant):
         sys.exit(1)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def assets(directory: Path) -> None:
+    """Write the fragment's stylesheet and optional script to DIRECTORY.
+
+    \b
+    zh-annotate.css  the same CSS that fragments carry inline (link it under a strict CSP)
+    zh-annotate.js   remembers the reader's display choices; everything works without it
+
+    \b
+    Example:
+      annotate assets public/static/
+    """
+    from .writers.html import asset
+
+    for name in ("zh-annotate.css", "zh-annotate.js"):
+        _write_atomic(directory / name, asset(name).encode("utf-8"))
+        click.echo(f"annotate: wrote {directory / name}", err=True)
+
+
 def _plan(inputs, out_dir: Path):
     """(source file, output path without suffix) for every input; directories are searched recursively."""
     for value in inputs:

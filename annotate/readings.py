@@ -67,6 +67,26 @@ def add_readings(block: Block) -> None:
         token.readings = tuple(readings)
 
 
+_MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_ZHUYIN_TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
+
+
+def tone_of(syllable: str) -> int:
+    """The tone of a reading in any style, 1–4, or 5 for the neutral tone: hàn → 4, de → 5, ㄏㄢˋ → 4."""
+    last = syllable[-1]
+    if last.isdigit():
+        return int(last) or 5
+    for char in syllable:
+        if char in _ZHUYIN_TONES:
+            return _ZHUYIN_TONES[char]
+    if "\u3100" <= syllable[0] <= "\u312f":  # zhuyin with no mark is the first tone
+        return 1
+    for char in unicodedata.normalize("NFD", syllable):
+        if char in _MARK_TONES:
+            return _MARK_TONES[char]
+    return 5
+
+
 def spell(syllable: str, style: str) -> str:
     """zhōng → zhōng | zhong1 | ㄓㄨㄥ; neutral tone: de → de | de5 | ˙ㄉㄜ."""
     if style == "marks":

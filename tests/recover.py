@@ -10,10 +10,12 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def _visible(element, skip: set[str]) -> str:
+    """Text of `element` without the elements named in `skip` (by tag name or by class)."""
     parts = [element.text or ""]
     for child in element:
         name = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if name not in skip:
+        classes = set((child.get("class") or "").split()) if isinstance(child.tag, str) else set()
+        if name not in skip and not classes & skip:
             parts.append(_visible(child, skip))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -27,10 +29,10 @@ def from_tei(data: bytes) -> list[str]:
 
 
 def from_html(data: bytes) -> list[str]:
-    """Texts of every heading and paragraph of the edition, without rt, rp and notes."""
+    """Texts of every heading and paragraph, without rt, rp, notes and the other script's forms."""
     root = lxml.html.fromstring(data.decode("utf-8"))
     blocks = root.xpath('//section[contains(concat(" ", @class, " "), " zha-section ")]/*[self::h2 or self::p]')
-    return [_visible(e, {"rt", "rp", "aside"}) for e in blocks]
+    return [_visible(e, {"rt", "rp", "zha-t", "zha-pop"}) for e in blocks]
 
 
 def from_json(data: bytes) -> list[str]:

@@ -127,3 +127,11 @@ def test_version(runner):
 def test_python_dash_m_runs_the_cli():
     result = subprocess.run([sys.executable, "-m", "annotate", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_assets_writes_css_and_js(runner, tmp_path):
+    result = run(runner, "assets", str(tmp_path / "static"))
+    assert result.exit_code == 0
+    css = (tmp_path / "static" / "zh-annotate.css").read_text(encoding="utf-8")
+    js = (tmp_path / "static" / "zh-annotate.js").read_text(encoding="utf-8")
+    assert ".zha rt{" in css and "localStorage" in js

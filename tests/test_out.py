@@ -22,3 +22,12 @@ def test_out_is_what_the_code_produces(tmp_path):
         if not (committed / p).exists() or (committed / p).read_bytes() != (tmp_path / p).read_bytes()
     ]
     assert not stale, f"out/ is stale for {stale}: run `annotate build seeds/` and commit out/"
+
+
+def test_embed_demo_is_current():
+    from annotate.demo import embed_demo, seed_fragment
+
+    committed = ROOT / "out" / "embed-demo.html"
+    assert committed.exists() and committed.read_bytes() == embed_demo(seed_fragment(ROOT)), (
+        "out/embed-demo.html is stale: run `python -m annotate.demo` and commit out/"
+    )

@@ -10,8 +10,11 @@ import lxml.html
 import pytest
 
 from annotate import annotate_text, write
+from annotate.demo import embed_demo
 from annotate.glossary import load
+from annotate.writers.html import asset
 
+from . import recover
 from .conftest import DATA, GOLDEN, ROOT, wrap_fragment
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -87,14 +90,25 @@ def test_html_page_structure(seed):
     page = write(seed, "html")
     assert page.startswith(b"<!DOCTYPE html>\n<html lang=\"zh-Hans\">")
     root = lxml.html.fromstring(page.decode("utf-8"))
-    assert not root.xpath("//script | //link | //img | //iframe | //*[@src]")
+    assert not root.xpath("//link | //img | //iframe | //*[@src] | //script[@src]")
     assert not [a for a in root.xpath("//a/@href") if not a.startswith("#")], "no external links or resources"
+    assert not [a for e in root.iter() if isinstance(e.tag, str) for a in e.attrib if a.startswith("on")], "no inline handlers"
     rubies = root.xpath("//ruby")
-    assert rubies and all(len(r.text) == 1 and [c.tag for c in r] == ["rp", "rt", "rp"] for r in rubies)
-    targets = set(root.xpath("//dt/@id"))
-    assert targets and {h.lstrip("#") for h in root.xpath("//a[contains(@class,'zha-term')]/@href")} == targets
-    titled = root.xpath("//span[@title][.//ruby]")
-    assert any(s.get("title") == "發展" for s in titled)
+    assert rubies and all([c.tag for c in r][-3:] == ["rp", "rt", "rp"] for r in rubies)
+    # the base is one character, or the two forms of one character where they differ
+    for ruby in rubies:
+        bases = [ruby.text] if ruby.text else [s.text for s in ruby.findall("span")]
+        assert all(len(b) == 1 for b in bases) and len(bases) in (1, 2)
+    trad = root.xpath("//ruby[span[@class='zha-s']='发']/span[@class='zha-t']")
+    assert trad and trad[0].text == "發" and trad[0].get("lang") == "zh-Hant"
+    assert all(r.get("class") in {f"zha-{n}" for n in range(1, 6)} for r in rubies)
+    # every term opens its entry's note, and the appendix links back to every occurrence
+    popovers = set(root.xpath("//div[@popover]/@id"))
+    terms = root.xpath("//button[contains(@class,'zha-term')]")
+    assert popovers and {t.get("popovertarget") for t in terms} == popovers
+    assert sorted(h.lstrip("#") for h in root.xpath("//*[@class='zha-back']/a/@href")) == sorted(t.get("id") for t in terms)
+    labels = root.xpath("//div[@class='zha-controls']/label")
+    assert [" ".join(l.text_content().split()) for l in labels] == ["Pinyin", "Traditional characters", "Tone colours", "Notes"]
 
 
 def test_fragment_is_one_prefixed_root(seed):
@@ -107,7 +121,7 @@ def test_fragment_is_one_prefixed_root(seed):
         for name in (element.get("class") or "").split():
             assert name == "zha" or name.startswith("zha-")
         assert element.get("id") is None or element.get("id").startswith("zha-")
-    css = root.findtext("style")
+    css = re.sub(r"/\*.*?\*/", "", root.findtext("style"), flags=re.S)
     preludes = [p.strip() for p in re.findall(r"([^{}]+)\{", css)]
     selectors = [part.strip() for p in preludes if not p.startswith("@") for part in p.split(",")]
     assert len(selectors) > 10
@@ -126,14 +140,16 @@ def test_html_passes_the_nu_checker(seed, test_glossary, vnu, tmp_path):
         wrapped = tmp_path / f"{name}.fragment.html"
         wrapped.write_bytes(wrap_fragment(write(document, "html-fragment"), name))
         files += [page, wrapped]
-    assert vnu(files) == []
+    demo = tmp_path / "embed-demo.html"
+    demo.write_bytes(embed_demo(write(seed, "html-fragment")))
+    assert vnu(files + [demo]) == []
 
 
 @pytest.mark.parametrize("fmt", ["tei", "html", "html-fragment", "json"])
 def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
     document = annotate_text('<script>alert(1)</script> & "x" 和<危险>。', glossary=test_glossary)
     data = write(document, fmt)
-    assert b"<script>" not in data and b"<b>" not in data
+    assert b"<script>alert" not in data and b"<b>" not in data
     if fmt == "json":
         loaded = json.loads(data)
         assert loaded["glossary"][0]["gloss"] == 'a <b>bold</b> & "quoted" gloss'
@@ -144,9 +160,11 @@ def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
         gloss = root.xpath("string(//t:gloss)", namespaces=NS)
     else:
         root = lxml.html.fromstring(data.decode("utf-8"))
-        text = "".join(root.xpath("//p//text()[not(ancestor::rt) and not(ancestor::rp)]"))
-        gloss = root.xpath("string(//*[@class='zha-gloss'])")
-        assert not root.xpath("//script | //b")
+        text = "".join(recover.from_html(data))
+        gloss = root.xpath("string(//dd/*[@class='zha-gloss'])")
+        assert root.xpath("string(//*[@popover]/*[@class='zha-gloss'])") == gloss
+        assert not root.xpath("//b")
+        assert [s.text for s in root.xpath("//script")] == ([asset("zh-annotate.js")] if fmt == "html" else [])
     assert text == '<script>alert(1)</script> & "x" 和<危险>。'
     assert gloss == 'a <b>bold</b> & "quoted" gloss'
 
@@ -155,7 +173,8 @@ def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
 @pytest.mark.parametrize("fmt, suffix", [("tei", ".tei.xml"), ("html-fragment", ".fragment.html"), ("json", ".json")])
 def test_golden(source, fmt, suffix, golden, test_glossary):
     document = annotate_text(source.read_text(encoding="utf-8"), source=source.name, glossary=test_glossary)
-    data = write(document, fmt, **({"indent": 1} if fmt == "json" else {}))
+    options = {"json": {"indent": 1}, "html-fragment": {"style": False}}.get(fmt, {})
+    data = write(document, fmt, **options)
     golden(source.stem + suffix, data)
 
 

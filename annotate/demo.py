@@ -1,0 +1,101 @@
+"""The committed examples beside the main job's output: an embed demo and screenshots.
+
+    python -m annotate.demo [OUT_DIR]     (default out/; screenshots need /usr/bin/chromium)
+
+The embed demo puts the seed's fragment inside a host page whose own CSS is hostile (a global
+`* { font-family: serif; line-height: 1 }`, `p { margin: 0 }`, a CSS reset that includes
+`ruby` and hides `rt`), to show that the fragment keeps its layout anywhere.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lxml import etree
+
+HOSTILE_CSS = """
+/* The host site's own CSS: deliberately hostile to embedded content. */
+html, body, div, span, h1, h2, p, a, button, label, input, article, section, footer, ruby, rt, rp, dl, dt, dd {
+  margin: 0; padding: 0; border: 0; font-size: 100%; font: inherit; vertical-align: baseline; }
+* { font-family: serif; line-height: 1; }
+p { margin: 0; }
+ruby { display: inline; ruby-position: under; }
+rt { display: none; font-size: 200%; }
+button { display: block; width: 100%; background: #ccc; }
+a { color: red; }
+body { font-size: 12px; color: #222; background: #eee; }
+.host { max-width: 60rem; margin: 0 auto; padding: 1rem; background: #fff; }
+"""
+
+
+def embed_demo(fragment: bytes) -> bytes:
+    """A host page with hostile CSS around an HTML fragment."""
+    html = etree.Element("html", lang="en")
+    head = etree.SubElement(html, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    etree.SubElement(head, "title").text = "zh-annotate: a fragment embedded in a hostile page"
+    etree.SubElement(head, "style").text = HOSTILE_CSS
+    body = etree.SubElement(html, "body")
+    host = etree.SubElement(body, "div", {"class": "host"})
+    etree.SubElement(host, "h1").text = "A host page with hostile CSS"
+    etree.SubElement(host, "p").text = (
+        "Everything below is the fragment written by `annotate build --format html-fragment`, pasted in as it is."
+    )
+    serialized = etree.tostring(html, method="html", encoding="unicode")
+    marker = '<div class="host">'
+    head_part, tail = serialized.split(marker, 1)
+    inner_end = tail.rindex("</div>")
+    page = head_part + marker + tail[:inner_end] + fragment.decode("utf-8") + tail[inner_end:]
+    return ("<!DOCTYPE html>\n" + page + "\n").encode("utf-8")
+
+
+def seed_fragment(root: Path) -> bytes:
+    import annotate
+
+    seed = root / "seeds" / "ningbo-alibaba.txt"
+    glossary = annotate.load_glossary(root / "glossary")
+    document = annotate.annotate_text(seed.read_text(encoding="utf-8"), source=seed.name, glossary=glossary)
+    return annotate.write(document, "html-fragment")
+
+
+SCREENSHOTS = [
+    ("screenshot-desktop-light.png", 1280, 900, "light"),
+    ("screenshot-desktop-dark.png", 1280, 900, "dark"),
+    ("screenshot-phone-light.png", 390, 844, "light"),
+    ("screenshot-phone-dark.png", 390, 844, "dark"),
+]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def screenshots(page_path: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, width, height, scheme in SCREENSHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                    device_scale_factor=1)
+            page.goto(page_path.resolve().as_uri())
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(out / name))
+            page.close()
+            written.append(out / name)
+        browser.close()
+    return written
+
+
+def main(argv: list[str]) -> None:
+    root = Path(__file__).resolve().parent.parent
+    out = Path(argv[0]) if argv else root / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "embed-demo.html").write_bytes(embed_demo(seed_fragment(root)))
+    print(f"wrote {out / 'embed-demo.html'}")
+    for path in screenshots(out / "ningbo-alibaba.html", out):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,231 @@
+"""The HTML in a real browser: Debian's headless Chromium, driven by Playwright (no download)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annotate import annotate_text, load_glossary, write
+from annotate.demo import CHROMIUM_ARGS, embed_demo
+
+from .conftest import ROOT, wrap_fragment
+
+CHROMIUM = Path("/usr/bin/chromium")
+SEED = ROOT / "seeds" / "ningbo-alibaba.txt"
+
+# For each ruby: the box of its visible base character and of its reading.
+MEASURE = """(limit) => {
+  const out = [];
+  for (const ruby of document.querySelectorAll('article.zha ruby')) {
+    const rt = ruby.querySelector('rt');
+    let base = [...ruby.querySelectorAll('span')].find(s => getComputedStyle(s).display !== 'none');
+    let rect;
+    if (base) { rect = base.getBoundingClientRect(); }
+    else { const range = document.createRange(); range.selectNodeContents(ruby.firstChild); rect = range.getBoundingClientRect(); }
+    const textRange = document.createRange(); textRange.selectNodeContents(rt);
+    const r = textRange.getBoundingClientRect();  // the reading's text, not its padded box
+    if (!rect.width || !r.width) continue;
+    out.push({base: [rect.left, rect.right, rect.top, rect.bottom], rt: [r.left, r.right, r.top, r.bottom], text: rt.textContent});
+    if (out.length >= limit) break;
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("/usr/bin/chromium is missing: run `bash tests/setup-tools.sh` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """The seed as a page, as a bare wrapped fragment, and inside the hostile embed demo."""
+    folder = tmp_path_factory.mktemp("html")
+    document = annotate_text(SEED.read_text(encoding="utf-8"), source=SEED.name, glossary=load_glossary(ROOT / "glossary"))
+    fragment = write(document, "html-fragment")
+    files = {
+        "page": write(document, "html"),
+        "fragment": wrap_fragment(fragment),
+        "embed": embed_demo(fragment),
+    }
+    for name, data in files.items():
+        (folder / f"{name}.html").write_bytes(data)
+    return {name: (folder / f"{name}.html").as_uri() for name in files}
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def opener(url, width=1280, height=900, scheme="light"):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def _glyph(base):
+    """The ideograph's own box: a CJK font's content area has about 20% of empty ascent above it."""
+    left, right, top, bottom = base
+    return left, right, top + 0.2 * (bottom - top), bottom - 0.1 * (bottom - top)
+
+
+def assert_aligned(boxes):
+    assert len(boxes) >= 100
+    for box in boxes:
+        (bl, br, bt, bb), (rl, rr, rt, rb) = _glyph(box["base"]), box["rt"]
+        assert abs((bl + br) / 2 - (rl + rr) / 2) <= 2, f"{box['text']} is not centred on its character: {box}"
+        assert rb <= bt and rt < bt, f"{box['text']} is not above its character: {box}"
+    bases = [_glyph(b["base"]) for b in boxes]
+    for box in boxes:  # a reading never covers a character, its own line's or the line above
+        rl, rr, rt, rb = box["rt"]
+        for l, r, t, b in bases:
+            assert not (rl < r - 1 and l + 1 < rr and rt < b - 1 and t + 1 < rb), f"{box['text']} overlaps a character"
+
+
+@pytest.mark.parametrize("which", ["page", "fragment", "embed"])
+def test_each_reading_is_centred_above_its_character(pages, open_page, which):
+    page = open_page(pages[which])
+    assert_aligned(page.evaluate(MEASURE, 300))
+
+
+@pytest.mark.parametrize("which", ["page", "embed"])
+def test_no_horizontal_overflow_on_a_phone(pages, open_page, which):
+    page = open_page(pages[which], width=360, height=740)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_aligned(page.evaluate(MEASURE, 120))
+
+
+def visible_count(page, selector):
+    return page.evaluate(
+        "(s) => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length > 0).length", selector)
+
+
+def test_controls_change_what_is_shown(pages, open_page):
+    page = open_page(pages["page"])
+    assert visible_count(page, "rt") > 1000
+    page.get_by_role("checkbox", name="Pinyin").uncheck()
+    assert visible_count(page, "rt") == 0
+
+    first = page.locator("p.zha-p").first
+    assert "发挥" not in first.inner_text() and "從微觀" not in first.inner_text()
+    page.get_by_role("checkbox", name="Traditional characters").check()
+    assert first.inner_text().startswith("從微觀層面看")
+    assert visible_count(page, ".zha-s") == 0 and visible_count(page, ".zha-t") > 500
+
+    ink = page.evaluate("getComputedStyle(document.querySelector('ruby.zha-4')).color")
+    page.get_by_role("checkbox", name="Tone colours").check()
+    colours = page.evaluate("[1,2,3,4,5].map(n => getComputedStyle(document.querySelector('ruby.zha-' + n)).color)")
+    assert len(set(colours)) == 5 and ink not in colours
+
+    assert page.locator("#zha-glossary").is_visible()
+    page.get_by_role("checkbox", name="Notes").uncheck()
+    assert not page.locator("#zha-glossary").is_visible()
+
+
+def test_choices_are_remembered(pages, open_page):
+    page = open_page(pages["page"])
+    page.get_by_role("checkbox", name="Pinyin").uncheck()
+    page.get_by_role("checkbox", name="Tone colours").check()
+    page.reload()
+    assert not page.get_by_role("checkbox", name="Pinyin").is_checked()
+    assert page.get_by_role("checkbox", name="Tone colours").is_checked()
+    assert visible_count(page, "rt") == 0
+
+
+def test_controls_work_with_the_keyboard(pages, open_page):
+    page = open_page(pages["fragment"])  # no script at all
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.zhaOption") == "pinyin"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Space")
+    assert visible_count(page, "rt") == 0
+
+
+@pytest.mark.parametrize("which", ["page", "fragment"])
+def test_a_note_opens_and_closes_with_the_keyboard(pages, open_page, which):
+    page = open_page(pages[which])
+    for _ in range(30):  # tab past the controls to the first term
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('zha-term')"):
+            break
+    term = page.evaluate("document.activeElement.id")
+    assert term.startswith("zha-gl-")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    page.keyboard.press("Enter")
+    note = page.locator(":popover-open")
+    assert note.count() == 1 and note.is_visible()
+    assert "digital economy" in note.inner_text()
+    if which == "page":  # with the script, the note opens right under its term
+        term_box = page.locator(f"#{term}").bounding_box()
+        note_box = note.bounding_box()
+        assert 0 <= note_box["y"] - (term_box["y"] + term_box["height"]) <= 20
+        assert abs(note_box["x"] - term_box["x"]) <= 20
+    page.keyboard.press("Escape")
+    assert page.locator(":popover-open").count() == 0
+    assert page.evaluate("document.activeElement.id") == term
+
+
+def _luminance(rgb):
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _rgb(css):
+    return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
+
+
+def contrast(a, b):
+    la, lb = sorted((_luminance(_rgb(a)), _luminance(_rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_contrast_in_both_schemes(pages, open_page, scheme):
+    page = open_page(pages["page"], scheme=scheme)
+    page.get_by_role("checkbox", name="Tone colours").check()
+    background = page.evaluate("getComputedStyle(document.querySelector('article.zha')).backgroundColor")
+    selectors = ["article.zha", "rt", ".zha-control", ".zha-footer", ".zha-section[data-n]", ".zha-note", ".zha-back a",
+                 ".zha-gl-pinyin"] + [f"ruby.zha-{n}" for n in range(1, 6)] + [f"ruby.zha-{n} rt" for n in range(1, 6)]
+    for selector in selectors:
+        colour = page.evaluate("(s) => getComputedStyle(document.querySelector(s)).color", selector)
+        assert contrast(colour, background) >= 4.5, f"{selector}: {colour} on {background}"
+
+
+def test_language_tags_and_accessible_names(pages, open_page):
+    page = open_page(pages["page"])
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert page.evaluate("[...document.querySelectorAll('rt')].every(rt => rt.lang === 'zh-Latn-pinyin')")
+    assert page.evaluate("[...document.querySelectorAll('.zha-t')].every(e => e.lang === 'zh-Hant')")
+    for name in ("Pinyin", "Traditional characters", "Tone colours", "Notes"):
+        assert page.get_by_role("checkbox", name=name).count() == 1
+    assert page.get_by_role("group", name="Display options").count() == 1
+
+
+def test_print_keeps_ruby_and_hides_controls(pages, open_page, tmp_path):
+    page = open_page(pages["page"])
+    page.emulate_media(media="print")
+    assert visible_count(page, ".zha-controls") == 0
+    assert visible_count(page, "rt") > 1000
+    marker = page.evaluate("getComputedStyle(document.querySelector('.zha-term'), '::after').content")
+    assert marker == '"1"'
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 3
