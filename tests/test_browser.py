@@ -229,3 +229,17 @@ def test_print_keeps_ruby_and_hides_controls(pages, open_page, tmp_path):
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper)
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 3
+
+
+@pytest.mark.parametrize("which", ["page", "embed"])
+def test_no_requests_besides_the_page(pages, browser, which):
+    context = browser.new_context()
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(pages[which])
+    page.get_by_role("checkbox", name="Traditional characters").check()
+    page.locator(".zha-term").first.click()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert requests == [pages[which]]
