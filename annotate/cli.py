@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -47,7 +46,7 @@ def main(traceback: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for the outputs (mirrors the input tree).")
+              help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
               help="Comma-separated list of tei, html, html-fragment, json.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
@@ -56,7 +55,21 @@ def main(traceback: bool) -> None:
               help="How readings are written: zhōng, zhong1 or ㄓㄨㄥ.")
 @click.option("--variant", type=click.Choice(["tw", "hk", "t"]), default="tw", show_default=True,
               help="Traditional standard: OpenCC s2tw, s2hk or s2t.")
-def build(inputs, out_dir, formats, glossaries, reading, variant):
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Which files of a directory to read (repeatable). Default: *.txt and *.md.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes. Default: the number of CPUs.")
+@click.option("--encoding", default="auto", show_default=True,
+              help="Input encoding: auto (detect), utf-8, utf-16, gb18030 (gbk), big5.")
+@click.option("--replace-invalid", is_flag=True,
+              help="Replace characters XML cannot hold with U+FFFD (and say how many) instead of stopping.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a JSON report: each file's status, encoding, characters, seconds and errors.")
+@click.option("--force", is_flag=True, help="Redo every file, even those unchanged since the last run.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs zh-annotate[dask]).")
+def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
+          report_path, force, scheduler):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -64,51 +77,111 @@ def build(inputs, out_dir, formats, glossaries, reading, variant):
       annotate build seeds/                         # every .txt/.md → out/
       annotate build lesson1.txt --format html,tei --reading numbers
       annotate build book/ --out editions --glossary terms.tsv --variant hk
+      annotate build corpus/ --glob '*.txt' --jobs 8 --report report.json
+      annotate build old/ --encoding big5           # or let auto-detection decide
       echo 我们学习汉语。 | annotate build - --format json
 
-    INPUT `-` reads standard input and writes one format to standard output.
+    INPUT `-` reads standard input and writes one format to standard output. A second run
+    skips inputs that have not changed (see --force); a bad file is reported and skipped.
     """
+    from . import batch
     from .glossary import load
-    from .pipeline import annotate_document
-    from .model import Settings
-    from .reader import read
-    from .writers import FORMATS, write
+    from .reader import codec_for
 
     names = _formats(formats)
+    if encoding != "auto":
+        codec_for(encoding)
     if not glossaries and Path("glossary").is_dir():
         glossaries = (Path("glossary"),)
-    glossary = load(list(glossaries)) if glossaries else None
-    settings = Settings(reading=reading, variant=variant)
+    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid)
 
     if inputs == ("-",):
-        if len(names) != 1:
-            names = names[:1] if formats == DEFAULT_FORMATS else names
-            if len(names) != 1:
-                raise click.UsageError("standard input writes one format to standard output: give --format NAME")
-        document = annotate_document(read(sys.stdin.buffer.read(), "-"), glossary, settings)
-        sys.stdout.buffer.write(write(document, names[0]))
+        glossary = load(list(glossaries)) if glossaries else None
+        if len(names) != 1 and formats != DEFAULT_FORMATS:
+            raise click.UsageError("standard input writes one format to standard output: give --format NAME")
+        one = batch.Options((names[0],), reading, variant, encoding, replace_invalid)
+        result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary)
+        if result.error:
+            raise InputError(result.error)
+        sys.stdout.buffer.write(outputs[names[0]])
         return
 
-    jobs = list(_plan(inputs, out_dir))
-    failed = 0
-    for source, stem in jobs:
-        try:
-            try:
-                data = source.read_bytes()
-            except OSError as error:
-                raise InputError(f"{source}: cannot read: {error.strerror}") from None
-            document = annotate_document(read(data, str(source)), glossary, settings)
-            for name in names:
-                _write_atomic(stem.with_name(stem.name + FORMATS[name].suffix), write(document, name))
-        except AnnotateError as error:
-            failed += 1
-            click.echo(f"annotate: {error}", err=True)
-            if len(jobs) == 1:
-                sys.exit(error.exit_code)
-    written = len(jobs) - failed
-    click.echo(f"annotate: {written} of {len(jobs)} file(s) written to {out_dir}/ ({', '.join(names)})", err=True)
+    jobs_list = batch.plan(list(inputs), out_dir, tuple(globs) or batch.DEFAULT_GLOBS)
+    if not jobs_list:
+        raise InputError(f"{', '.join(inputs)}: no files matching {', '.join(globs or batch.DEFAULT_GLOBS)}")
+    workers = jobs or os.cpu_count() or 1
+    with _Progress(jobs_list) as progress:
+        summary = batch.run(jobs_list, options, out_dir, glossary_paths=tuple(str(g) for g in glossaries),
+                            workers=workers, force=force, scheduler=scheduler, progress=progress.update)
+    if report_path:
+        batch.write_report(report_path, summary, options, out_dir)
+    written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
+    rate = f", {summary.characters / summary.seconds / 1000:.0f} K chars/s" if written and summary.seconds else ""
+    click.echo(
+        f"annotate: {len(jobs_list)} file(s): {written} written, {skipped} unchanged, {failed} failed; "
+        f"{summary.characters:,} characters in {summary.seconds:.1f} s{rate} → {out_dir}/ ({', '.join(names)})",
+        err=True,
+    )
+    if summary.interrupted:
+        click.echo("annotate: interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
     if failed:
-        sys.exit(1)
+        sys.exit(_exit_code(summary) if len(jobs_list) == 1 else 1)
+
+
+def _exit_code(summary) -> int:
+    """A single file's failure keeps its own exit code (3 unreadable input, 70 internal)."""
+    return summary.results[0].exit_code
+
+
+class _Progress:
+    """A rich progress bar on a terminal (files, characters, rate, time left); silence otherwise."""
+
+    def __init__(self, jobs) -> None:
+        self.total_files = len(jobs)
+        self.total_bytes = sum(os.path.getsize(j.source) for j in jobs if os.path.exists(j.source))
+        self.done = 0
+        self.characters = 0
+        self.started = 0.0
+        self.bar = None
+
+    def __enter__(self):
+        import time
+
+        self.started = time.perf_counter()
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("[bold]annotate"), BarColumn(), TextColumn("{task.fields[files]} files"),
+                TextColumn("{task.fields[chars]} chars"), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("annotate", total=max(self.total_bytes, 1),
+                                          files=f"0/{self.total_files}", chars="0", rate="")
+        return self
+
+    def update(self, result, size: int) -> None:
+        import time
+
+        self.done += 1
+        self.characters += result.characters
+        if result.error:
+            message = f"annotate: {result.error}"
+            self.bar.console.print(message, markup=False, highlight=False) if self.bar else click.echo(message, err=True)
+        if result.replaced:
+            message = f"annotate: {result.source}: replaced {result.replaced} character(s) XML cannot hold with U+FFFD"
+            self.bar.console.print(message, markup=False, highlight=False) if self.bar else click.echo(message, err=True)
+        if self.bar:
+            elapsed = max(time.perf_counter() - self.started, 1e-6)
+            self.bar.update(self.task, advance=size, files=f"{self.done}/{self.total_files}",
+                            chars=f"{self.characters:,}", rate=f"{self.characters / elapsed / 1000:.0f} K chars/s")
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
 
 
 @main.command()
@@ -124,46 +197,9 @@ def assets(directory: Path) -> None:
     Example:
       annotate assets public/static/
     """
+    from .batch import write_atomic
     from .writers.html import asset
 
     for name in ("zh-annotate.css", "zh-annotate.js"):
-        _write_atomic(directory / name, asset(name).encode("utf-8"))
+        write_atomic(directory / name, asset(name).encode("utf-8"))
         click.echo(f"annotate: wrote {directory / name}", err=True)
-
-
-def _plan(inputs, out_dir: Path):
-    """(source file, output path without suffix) for every input; directories are searched recursively."""
-    for value in inputs:
-        path = Path(value)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            for file in found:
-                relative = file.relative_to(path)
-                yield file, out_dir / relative.with_suffix("")
-        elif path.exists():
-            yield path, out_dir / path.with_suffix("").name
-        else:
-            raise InputError(f"{value}: no such file or directory")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise

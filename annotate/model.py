@@ -26,6 +26,8 @@ class Token:
     anything else. Empty until the readings pass has run. 中国 → ("zhōng", "guó")."""
     traditional: str | None = None
     """Traditional form of `text`, only when it differs (same length, aligned per character)."""
+    simplified: str | None = None
+    """For a source in traditional characters: the simplified form of `text`, where it differs."""
     note_ids: tuple[str, ...] = ()
     """Keys into `Document.glossary` for the glossary entries this token is an occurrence of."""
 
@@ -94,11 +96,21 @@ class Document:
     """The glossary entries this document uses, by id, in order of first use."""
     settings: Settings = field(default_factory=Settings)
     characters: int = 0
-    """Number of characters in the source text (after newline normalisation)."""
+    """Number of characters in the source text (line ends excluded)."""
+    title_text: str | None = None
+    """The first heading, when it is known before the sections are (a streamed file)."""
+    encoding: str | None = None
+    """The source's encoding (`utf-8`, `gb18030`, `big5`, `utf-16`), when read from bytes."""
+    script: str = "Hans"
+    """`Hans` for a source in simplified characters, `Hant` for one in traditional characters."""
+    replaced: int = 0
+    """How many characters XML cannot hold were replaced with U+FFFD (`--replace-invalid`)."""
 
     @property
     def title(self) -> str:
         """The first heading's text, else the source's file name without its extension."""
+        if self.title_text:
+            return self.title_text
         for section in self.sections:
             if section.head is not None and section.head.text.strip():
                 return section.head.text.strip()

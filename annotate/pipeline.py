@@ -12,7 +12,7 @@ from .glossary import Glossary
 from .model import Block, Document, Settings
 from .readings import STYLES, add_readings, style_readings
 from .segment import add_words
-from .variants import CONFIGS, add_traditional, to_traditional
+from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
 
 @dataclass(slots=True)
@@ -21,6 +21,8 @@ class Context:
 
     glossary: Glossary | None
     settings: Settings
+    script: str = "Hans"
+    """The source's script: `Hans`, or `Hant` for a source in traditional characters."""
 
 
 def apply_glossary(block: Block, context: Context) -> None:
@@ -32,14 +34,14 @@ def apply_glossary(block: Block, context: Context) -> None:
             entry = context.glossary.by_id(entry_id)
             if entry.pinyin is not None:
                 token.readings = entry.pinyin
-            if entry.traditional is not None:
+            if entry.traditional is not None and context.script == "Hans":
                 token.traditional = entry.traditional
 
 
 PASSES = [
-    ("words", lambda block, context: add_words(block, context.glossary)),
+    ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("readings", lambda block, context: add_readings(block)),
-    ("traditional", lambda block, context: add_traditional(block, context.settings.variant)),
+    ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
 ]
@@ -58,7 +60,7 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
     if settings.variant not in CONFIGS:
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
-    context = Context(glossary, settings)
+    context = Context(glossary, settings, document.script)
     for block in document.blocks():
         annotate_block(block, context)
         collect_glossary(document, block, context)
@@ -86,8 +88,9 @@ def annotate_text(
     glossary: Glossary | None = None,
     reading: str = "marks",
     variant: str = "tw",
+    script: str = "auto",
 ) -> Document:
     """Chinese text → an annotated Document. 中国 → words, readings (zhōng guó), traditional forms."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     document = reader.parse(text, source)
+    document.script = detect_script(text[:20_000]) if script == "auto" else script
     return annotate_document(document, glossary, Settings(reading=reading, variant=variant))

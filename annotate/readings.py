@@ -31,40 +31,62 @@ def _no_reading(chars: str):
     return [None] * len(chars)
 
 
+_cache: dict[str, tuple[str | None, ...]] = {}
+CACHE_LIMIT = 30_000
+
+
 def add_readings(block: Block) -> None:
-    """Give each token one reading per character (None for non-Han characters)."""
+    """Give each token one reading per character (None for non-Han characters).
+
+    pypinyin converts each item of a word list on its own, so a word's readings do not depend
+    on its neighbours and are cached per word (a book repeats its words thousands of times);
+    the words not seen before are converted in one call per paragraph.
+    """
+    if len(_cache) > CACHE_LIMIT:  # before looking: every word of this block must end up cached
+        _cache.clear()
+    words = {token.simplified or token.text for token in block.tokens if token.kind == "han"}
+    new = [word for word in words if word not in _cache]
+    if new:
+        _cache.update(zip(new, _convert(new)))
+    for token in block.tokens:
+        if token.kind == "han":
+            token.readings = _cache[token.simplified or token.text]
+        else:
+            token.readings = (None,) * len(token.text)
+
+
+def word_readings(word: str) -> tuple[str | None, ...]:
+    """Readings of one word, re-split by pypinyin's phrase segmenter: 重庆市 → chóng qìng shì."""
+    if word not in _cache:
+        _cache[word] = _convert([word])[0]
+    return _cache[word]
+
+
+def _convert(words: list[str]) -> list[tuple[str | None, ...]]:
     import pypinyin
 
     splitter = _phrase_splitter()
-    pieces: list[str] = []
-    for token in block.tokens:
-        if token.kind == "han":
-            for run in HAN_RUN.findall(token.text):
-                pieces.extend(splitter.seg(run))
-    if not pieces:
-        for token in block.tokens:
-            token.readings = (None,) * len(token.text)
-        return
-    result = pypinyin.pinyin(pieces, style=pypinyin.Style.TONE, errors=_no_reading)
-    expected = sum(len(piece) for piece in pieces)
-    if len(result) != expected:  # a character pypinyin skipped: convert piece by piece
+    pieces = [[piece for run in HAN_RUN.findall(word) for piece in splitter.seg(run)] for word in words]
+    flat = [piece for word_pieces in pieces for piece in word_pieces]
+    result = pypinyin.pinyin(flat, style=pypinyin.Style.TONE, errors=_no_reading) if flat else []
+    if len(result) != sum(len(piece) for piece in flat):  # a character pypinyin skipped
         result = []
-        for piece in pieces:
+        for piece in flat:
             got = pypinyin.pinyin(piece, style=pypinyin.Style.TONE, errors=_no_reading)
             result.extend(got if len(got) == len(piece) else [[None]] * len(piece))
-    syllables = iter(unicodedata.normalize("NFC", item[0]) if item and item[0] else None for item in result)
-    for token in block.tokens:
-        if token.kind != "han":
-            token.readings = (None,) * len(token.text)
-            continue
-        readings = []
-        for char in token.text:
-            if HAN_RUN.match(char):
-                syllable = next(syllables)
-                readings.append(ORIGINAL_TONES.get(char, syllable) if syllable else None)
-            else:
+    syllables = iter(result)
+    converted = []
+    for word in words:
+        readings: list[str | None] = []
+        for char in word:
+            if not HAN_RUN.match(char):
                 readings.append(None)
-        token.readings = tuple(readings)
+                continue
+            item = next(syllables)
+            syllable = unicodedata.normalize("NFC", item[0]) if item and item[0] else None
+            readings.append(ORIGINAL_TONES.get(char, syllable) if syllable else None)
+        converted.append(tuple(readings))
+    return converted
 
 
 _MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}

@@ -6,11 +6,15 @@ never split whatever jieba would do with it; jieba segments the Han text between
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
-from .chars import HAN_RUN, LATIN_RUN, is_han, kind_of
+from .chars import HAN, IS_HAN, LATIN_RUN, is_han, kind_of
 from .glossary import Glossary
 from .model import Block, Token
+
+
+NOT_HAN = re.compile(f"[^{HAN}]")
 
 
 @lru_cache(maxsize=1)
@@ -38,34 +42,77 @@ def split_words(text: str, glossary: Glossary | None) -> list[Token]:
     return tokens
 
 
+def _han_words(text: str) -> dict[int, str]:
+    """jieba's words of every Han run in `text`, by start offset, from one call to jieba.
+
+    Every other character is masked with a comma, which jieba yields on its own, so each Han
+    run is segmented exactly as if it were passed alone (one call per paragraph rather than
+    one per run between punctuation marks).
+    """
+    masked = NOT_HAN.sub(",", text)
+    words: dict[int, str] = {}
+    position = 0
+    for word in tokenizer().cut(masked, HMM=True):
+        if word != ",":
+            words[position] = word
+        position += len(word)
+    return words
+
+
 def _split_plain(text: str) -> list[Token]:
+    if not IS_HAN.search(text):
+        return _split_other(text)
     tokens: list[Token] = []
-    i = 0
-    n = len(text)
+    position = 0
+    for start, word in _han_words(text).items():
+        if start > position:
+            tokens.extend(_split_other(text[position:start]))
+        tokens.append(Token(word, "han"))
+        position = start + len(word)
+    if position < len(text):
+        tokens.extend(_split_other(text[position:]))
+    return tokens
+
+
+def _split_other(text: str) -> list[Token]:
+    """Text without Han characters → Latin runs, punctuation, spaces and other symbols."""
+    tokens: list[Token] = []
+    i, n = 0, len(text)
     while i < n:
-        char = text[i]
-        if is_han(char):
-            run = HAN_RUN.match(text, i)
-            tokens.extend(Token(word, "han") for word in tokenizer().cut(run.group(), HMM=True))
-            i = run.end()
-            continue
         latin = LATIN_RUN.match(text, i)
         if latin:
             tokens.append(Token(latin.group(), "latin"))
             i = latin.end()
             continue
+        char = text[i]
         kind = kind_of(char)
         j = i + 1
         # Keep runs together: spaces, and doubled marks such as —— and …….
-        while j < n and not is_han(text[j]) and kind_of(text[j]) == kind and (
-            kind != "punct" or text[j] == char
-        ) and not LATIN_RUN.match(text, j):
+        while j < n and kind_of(text[j]) == kind and (kind != "punct" or text[j] == char) and not LATIN_RUN.match(text, j):
             j += 1
         tokens.append(Token(text[i:j], kind))
         i = j
     return tokens
 
 
-def add_words(block: Block, glossary: Glossary | None) -> None:
-    """Fill `block.tokens` from `block.text`."""
-    block.tokens = split_words(block.text, glossary)
+def add_words(block: Block, glossary: Glossary | None, script: str = "Hans") -> None:
+    """Fill `block.tokens` from `block.text`.
+
+    A traditional source is segmented (and matched against the glossary) through its simplified
+    form, which jieba and the glossary know best; each token keeps the source's own characters
+    and carries the simplified form, from which its readings are taken.
+    """
+    if script != "Hant":
+        block.tokens = split_words(block.text, glossary)
+        return
+    from .variants import to_simplified
+
+    simplified = to_simplified(block.text)
+    block.tokens = split_words(simplified, glossary)
+    position = 0
+    for token in block.tokens:
+        end = position + len(token.text)
+        original = block.text[position:end]
+        if original != token.text:
+            token.simplified, token.text = token.text, original
+        position = end

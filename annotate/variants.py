@@ -40,12 +40,31 @@ def to_traditional(text: str, variant: str) -> str:
     return convert_same_length(text, CONFIGS[variant])
 
 
-def add_traditional(block: Block, variant: str) -> None:
-    """Set `token.traditional` where the traditional form differs from the source."""
-    converted = to_traditional(block.text, variant)
+def to_simplified(text: str) -> str:
+    """頭髮 → 头发, aligned character by character (OpenCC t2s maps one character to one)."""
+    return convert_same_length(text, "t2s.json")
+
+
+def detect_script(text: str) -> str:
+    """`Hant` when more characters are traditional-only than simplified-only, else `Hans`."""
+    if not text:
+        return "Hans"
+    traditional_only = sum(a != b for a, b in zip(text, converter("t2s.json").convert(text)))
+    simplified_only = sum(a != b for a, b in zip(text, converter("s2t.json").convert(text)))
+    return "Hant" if traditional_only > simplified_only else "Hans"
+
+
+def add_traditional(block: Block, variant: str, script: str = "Hans") -> None:
+    """Record the other script's form of each word where it differs from the source.
+
+    A simplified source gets traditional forms in the variant's standard; a traditional
+    source gets simplified forms.
+    """
+    converted = to_simplified(block.text) if script == "Hant" else to_traditional(block.text, variant)
+    field = "simplified" if script == "Hant" else "traditional"
     position = 0
     for token in block.tokens:
         end = position + len(token.text)
         form = converted[position:end]
-        token.traditional = form if token.kind == "han" and form != token.text else None
+        setattr(token, field, form if token.kind == "han" and form != token.text else None)
         position = end

@@ -14,7 +14,7 @@ def test_out_is_what_the_code_produces(tmp_path):
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    made = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
+    made = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert made, "the main command wrote nothing"
     committed = ROOT / "out"
     stale = [

@@ -58,10 +58,16 @@ def test_text_without_structure_is_one_section():
     assert document.title == "-"
 
 
-def test_not_utf8_names_file_and_byte_offset():
+def test_mixed_encodings_name_the_first_bad_byte():
     data = "你好".encode() + "世界".encode("gb18030")
-    with pytest.raises(InputError, match=r"^lesson\.txt: byte 6: not valid UTF-8"):
+    with pytest.raises(InputError, match=r"^lesson\.txt: byte 6: not UTF-8 \(0xca\), and not readable as GB18030"):
         read(data, "lesson.txt")
+
+
+def test_told_encoding_names_the_byte_it_cannot_decode():
+    data = ("你好" * 1000).encode() + b"\xff" + "世界".encode()
+    with pytest.raises(InputError, match=r"^lesson\.txt: byte 6000: cannot be decoded as utf-8"):
+        read(data, "lesson.txt", encoding="utf-8")
 
 
 def test_control_character_names_line_and_column():

@@ -62,3 +62,11 @@ def test_glossary_pinyin_overrides_the_analysis():
     glossary = load([DATA / "glossary.tsv"])
     assert readings("头发") == ["tóu", "fà"]  # pypinyin's reading
     assert readings("头发", glossary=glossary) == ["tóu", "fa"]  # the glossary's dictionary reading
+
+
+def test_readings_survive_the_cache_being_emptied(monkeypatch):
+    from annotate import readings as module
+
+    monkeypatch.setattr(module, "CACHE_LIMIT", 3)
+    text = "银行在行业里。\n我们学习汉语。\n银行和我们的汉语。\n" * 3
+    assert readings(text) == readings(text.replace("\n", "")) and len(readings(text)) == 60

@@ -1,8 +1,78 @@
-"""The output formats, each a function Document → bytes, by name."""
+"""The output formats. Each is a streaming sink: `start`, then `section` and `block` as the
+annotated text arrives, then `finish`; `write` runs one over a whole Document in memory.
+
+Markup is always made by lxml (so text is always escaped); what a sink memoises is the
+serialised markup of each distinct token, because a book repeats its words thousands of times.
+"""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from typing import Callable
+from functools import lru_cache
+from typing import BinaryIO, Callable
+
+from lxml import etree
+
+from ..model import Block, Document, Section
+
+
+_WORDS: dict[tuple, dict[tuple, str]] = {}
+
+
+class Sink:
+    """Writes one format to a binary stream as sections and blocks arrive."""
+
+    def __init__(self, out: BinaryIO, document: Document) -> None:
+        self.out = out
+        self.document = document
+        # Shared by every sink of this process that makes the same markup, across files.
+        context = (type(self).__name__, document.settings.reading, document.settings.variant, document.script)
+        self._words = _WORDS.setdefault(context, {})
+
+    def word_markup(self, token, make: Callable) -> str:
+        """`make(token)` memoised for plain words: a word's text and other-script form decide
+        its readings and so its markup (glossary terms, whose readings the glossary may set,
+        are not memoised here). Hashing two strings is much cheaper than the whole token."""
+        if token.note_ids:
+            return make(token)
+        key = (token.text, token.traditional or token.simplified)
+        markup = self._words.get(key)
+        if markup is None:
+            if len(self._words) > 15_000:
+                self._words.clear()
+            markup = self._words[key] = make(token)
+        return markup
+
+    def emit(self, text: str) -> None:
+        self.out.write(text.encode("utf-8"))
+
+    def start(self) -> None: ...
+
+    def section(self, section: Section) -> None: ...
+
+    def block(self, block: Block) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+@lru_cache(maxsize=4096)
+def escape_text(text: str) -> str:
+    """Text as it appears between tags, escaped by lxml (`<` → `&lt;`)."""
+    wrapper = etree.Element("x")
+    wrapper.text = text
+    return etree.tostring(wrapper, encoding="unicode")[3:-4]
+
+
+def start_tag(tag: str, attributes: dict[str, str], method: str = "xml") -> str:
+    """`<tag a="v">`, serialised (and escaped) by lxml."""
+    element = etree.Element(tag, attributes)
+    element.text = "X"
+    serialized = etree.tostring(element, encoding="unicode", method=method)
+    return serialized[: serialized.rindex(">X</") + 1]
+
+
+def serialize(element, method: str = "xml") -> str:
+    return etree.tostring(element, encoding="unicode", method=method, with_tail=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,31 +81,31 @@ class Format:
     suffix: str
     """File name ending after the stem: `.tei.xml`."""
     media_type: str
-    load: Callable[[], Callable]
+    load: Callable[[], type[Sink]]
 
 
 def _tei():
-    from .tei import write_tei
+    from .tei import TeiSink
 
-    return write_tei
+    return TeiSink
 
 
 def _html():
-    from .html import write_page
+    from .html import PageSink
 
-    return write_page
+    return PageSink
 
 
 def _fragment():
-    from .html import write_fragment
+    from .html import FragmentSink
 
-    return write_fragment
+    return FragmentSink
 
 
 def _json():
-    from .json import write_json
+    from .json import JsonSink
 
-    return write_json
+    return JsonSink
 
 
 FORMATS = {
@@ -46,7 +116,32 @@ FORMATS = {
 }
 
 
-def write(document, format: str, **options) -> bytes:
+def open_sink(format: str, out: BinaryIO, document: Document, **options) -> Sink:
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    return FORMATS[format].load()(document, **options)
+    return FORMATS[format].load()(out, document, **options)
+
+
+def feed(document: Document, sinks: list[Sink]) -> None:
+    """Run sinks over a Document that is already annotated and in memory."""
+    for sink in sinks:
+        sink.start()
+    for section in document.sections:
+        for sink in sinks:
+            sink.section(section)
+        for block in ([section.head] if section.head is not None else []) + section.blocks:
+            for sink in sinks:
+                sink.block(block)
+    for sink in sinks:
+        sink.finish()
+
+
+def write(document: Document, format: str, **options) -> bytes:
+    """An annotated Document → bytes in one format."""
+    if format == "json" and options.get("indent"):
+        from .json import pretty
+
+        return pretty(write(document, "json"), options["indent"])
+    buffer = io.BytesIO()
+    feed(document, [open_sink(format, buffer, document, **options)])
+    return buffer.getvalue()

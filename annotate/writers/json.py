@@ -1,53 +1,100 @@
 """JSON writer: the model as data, for apps that draw their own interface.
 
 The shape is described by `annotate/schema/document.schema.json` (JSON Schema 2020-12).
+Every value is encoded by `json.dumps`; `<`, `>` and `&` are written as `\\u003c` etc. (they only
+occur inside strings), so the JSON is safe to inline in HTML.
 """
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from .. import __version__
-from ..model import Block, Document
+from ..model import Block, Document, Section
+from . import Sink
 
 FORMAT_ID = "zh-annotate/1"
 
 
-def _block(block: Block) -> dict:
-    return {
-        "kind": block.kind,
-        "line": block.line,
-        "text": block.text,
-        "tokens": [
-            {
-                "text": token.text,
-                "kind": token.kind,
-                "readings": list(token.readings),
-                "traditional": token.traditional,
-                "glossary": list(token.note_ids),
-            }
-            for token in block.tokens
-        ],
-    }
+def _dumps(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_data(document: Document) -> dict:
-    """The document as plain JSON-ready data."""
-    return {
-        "format": FORMAT_ID,
-        "generator": {"name": "zh-annotate", "version": __version__},
-        "source": document.source,
-        "title": document.title,
-        "characters": document.characters,
-        "settings": {"reading": document.settings.reading, "variant": document.settings.variant},
-        "sections": [
-            {
-                "n": section.n,
-                "head": _block(section.head) if section.head is not None else None,
-                "blocks": [_block(block) for block in section.blocks],
-            }
-            for section in document.sections
-        ],
-        "glossary": [
+@lru_cache(maxsize=8_192)
+def token_json(text: str, kind: str, readings: tuple, traditional: str | None, simplified: str | None,
+               note_ids: tuple) -> str:
+    token = {"text": text, "kind": kind, "readings": list(readings), "traditional": traditional,
+             "glossary": list(note_ids)}
+    if simplified is not None:
+        token["simplified"] = simplified
+    return _dumps(token)
+
+
+def _token(t) -> str:
+    return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids)
+
+
+def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
+    tokens = ",".join(markup(t, _token) for t in block.tokens)
+    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.text)},"tokens":[{tokens}]}}'
+
+
+class JsonSink(Sink):
+    """Writes the document object as the text streams in; the glossary comes last.
+
+    A section is written when its first block arrives, because its `head` comes first.
+    """
+
+    def __init__(self, out, document: Document) -> None:
+        super().__init__(out, document)
+        self.sections = 0
+        self.pending: Section | None = None  # announced, not yet written
+        self.open = False  # a section's "blocks" array is open
+        self.blocks = 0
+
+    def start(self) -> None:
+        d = self.document
+        head = {
+            "format": FORMAT_ID,
+            "generator": {"name": "zh-annotate", "version": __version__},
+            "source": d.source,
+            "title": d.title,
+            "characters": d.characters,
+            "encoding": d.encoding,
+            "script": d.script,
+            "settings": {"reading": d.settings.reading, "variant": d.settings.variant},
+        }
+        self.emit(_dumps(head)[:-1] + ',"sections":[')
+
+    def _write_pending(self, head: Block | None) -> None:
+        head_json = block_json(head, self.word_markup) if head is not None else "null"
+        self.emit(f'{"," if self.sections else ""}{{"n":{_dumps(self.pending.n)},"head":{head_json},"blocks":[')
+        self.sections += 1
+        self.pending, self.open, self.blocks = None, True, 0
+
+    def _close(self) -> None:
+        if self.pending is not None:
+            self._write_pending(None)
+        if self.open:
+            self.emit("]}")
+            self.open = False
+
+    def section(self, section: Section) -> None:
+        self._close()
+        self.pending = section
+
+    def block(self, block: Block) -> None:
+        if self.pending is not None:
+            self._write_pending(block if block.kind == "head" else None)
+            if block.kind == "head":
+                return
+        self.emit(("," if self.blocks else "") + block_json(block, self.word_markup))
+        self.blocks += 1
+
+    def finish(self) -> None:
+        self._close()
+        glossary = [
             {
                 "id": entry.id,
                 "term": entry.term,
@@ -57,15 +104,12 @@ def to_data(document: Document) -> dict:
                 "traditional": entry.traditional,
                 "note": entry.note,
             }
-            for entry in document.glossary.values()
-        ],
-    }
+            for entry in self.document.glossary.values()
+        ]
+        self.emit('],"glossary":' + _dumps(glossary) + "}\n")
 
 
-def write_json(document: Document, *, indent: int | None = None) -> bytes:
-    """The document as UTF-8 JSON; compact by default (an indent makes Python's encoder 5× slower)."""
-    separators = (",", ":") if indent is None else (",", ": ")
-    text = json.dumps(to_data(document), ensure_ascii=False, indent=indent, separators=separators)
-    # < > & only occur inside strings here; escaping them keeps the JSON safe to inline in HTML.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (text + "\n").encode("utf-8")
+def pretty(data: bytes, indent: int) -> bytes:
+    """The same JSON, indented (for reading and for golden files)."""
+    text = json.dumps(json.loads(data), ensure_ascii=False, indent=indent)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("utf-8")

@@ -1,0 +1,472 @@
+"""Many files: plan the work, convert each file as a stream, in parallel, resumably.
+
+- `plan` finds the inputs (directories recursively, by glob) and mirrors them under `--out`.
+- `convert_file` is the per-file function, the same for every way of running it: it reads the
+  file twice as a stream (a cheap first pass for the header facts, then the annotation),
+  feeds every format's sink paragraph by paragraph, and renames the finished files into
+  place, so memory does not grow with the input and no output is ever half-written.
+- `run` runs the jobs in this process, in a process pool (`--jobs`), or on a Dask cluster
+  (`--scheduler`), with one progress display, report and manifest for all three.
+- The manifest (`.annotate-manifest.json` in `--out`) keys each input by its content, the
+  glossary, the options and the tool version, so an unchanged input is skipped next time.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import AnnotateError, InputError
+
+MANIFEST = ".annotate-manifest.json"
+TEMPORARY = ".annotate-tmp-"
+DEFAULT_GLOBS = ("*.txt", "*.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a worker needs besides the file, picklable."""
+
+    formats: tuple[str, ...] = ("tei", "html", "json")
+    reading: str = "marks"
+    variant: str = "tw"
+    encoding: str = "auto"
+    replace_invalid: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input file and where its outputs go."""
+
+    source: str
+    """The path as the user will recognise it, for messages."""
+    relative: str
+    """The path below its input directory: the manifest key, and the name recorded in outputs."""
+    stem: str
+    """Output path without suffix, inside --out: `out/unit1/lesson`."""
+
+
+@dataclass(slots=True)
+class Result:
+    """What became of one job, as the report lists it."""
+
+    source: str
+    status: str = "failed"
+    """`written`, `skipped` (unchanged since the last run) or `failed`."""
+    encoding: str | None = None
+    script: str | None = None
+    characters: int = 0
+    seconds: float = 0.0
+    outputs: list[str] = field(default_factory=list)
+    replaced: int = 0
+    error: str | None = None
+    exit_code: int = 0
+    """The error's exit code (3 unreadable input), for a run of one file."""
+    key: str | None = None
+    relative: str = ""
+
+
+# ------------------------------------------------------------------ planning
+
+def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Job]:
+    """Jobs for files and directories (searched recursively for names matching `globs`)."""
+    jobs: list[Job] = []
+    for value in inputs:
+        path = Path(value)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _matches(p.relative_to(path), globs))
+            pairs = [(p, p.relative_to(path)) for p in found]
+        elif path.is_file():
+            pairs = [(path, Path(path.name))]
+        else:
+            raise InputError(f"{value}: no such file or directory")
+        for file, relative in pairs:
+            if any(part.startswith(".") for part in relative.parts):
+                continue  # hidden files and folders, our own temporary files among them
+            jobs.append(Job(str(file), relative.as_posix(), str(out_dir / relative.with_suffix(""))))
+    seen: dict[str, str] = {}
+    root = out_dir.resolve()
+    for job in jobs:
+        if job.stem in seen:
+            raise InputError(f"{job.source}: would overwrite the outputs of {seen[job.stem]} ({job.stem}.*)")
+        if not Path(job.stem).resolve().is_relative_to(root):
+            raise InputError(f"{job.source}: its outputs would fall outside {out_dir}")
+        seen[job.stem] = job.source
+    return jobs
+
+
+def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(relative.name, g) or fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
+
+
+# ------------------------------------------------------------------ converting
+
+_worker: dict = {}
+
+
+def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
+    """Load dictionaries and the glossary once per process (a pool's initializer)."""
+    import pypinyin
+
+    from .glossary import load
+    from .segment import tokenizer
+
+    tokenizer()
+    pypinyin.pinyin("预热")
+    _worker["glossary"] = glossary if glossary is not None else (
+        load([Path(p) for p in glossary_paths]) if glossary_paths else None)
+
+
+def convert(source, relative: str, options: Options, glossary, outputs: dict[str, io.RawIOBase]):
+    """Stream one source through the passes into every format's sink; returns the Document."""
+    from . import reader
+    from .model import Block, Document, Settings
+    from .pipeline import Context, annotate_block, collect_glossary
+    from .writers import open_sink
+
+    facts = reader.scan(source.lines(), source.name, options.replace_invalid)
+    if facts.characters == 0 or facts.blocks == 0:
+        raise InputError(f"{source.name}: empty file, nothing to annotate")
+    settings = Settings(reading=options.reading, variant=options.variant)
+    document = Document(source=relative, characters=facts.characters, title_text=facts.title,
+                        encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
+    context = Context(glossary, settings, facts.script)
+    sinks = [open_sink(name, outputs[name], document) for name in options.formats]
+    for sink in sinks:
+        sink.start()
+    for item in reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid):
+        if isinstance(item, Block):
+            annotate_block(item, context)
+            collect_glossary(document, item, context)
+            for sink in sinks:
+                sink.block(item)
+        else:
+            for sink in sinks:
+                sink.section(item)
+    for sink in sinks:
+        sink.finish()
+    return document
+
+
+def convert_file(job: Job, options: Options) -> Result:
+    """The per-file function of the local runs: read the file, write its outputs atomically."""
+    from . import reader
+    from .writers import FORMATS
+
+    started = time.perf_counter()
+    result = Result(job.source, relative=job.relative)
+    temporary: dict[str, Path] = {}
+    files: dict[str, io.BufferedWriter] = {}
+    try:
+        source = reader.open_source(Path(job.source), name=job.source, encoding=options.encoding)
+        stem = Path(job.stem)
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for name in options.formats:
+            temporary[name] = stem.with_name(f".{stem.name}{FORMATS[name].suffix}{TEMPORARY}{os.getpid()}")
+            files[name] = temporary[name].open("wb")
+        document = convert(source, job.relative, options, _worker.get("glossary"), files)
+        for handle in files.values():
+            handle.close()
+        mode = 0o666 & ~_umask()
+        for name, path in temporary.items():
+            final = stem.with_name(stem.name + FORMATS[name].suffix)
+            os.chmod(path, mode)
+            os.replace(path, final)
+            result.outputs.append(str(final))
+        _describe(result, document, source.encoding)
+        result.status = "written"
+    except AnnotateError as error:
+        result.error, result.exit_code = str(error), error.exit_code
+    finally:
+        for handle in files.values():
+            handle.close()
+        for path in temporary.values():
+            path.unlink(missing_ok=True)
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def convert_bytes(job: Job, data: bytes, options: Options, glossary) -> tuple[Result, dict[str, bytes]]:
+    """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed)."""
+    from . import reader
+
+    started = time.perf_counter()
+    result = Result(job.source, relative=job.relative)
+    buffers = {name: io.BytesIO() for name in options.formats}
+    try:
+        source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
+        document = convert(source, job.relative, options, glossary, buffers)
+        _describe(result, document, source.encoding)
+        result.status = "written"
+    except AnnotateError as error:
+        result.error, result.exit_code = str(error), error.exit_code
+        buffers = {}
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result, {name: buffer.getvalue() for name, buffer in buffers.items()}
+
+
+def _describe(result: Result, document, encoding: str) -> None:
+    result.encoding = encoding
+    result.script = document.script
+    result.characters = document.characters
+    result.replaced = document.replaced
+
+
+def _run_local(job: Job, options: Options) -> Result:
+    return convert_file(job, options)
+
+
+# ------------------------------------------------------------------ manifest
+
+def _code_digest() -> str:
+    """The package's own files: a finer version than the version string (an editable install)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".css", ".js", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(options: Options, glossary_paths: tuple[str, ...]) -> str:
+    """What, besides an input's content, decides its outputs: options, glossary, tool and code."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([__version__, _code_digest(), asdict(options)], sort_keys=True).encode())
+    from .glossary import _expand
+
+    for path in _expand([Path(p) for p in glossary_paths]) if glossary_paths else []:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def file_key(path: str, settings_key: str) -> str:
+    digest = hashlib.sha256(settings_key.encode())
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Manifest:
+    """`--out/.annotate-manifest.json`: for each input, the key of its last successful outputs."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.path = out_dir / MANIFEST
+        self.files: dict[str, dict] = {}
+        if self.path.exists():
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self.files = data.get("files", {}) if data.get("manifest") == 1 else {}
+            except (ValueError, OSError):
+                self.files = {}  # unreadable: everything is redone, which is always safe
+        self.dirty = False
+        self.saved = 0.0
+
+    def is_current(self, job: Job, key: str) -> bool:
+        entry = self.files.get(job.relative)
+        return bool(entry and entry.get("key") == key and all((self.out_dir / p).exists() for p in entry.get("outputs", [])))
+
+    def outputs(self, job: Job) -> list[str]:
+        return [str(self.out_dir / p) for p in self.files[job.relative]["outputs"]]
+
+    def record(self, result: Result) -> None:
+        if result.status == "written":
+            outputs = [Path(p).relative_to(self.out_dir).as_posix() for p in result.outputs]
+            self.files[result.relative] = {"key": result.key, "outputs": outputs}
+        else:
+            self.files.pop(result.relative, None)
+        self.dirty = True
+
+    def save(self, force: bool = False) -> None:
+        """Write atomically; at most once a second while running, always at the end."""
+        if not self.dirty or (not force and time.monotonic() - self.saved < 1.0):
+            return
+        data = json.dumps({"manifest": 1, "tool": f"zh-annotate {__version__}", "files": self.files},
+                          ensure_ascii=False, indent=1, sort_keys=True)
+        write_atomic(self.path, data.encode("utf-8"))
+        self.dirty, self.saved = False, time.monotonic()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}{TEMPORARY}{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def sweep(out_dir: Path) -> None:
+    """Remove temporary files a killed run left behind (only ours: `.…annotate-tmp-PID`)."""
+    if out_dir.is_dir():
+        for path in out_dir.rglob(f".*{TEMPORARY}*"):
+            path.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ running
+
+@dataclass(slots=True)
+class Summary:
+    results: list[Result] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def characters(self) -> int:
+        return sum(r.characters for r in self.results if r.status == "written")
+
+
+def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tuple[str, ...] = (),
+        workers: int = 1, force: bool = False, scheduler: str | None = None,
+        progress: Callable[[Result, int], None] | None = None, glossary=None) -> Summary:
+    """Convert every job that is not current; `progress(result, size_in_bytes)` after each."""
+    summary = Summary()
+    started = time.perf_counter()
+    sweep(out_dir)
+    manifest = Manifest(out_dir)
+    settings_key = fingerprint(options, glossary_paths)
+    todo: list[tuple[Job, str, int]] = []
+    for job in jobs:
+        try:
+            key = file_key(job.source, settings_key)
+        except OSError as error:
+            result = Result(job.source, relative=job.relative, error=f"{job.source}: cannot read: {error.strerror}",
+                            exit_code=3)
+            summary.results.append(result)
+            progress and progress(result, 0)
+            continue
+        size = os.path.getsize(job.source)
+        if not force and manifest.is_current(job, key):
+            result = Result(job.source, status="skipped", relative=job.relative, key=key, outputs=manifest.outputs(job))
+            summary.results.append(result)
+            progress and progress(result, size)
+            continue
+        todo.append((job, key, size))
+
+    def finished(result: Result, key: str, size: int) -> None:
+        result.key = key
+        manifest.record(result)
+        manifest.save()
+        summary.results.append(result)
+        progress and progress(result, size)
+
+    if todo and glossary is None and glossary_paths:
+        from .glossary import load
+
+        glossary = load([Path(p) for p in glossary_paths])  # only when there is work: a bad one stops here
+    try:
+        if not todo:
+            pass
+        elif scheduler:
+            _run_dask(todo, options, glossary, scheduler, finished)
+        elif workers <= 1 or len(todo) == 1:
+            init_worker(glossary_paths, glossary)
+            for job, key, size in todo:
+                finished(convert_file(job, options), key, size)
+        else:
+            _run_pool(todo, options, glossary_paths, workers, finished, glossary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        manifest.save(force=True)
+        sweep(out_dir)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(todo, options: Options, glossary_paths, workers: int, finished, glossary=None) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Load everything once here; forked workers start with it (shared, copy-on-write).
+        # gc.freeze keeps the collector from touching, and so copying, those pages in workers.
+        import gc
+
+        init_worker(glossary_paths, glossary)
+        gc.freeze()
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_worker, initargs=(glossary_paths, glossary))
+    try:
+        futures = {pool.submit(_run_local, job, options): (job, key, size) for job, key, size in todo}
+        for future in as_completed(futures):
+            job, key, size = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = Result(job.source, relative=job.relative, exit_code=1,
+                                error=f"{job.source}: a worker process died (killed?); run again to resume")
+            finished(result, key, size)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _run_dask(todo, options: Options, glossary, scheduler: str, finished) -> None:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise AnnotateError("--scheduler needs Dask: pip install 'zh-annotate[dask]'") from None
+    from .writers import FORMATS
+
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as error:
+        raise AnnotateError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    try:
+        shared = client.scatter(glossary, broadcast=True) if glossary is not None else None
+        futures = {}
+        for job, key, size in todo:
+            data = Path(job.source).read_bytes()
+            futures[client.submit(convert_bytes, job, data, options, shared, pure=False)] = (job, key, size)
+        for future in as_completed(futures):
+            job, key, size = futures[future]
+            result, outputs = future.result()
+            if result.status == "written":
+                stem = Path(job.stem)
+                for name in options.formats:
+                    final = stem.with_name(stem.name + FORMATS[name].suffix)
+                    write_atomic(final, outputs[name])
+                    result.outputs.append(str(final))
+            finished(result, key, size)
+    finally:
+        client.close()
+
+
+def write_report(path: Path, summary: Summary, options: Options, out_dir: Path) -> None:
+    data = {
+        "tool": f"zh-annotate {__version__}",
+        "options": asdict(options),
+        "out": str(out_dir),
+        "seconds": round(summary.seconds, 3),
+        "interrupted": summary.interrupted,
+        "summary": {s: summary.count(s) for s in ("written", "skipped", "failed")},
+        "files": [{k: v for k, v in asdict(r).items() if k not in ("key", "relative", "exit_code")}
+                  for r in summary.results],
+    }
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
