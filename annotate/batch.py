@@ -40,6 +40,17 @@ class Options:
     variant: str = "tw"
     encoding: str = "auto"
     replace_invalid: bool = False
+    dictionary: str | None = None
+    level: int | None = None
+    hsk_standard: str = "2025"
+    notes: str = "first"
+    vocab_order: str = "first"
+
+    def settings(self):
+        from .model import Settings
+
+        return Settings(reading=self.reading, variant=self.variant, dictionary=self.dictionary, level=self.level,
+                        hsk_standard=self.hsk_standard, notes=self.notes, vocab_order=self.vocab_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +130,11 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
     from .glossary import load
     from .segment import tokenizer
 
+    from .readings import phrase_overrides
+
     tokenizer()
     pypinyin.pinyin("预热")
+    phrase_overrides()
     _worker["glossary"] = glossary if glossary is not None else (
         load([Path(p) for p in glossary_paths]) if glossary_paths else None)
 
@@ -128,14 +142,14 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
 def convert(source, relative: str, options: Options, glossary, outputs: dict[str, io.RawIOBase]):
     """Stream one source through the passes into every format's sink; returns the Document."""
     from . import reader
-    from .model import Block, Document, Settings
+    from .model import Block, Document
     from .pipeline import Context, annotate_block, collect_glossary
     from .writers import open_sink
 
     facts = reader.scan(source.lines(), source.name, options.replace_invalid)
     if facts.characters == 0 or facts.blocks == 0:
         raise InputError(f"{source.name}: empty file, nothing to annotate")
-    settings = Settings(reading=options.reading, variant=options.variant)
+    settings = options.settings()
     document = Document(source=relative, characters=facts.characters, title_text=facts.title,
                         encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
     context = Context(glossary, settings, facts.script)
@@ -149,6 +163,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
             for sink in sinks:
                 sink.block(item)
         else:
+            context.start_section()
             for sink in sinks:
                 sink.section(item)
     for sink in sinks:

@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .errors import AnnotateError, InputError
 
-FORMAT_NAMES = ("tei", "html", "html-fragment", "json")
+FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab")
 DEFAULT_FORMATS = "tei,html,json"
 INPUT_SUFFIXES = (".txt", ".md")
 
@@ -48,7 +48,7 @@ def main(traceback: bool) -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
-              help="Comma-separated list of tei, html, html-fragment, json.")
+              help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
               help="Glossary TSV file or directory (repeatable). Default: ./glossary when it exists.")
 @click.option("--reading", type=click.Choice(["marks", "numbers", "zhuyin"]), default="marks", show_default=True,
@@ -68,8 +68,18 @@ def main(traceback: bool) -> None:
 @click.option("--force", is_flag=True, help="Redo every file, even those unchanged since the last run.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs zh-annotate[dask]).")
+@click.option("--dictionary", type=click.Choice(["cedict"]), default=None,
+              help="Gloss the words the glossary does not cover, from CC-CEDICT, in the sense of their reading.")
+@click.option("--level", type=click.IntRange(1, 6), default=None, metavar="N",
+              help="The reader's HSK level: words at or below it get no pinyin and no dictionary note.")
+@click.option("--hsk-standard", type=click.Choice(["2025", "2021"]), default="2025", show_default=True,
+              help="HSK word list: 2025 (exam syllabus) or 2021 (grading standard GF0025-2021).")
+@click.option("--notes", type=click.Choice(["first", "all", "none"]), default="first", show_default=True,
+              help="Show a term's note at its first occurrence in each section, at every one, or nowhere.")
+@click.option("--vocab-order", type=click.Choice(["first", "level"]), default="first", show_default=True,
+              help="Order the vocabulary by first occurrence or by level.")
 def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
-          report_path, force, scheduler):
+          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -80,6 +90,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
       annotate build corpus/ --glob '*.txt' --jobs 8 --report report.json
       annotate build old/ --encoding big5           # or let auto-detection decide
       echo 我们学习汉语。 | annotate build - --format json
+      annotate build lesson.txt --dictionary cedict --level 3 --format html,vocab
 
     INPUT `-` reads standard input and writes one format to standard output. A second run
     skips inputs that have not changed (see --force); a bad file is reported and skipped.
@@ -93,13 +104,15 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         codec_for(encoding)
     if not glossaries and Path("glossary").is_dir():
         glossaries = (Path("glossary"),)
-    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid)
+    learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
+               "vocab_order": vocab_order}
+    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner)
 
     if inputs == ("-",):
         glossary = load(list(glossaries)) if glossaries else None
         if len(names) != 1 and formats != DEFAULT_FORMATS:
             raise click.UsageError("standard input writes one format to standard output: give --format NAME")
-        one = batch.Options((names[0],), reading, variant, encoding, replace_invalid)
+        one = batch.Options((names[0],), reading, variant, encoding, replace_invalid, **learner)
         result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary)
         if result.error:
             raise InputError(result.error)
@@ -182,6 +195,37 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         if self.bar:
             self.bar.stop()
+
+
+@main.group()
+def glossary() -> None:
+    """Work with glossary files (TSV, CSV or TBX-Basic)."""
+
+
+@glossary.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH...")
+def glossary_check(paths) -> None:
+    """Check glossary files and report every problem as `file:line: problem`.
+
+    \b
+    Errors: duplicate terms, empty terms or glosses, pinyin whose syllables do not fit
+    the term, malformed rows. Warning: a traditional form that disagrees with OpenCC.
+    Exit code 4 when there is an error, 0 otherwise.
+
+    \b
+    Example:
+      annotate glossary check glossary/ terms.tbx
+    """
+    from .glossary import check
+
+    problems = check(list(paths))
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    click.echo(f"annotate: {errors} error(s), {warnings} warning(s)", err=True)
+    if errors:
+        sys.exit(4)
 
 
 @main.command()

@@ -6,6 +6,7 @@ A glossary is a UTF-8 TSV file with a header row. `term` and `gloss` are require
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 import re
 import unicodedata
 from functools import lru_cache
@@ -50,13 +51,27 @@ class Glossary:
             yield match.start(), match.end(), self._by_term[match.group()]
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding of `check`: `glossary/x.tsv:12: empty gloss for 数字`."""
+
+    where: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" + (" (warning)" if self.severity == "warning" else "")
+
+
 def load(paths: list[Path]) -> Glossary:
-    """Read glossary files (a directory means every `*.tsv` in it), rejecting duplicates."""
+    """Read glossary files (a directory means every TSV, CSV and TBX file in it), stopping at the
+    first problem: a duplicate term, an empty gloss, pinyin that does not fit its term."""
     entries: list[GlossaryEntry] = []
     seen: dict[str, GlossaryEntry] = {}
     ids: set[str] = set()
     for path in _expand(paths):
-        for entry in _read_file(path):
+        for row in _rows(path):
+            entry = _entry(row.cells, row.where)
             if entry.term in seen:
                 raise GlossaryError(
                     f"{entry.source}: duplicate term {entry.term} (first at {seen[entry.term].source})"
@@ -73,15 +88,52 @@ def load(paths: list[Path]) -> Glossary:
     return Glossary(entries)
 
 
+def check(paths: list[Path]) -> list[Problem]:
+    """Every problem in the files, not just the first: errors, and traditional forms that
+    disagree with OpenCC (a warning: a glossary may know better)."""
+    from .variants import CONFIGS, to_traditional
+
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    try:
+        files = _expand(paths)
+    except GlossaryError as error:
+        return [Problem(*str(error).split(": ", 1))]
+    for path in files:
+        try:
+            rows = list(_rows(path))
+        except GlossaryError as error:
+            problems.append(Problem(*str(error).split(": ", 1)))
+            continue
+        for row in rows:
+            try:
+                entry = _entry(row.cells, row.where)
+            except GlossaryError as error:
+                problems.append(Problem(row.where, str(error).removeprefix(row.where + ": ")))
+                continue
+            if entry.term in seen:
+                problems.append(Problem(row.where, f"duplicate term {entry.term} (first at {seen[entry.term]})"))
+            seen.setdefault(entry.term, row.where)
+            if entry.traditional:
+                forms = {to_traditional(entry.term, variant) for variant in CONFIGS}
+                if entry.traditional not in forms:
+                    problems.append(Problem(row.where, f"traditional form {entry.traditional} differs from OpenCC's "
+                                                       f"{' / '.join(sorted(forms))}", "warning"))
+    return problems
+
+
 def _fields(entry: GlossaryEntry) -> dict:
     return {name: getattr(entry, name) for name in GlossaryEntry.__dataclass_fields__}
+
+
+SUFFIXES = (".tsv", ".csv", ".tbx")
 
 
 def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.tsv")))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
         elif path.is_file():
             files.append(path)
         else:
@@ -89,34 +141,91 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _read_file(path: Path) -> list[GlossaryEntry]:
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: dict[str, str]
+    where: str
+
+
+def _rows(path: Path):
+    """The rows of a glossary file as column → text, each with its `file:line`."""
     data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".tbx":
+        yield from _tbx_rows(data, path)
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise GlossaryError(f"{path}: byte {error.start}: not valid UTF-8; save it as UTF-8") from None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header: list[str] | None = None
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    if suffix == ".csv":
+        import csv
+
+        lines = text.splitlines(keepends=True)
+        numbered = [(n, line) for n, line in enumerate(lines, start=1)
+                    if line.strip() and not line.lstrip().startswith("#")]
+        reader = csv.reader([line for _, line in numbered])
+        records = [(numbered[i][0], [c.strip() for c in cells]) for i, cells in enumerate(reader)]
+    else:
+        records = [(n, [c.strip() for c in line.split("\t")])
+                   for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+                   if line.strip() and not line.lstrip().startswith("#")]
+    if not records:
+        return
+    number, header = records[0]
+    header = [cell.lower() for cell in header]
+    where = f"{path}:{number}"
+    for name in REQUIRED:
+        if name not in header:
+            raise GlossaryError(f"{where}: header has no '{name}' column (columns: {', '.join(COLUMNS)})")
+    unknown = [name for name in header if name not in COLUMNS]
+    if unknown:
+        raise GlossaryError(f"{where}: unknown column '{unknown[0]}' (columns: {', '.join(COLUMNS)})")
+    for number, cells in records[1:]:
         where = f"{path}:{number}"
-        if header is None:
-            header = [cell.lower() for cell in cells]
-            for name in REQUIRED:
-                if name not in header:
-                    raise GlossaryError(f"{where}: header has no '{name}' column (columns: {', '.join(COLUMNS)})")
-            unknown = [name for name in header if name not in COLUMNS]
-            if unknown:
-                raise GlossaryError(f"{where}: unknown column '{unknown[0]}' (columns: {', '.join(COLUMNS)})")
-            continue
         if len(cells) > len(header):
             raise GlossaryError(f"{where}: {len(cells)} cells but the header has {len(header)} columns")
-        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
-        entries.append(_entry(row, where))
-    return entries
+        yield Row(dict(zip(header, cells + [""] * (len(header) - len(cells)))), where)
+
+
+TBX_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _tbx_rows(data: bytes, path: Path):
+    """TBX-Basic (ISO 30042, 2008 or 2019 names): one row per concept entry. The Chinese term is the zh / zh-Hans /
+    zh-CN langSet's term; zh-Hant / zh-TW / zh-HK gives the traditional form, zh-Latn-pinyin
+    (or a `pronunciation` termNote) the pinyin, the English terms the gloss, and a definition
+    or note the note."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as error:
+        raise GlossaryError(f"{path}:{error.lineno}: not well-formed TBX: {error.msg}") from None
+    # TBX 2008 says termEntry/langSet/tig; ISO 30042:2019 says conceptEntry/langSec/termSec.
+    for entry in root.iter("{*}termEntry", "termEntry", "{*}conceptEntry", "conceptEntry"):
+        cells = {"term": "", "gloss": "", "pinyin": "", "traditional": "", "note": ""}
+        glosses, notes = [], []
+        for lang_set in entry.iter("{*}langSet", "langSet", "{*}langSec", "langSec"):
+            lang = (lang_set.get(TBX_LANG) or lang_set.get("lang") or "").lower()
+            terms = ["".join(t.itertext()).strip() for t in lang_set.iter("{*}term", "term")]
+            if lang in ("zh", "zh-hans", "zh-cn", "zh-sg", "cmn", "cmn-hans") and terms:
+                cells["term"] = terms[0]
+                for note in lang_set.iter("{*}termNote", "termNote"):
+                    if note.get("type") == "pronunciation":
+                        cells["pinyin"] = "".join(note.itertext()).strip()
+            elif lang in ("zh-hant", "zh-tw", "zh-hk", "zh-mo", "cmn-hant") and terms:
+                cells["traditional"] = terms[0]
+            elif lang in ("zh-latn-pinyin", "zh-latn") and terms:
+                cells["pinyin"] = terms[0]
+            elif lang.startswith("en"):
+                glosses.extend(terms)
+                notes.extend("".join(d.itertext()).strip() for d in lang_set.iter("{*}descrip", "descrip")
+                             if d.get("type") == "definition")
+        notes.extend("".join(n.itertext()).strip() for n in entry.iterchildren("{*}note", "note"))
+        cells["gloss"] = "; ".join(g for g in glosses if g)
+        cells["note"] = " ".join(n for n in notes if n)
+        yield Row(cells, f"{path}:{entry.sourceline}")
 
 
 def _entry(row: dict[str, str], where: str) -> GlossaryEntry:

@@ -30,6 +30,12 @@ class Token:
     """For a source in traditional characters: the simplified form of `text`, where it differs."""
     note_ids: tuple[str, ...] = ()
     """Keys into `Document.glossary` for the glossary entries this token is an occurrence of."""
+    level: int | None = None
+    """HSK level of the word (1–6, 7 for the 7–9 band) in the chosen standard; None outside the lists."""
+    known: bool = False
+    """At or below the reader's level (`--level`): shown without pinyin or dictionary note."""
+    note_here: bool = False
+    """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
 
 
 @dataclass(slots=True)
@@ -73,6 +79,12 @@ class GlossaryEntry:
     note: str | None = None
     source: str = ""
     """Where the entry was read from, `glossary/seed.tsv:12`."""
+    origin: str = "glossary"
+    """`glossary` for the user's own entries, `cedict` for glosses from CC-CEDICT."""
+    level: int | None = None
+    """HSK level of the term, when the document is graded."""
+    example: str | None = None
+    """The first sentence of the document the term occurs in."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -83,6 +95,21 @@ class Settings:
     """How readings are spelled: `marks` (zhōng), `numbers` (zhong1) or `zhuyin` (ㄓㄨㄥ)."""
     variant: str = "tw"
     """Which traditional standard: `tw` (OpenCC s2tw), `hk` (s2hk) or `t` (s2t)."""
+    dictionary: str | None = None
+    """`cedict` to gloss the words the user glossary does not cover."""
+    level: int | None = None
+    """The reader's HSK level: words at or below it get no pinyin and no dictionary note."""
+    hsk_standard: str = "2025"
+    """Which HSK word list grades the text: `2025` (exam syllabus) or `2021` (grading standard)."""
+    notes: str = "first"
+    """Where notes show: `first` occurrence of a term in each section, `all`, or `none`."""
+    vocab_order: str = "first"
+    """Order of the vocabulary appendix: by `first` occurrence or by `level`."""
+
+    @property
+    def learner(self) -> bool:
+        """Whether the learner's edition is on (a dictionary or a level): grading is then shown."""
+        return self.dictionary is not None or self.level is not None
 
 
 @dataclass(slots=True)
@@ -105,6 +132,15 @@ class Document:
     """`Hans` for a source in simplified characters, `Hant` for one in traditional characters."""
     replaced: int = 0
     """How many characters XML cannot hold were replaced with U+FFFD (`--replace-invalid`)."""
+    profile: dict[str, int] = field(default_factory=dict)
+    """Running words at each HSK level (`"1"`…`"7"`) and `"outside"` all levels."""
+
+    def vocabulary(self) -> list[GlossaryEntry]:
+        """The entries used, in the chosen order: first occurrence, or level (outside last)."""
+        entries = list(self.glossary.values())
+        if self.settings.vocab_order == "level":
+            entries.sort(key=lambda e: 99 if e.level is None else e.level)
+        return entries
 
     @property
     def title(self) -> str:

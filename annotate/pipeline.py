@@ -5,11 +5,12 @@ Every pass works a paragraph at a time, so a long text can be annotated as it st
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 from . import reader
 from .glossary import Glossary
-from .model import Block, Document, Settings
+from .model import Block, Document, GlossaryEntry, Settings
 from .readings import STYLES, add_readings, style_readings
 from .segment import add_words
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
@@ -23,6 +24,14 @@ class Context:
     settings: Settings
     script: str = "Hans"
     """The source's script: `Hans`, or `Hant` for a source in traditional characters."""
+    dictionary_entries: dict = field(default_factory=dict)
+    """CC-CEDICT entries made so far, by (word, readings)."""
+    dictionary_by_id: dict = field(default_factory=dict)
+    noted: set = field(default_factory=set)
+    """Entry ids whose note has shown in the current section."""
+
+    def start_section(self) -> None:
+        self.noted = set()
 
 
 def apply_glossary(block: Block, context: Context) -> None:
@@ -38,11 +47,80 @@ def apply_glossary(block: Block, context: Context) -> None:
                 token.traditional = entry.traditional
 
 
+def add_levels(block: Block, context: Context) -> None:
+    """HSK level of each word, and whether the reader knows it (`--level`)."""
+    if not context.settings.learner:
+        return
+    from .dictionary import hsk_words
+
+    levels = hsk_words(context.settings.hsk_standard)
+    limit = context.settings.level
+    for token in block.tokens:
+        if token.kind == "han":
+            token.level = levels.get(token.simplified or token.text)
+            token.known = limit is not None and token.level is not None and token.level <= limit
+
+
+def add_dictionary_notes(block: Block, context: Context) -> None:
+    """A CC-CEDICT gloss for each word the glossary does not cover and the reader does not know."""
+    if context.settings.dictionary != "cedict":
+        return
+    from .dictionary import cedict_senses, senses
+
+    for token in block.tokens:
+        if token.kind != "han" or token.note_ids or token.known or not token.readings:
+            continue
+        word = token.simplified or token.text
+        key = (word, token.readings)
+        entry = context.dictionary_entries.get(key, False)
+        if entry is None:  # looked up before: CC-CEDICT has no sense for this reading
+            continue
+        if entry is False:
+            gloss = senses(word, token.readings) or _gloss_by_parts(word, token.readings, cedict_senses(), senses)
+            if gloss is None:
+                context.dictionary_entries[key] = None
+                continue
+            entry = GlossaryEntry(
+                id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
+                written_pinyin=word_spelling(token.readings), origin="cedict",
+                note=None, source="CC-CEDICT")
+            context.dictionary_entries[key] = context.dictionary_by_id[entry.id] = entry
+        token.note_ids = (entry.id,)
+
+
+def word_spelling(readings) -> str:
+    """Syllables joined as one word (GB/T 16159): chǎn + yè → chǎnyè, xī + ān → xī'ān."""
+    spelled = ""
+    for syllable in (r for r in readings if r):
+        if spelled and syllable[:1] in "aoeāáǎàōóǒòēéěè":
+            spelled += "'"
+        spelled += syllable
+    return spelled
+
+
+def _gloss_by_parts(word, readings, dictionary, senses) -> str | None:
+    """A word CC-CEDICT lacks (宁波市), glossed by its longest known parts: 宁波: Ningbo…; 市: city…"""
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            if word[i:j] in dictionary:
+                gloss = senses(word[i:j], readings[i:j])
+                if gloss:
+                    parts.append(f"{word[i:j]}: {gloss}")
+                    i = j
+                    break
+        else:
+            return None
+    return " | ".join(parts) if len(parts) > 1 else None
+
+
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("readings", lambda block, context: add_readings(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
+    ("levels", add_levels),
+    ("dictionary", add_dictionary_notes),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
 ]
 
@@ -61,24 +139,59 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
     context = Context(glossary, settings, document.script)
-    for block in document.blocks():
-        annotate_block(block, context)
-        collect_glossary(document, block, context)
+    for section in document.sections:
+        context.start_section()
+        for block in ([section.head] if section.head is not None else []) + section.blocks:
+            annotate_block(block, context)
+            collect_glossary(document, block, context)
     return document
 
 
 def collect_glossary(document: Document, block: Block, context: Context) -> None:
-    """List each entry the block uses in `document.glossary`, completing its traditional form."""
+    """List each entry the block uses in `document.glossary` (completing its traditional form,
+    level and first sentence), mark where notes show, and count the words at each level."""
+    policy = context.settings.notes
+    position = 0
     for token in block.tokens:
+        start, position = position, position + len(token.text)
+        if token.kind == "han" and context.settings.learner:
+            key = "outside" if token.level is None else str(token.level)
+            document.profile[key] = document.profile.get(key, 0) + 1
         for entry_id in token.note_ids:
+            token.note_here = policy == "all" or (policy == "first" and entry_id not in context.noted)
+            context.noted.add(entry_id)
             if entry_id in document.glossary:
                 continue
-            entry = context.glossary.by_id(entry_id)
-            if entry.traditional is None:
-                converted = to_traditional(entry.term, context.settings.variant)
-                if converted != entry.term:
-                    entry = replace(entry, traditional=converted)
-            document.glossary[entry_id] = entry
+            entry = _entry_by_id(context, entry_id)
+            changes = {"example": sentence_at(block.text, start)}
+            if entry.traditional is None and context.script == "Hans":
+                # the occurrence's own form, converted in its context; else the term on its own
+                converted = token.traditional if token.text == entry.term else \
+                    to_traditional(entry.term, context.settings.variant)
+                if converted and converted != entry.term:
+                    changes["traditional"] = converted
+            if context.settings.learner:
+                changes["level"] = token.level
+            document.glossary[entry_id] = replace(entry, **changes)
+
+
+def _entry_by_id(context: Context, entry_id: str) -> GlossaryEntry:
+    if entry_id in context.dictionary_by_id:
+        return context.dictionary_by_id[entry_id]
+    return context.glossary.by_id(entry_id)
+
+
+SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence of `text` that contains `position`."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.end() > position:
+            return text[start:match.end()].strip()
+        start = match.end()
+    return text[start:].strip()
 
 
 def annotate_text(
@@ -89,8 +202,9 @@ def annotate_text(
     reading: str = "marks",
     variant: str = "tw",
     script: str = "auto",
+    **learner,
 ) -> Document:
     """Chinese text → an annotated Document. 中国 → words, readings (zhōng guó), traditional forms."""
     document = reader.parse(text, source)
     document.script = detect_script(text[:20_000]) if script == "auto" else script
-    return annotate_document(document, glossary, Settings(reading=reading, variant=variant))
+    return annotate_document(document, glossary, Settings(reading=reading, variant=variant, **learner))

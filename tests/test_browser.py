@@ -224,8 +224,10 @@ def test_print_keeps_ruby_and_hides_controls(pages, open_page, tmp_path):
     page.emulate_media(media="print")
     assert visible_count(page, ".zha-controls") == 0
     assert visible_count(page, "rt") > 1000
-    marker = page.evaluate("getComputedStyle(document.querySelector('.zha-term'), '::after').content")
+    marker = page.evaluate("getComputedStyle(document.querySelector('.zha-first'), '::after').content")
     assert marker == '"1"'
+    later = page.evaluate("getComputedStyle(document.querySelector('.zha-term:not(.zha-first)'), '::after').content")
+    assert later in ("none", "normal")
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper)
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 3
@@ -243,3 +245,21 @@ def test_no_requests_besides_the_page(pages, browser, which):
     page.wait_for_load_state("networkidle")
     context.close()
     assert requests == [pages[which]]
+
+
+def test_level_switch_shows_and_hides_known_readings(browser, tmp_path):
+    document = annotate_text(SEED.read_text(encoding="utf-8"), source=SEED.name,
+                             glossary=load_glossary(ROOT / "glossary"), dictionary="cedict", level=3)
+    path = tmp_path / "learner.html"
+    path.write_bytes(write(document, "html"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    known = visible_count(page, ".zha-known rt")
+    assert known == 0 and visible_count(page, "rt") > 500
+    assert page.locator(".zha-profile").is_visible()
+    assert page.locator(".zha-profile").bounding_box()["y"] < page.locator(".zha-section").first.bounding_box()["y"]
+    page.get_by_role("checkbox", name="Pinyin only above HSK 3").uncheck()
+    assert visible_count(page, ".zha-known rt") > 300
+    assert_aligned(page.evaluate(MEASURE, 150))
+    context.close()

@@ -58,10 +58,24 @@ def test_reading_styles(style, expected):
     assert readings("女儿们绿", reading=style) == expected
 
 
-def test_glossary_pinyin_overrides_the_analysis():
-    glossary = load([DATA / "glossary.tsv"])
-    assert readings("头发") == ["tóu", "fà"]  # pypinyin's reading
-    assert readings("头发", glossary=glossary) == ["tóu", "fa"]  # the glossary's dictionary reading
+def test_glossary_pinyin_overrides_the_analysis(tmp_path):
+    (tmp_path / "g.tsv").write_text("term\tgloss\tpinyin\n银行\tbank (a deliberately odd reading)\tyínxíng\n",
+                                    encoding="utf-8")
+    assert readings("银行") == ["yín", "háng"]
+    assert readings("银行", glossary=load([tmp_path / "g.tsv"])) == ["yín", "xíng"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("框架", ["kuàng", "jià"]),  # pypinyin: kuāng
+    ("颇为", ["pō", "wéi"]),  # pypinyin: pǒ wèi
+    ("缘分", ["yuán", "fèn"]),  # pypinyin: fēn
+    ("头发", ["tóu", "fa"]),  # pypinyin: fà; the dictionary has the neutral tone
+])
+def test_cedict_corrects_words_it_reads_one_way_only(text, expected):
+    import pypinyin
+
+    assert [x[0] for x in pypinyin.pinyin(text)] != expected
+    assert readings(text) == expected
 
 
 def test_readings_survive_the_cache_being_emptied(monkeypatch):

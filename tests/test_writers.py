@@ -156,7 +156,7 @@ def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
         return
     if fmt == "tei":
         root = lxml.etree.fromstring(data)
-        text = "".join(root.xpath("//t:body//t:p//text()[not(ancestor::t:rt or ancestor::t:reg)]", namespaces=NS))
+        text = "".join(root.xpath("//t:body//t:p//text()[not(ancestor::t:rt or ancestor::t:reg or ancestor::t:note)]", namespaces=NS))
         gloss = root.xpath("string(//t:gloss)", namespaces=NS)
     else:
         root = lxml.html.fromstring(data.decode("utf-8"))

@@ -29,13 +29,15 @@ class Sink:
         context = (type(self).__name__, document.settings.reading, document.settings.variant, document.script)
         self._words = _WORDS.setdefault(context, {})
 
+    #: Whether markup of a noted word is the same at every occurrence (TEI, JSON) or not (HTML ids).
+    memoise_notes = True
+
     def word_markup(self, token, make: Callable) -> str:
-        """`make(token)` memoised for plain words: a word's text and other-script form decide
-        its readings and so its markup (glossary terms, whose readings the glossary may set,
-        are not memoised here). Hashing two strings is much cheaper than the whole token."""
-        if token.note_ids:
+        """`make(token)` memoised per word: its text, other-script form and entry decide its
+        readings and so its markup. Hashing a few strings is much cheaper than the whole token."""
+        if token.note_ids and not self.memoise_notes:
             return make(token)
-        key = (token.text, token.traditional or token.simplified)
+        key = (token.text, token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
         markup = self._words.get(key)
         if markup is None:
             if len(self._words) > 15_000:
@@ -55,12 +57,14 @@ class Sink:
     def finish(self) -> None: ...
 
 
-@lru_cache(maxsize=4096)
 def escape_text(text: str) -> str:
-    """Text as it appears between tags, escaped by lxml (`<` → `&lt;`)."""
-    wrapper = etree.Element("x")
-    wrapper.text = text
-    return etree.tostring(wrapper, encoding="unicode")[3:-4]
+    """Text as it appears between tags, escaped exactly as lxml escapes it (`<` → `&lt;`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """An attribute value as lxml writes it between double quotes."""
+    return escape_text(value).replace('"', "&quot;")
 
 
 def start_tag(tag: str, attributes: dict[str, str], method: str = "xml") -> str:
@@ -108,11 +112,18 @@ def _json():
     return JsonSink
 
 
+def _vocab():
+    from .vocab import VocabSink
+
+    return VocabSink
+
+
 FORMATS = {
     "tei": Format("tei", ".tei.xml", "application/tei+xml", _tei),
     "html": Format("html", ".html", "text/html", _html),
     "html-fragment": Format("html-fragment", ".fragment.html", "text/html", _fragment),
     "json": Format("json", ".json", "application/json", _json),
+    "vocab": Format("vocab", ".vocab.tsv", "text/tab-separated-values", _vocab),
 }
 
 

@@ -12,6 +12,7 @@ fragment cannot leak into a host page. All markup is made by lxml, so all text i
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -21,7 +22,7 @@ from .. import __version__
 from ..model import Block, Document, Section
 from ..readings import tone_of
 from ..variants import CONFIGS
-from . import Sink, escape_text, serialize, start_tag
+from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (
@@ -48,9 +49,10 @@ def _inner(container) -> str:
 
 
 @lru_cache(maxsize=8_192)
-def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str) -> str:
-    """One `<ruby>`: the character (with its other-script form where it differs) and its reading."""
-    element = etree.Element("ruby", {"class": f"zha-{tone_of(reading)}"})
+def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str, known: bool = False) -> str:
+    """One `<ruby>`: the character (with its other-script form where it differs) and its reading.
+    A word the reader knows is marked `zha-known`, so the level switch can hide its reading."""
+    element = etree.Element("ruby", {"class": f"zha-{tone_of(reading)}" + (" zha-known" if known else "")})
     if other is not None and other != char:
         simplified, traditional = (other, char) if hant else (char, other)
         etree.SubElement(element, "span", {"class": "zha-s", "lang": "zh-Hans"} if hant else {"class": "zha-s"}).text = simplified
@@ -63,27 +65,29 @@ def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str) -
     return serialize(element, method="html")
 
 
-def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: str) -> str:
+def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: str, known: bool = False) -> str:
     """The HTML of one word: one ruby per Han character, other characters as text."""
     return "".join(
-        escape_text(char) if reading is None else ruby(char, reading, other[i] if other else None, hant, rt_lang)
+        escape_text(char) if reading is None else ruby(char, reading, other[i] if other else None, hant, rt_lang, known)
         for i, (char, reading) in enumerate(zip(text, readings or (None,) * len(text)))
     )
 
 
-def _term_label(parent, entry) -> None:
-    _el(parent, "span", entry.term, lang="zh-Hans", class_="zha-gl-term").tail = " "
-    if entry.traditional:
-        _el(parent, "span", entry.traditional, lang="zh-Hant").tail = " "
-    if entry.written_pinyin:
-        _el(parent, "span", entry.written_pinyin, class_="zha-gl-pinyin", lang="zh-Latn-pinyin")
+SAFE_ID = re.compile(r"[a-z0-9-]+")
 
 
 class ArticleSink(Sink):
     """Writes `<article class="zha">` as the text streams in; glossary and notes at the end."""
 
+    memoise_notes = False  # occurrences the appendix links back to have their own id
+
     def __init__(self, out, document: Document, *, style: bool = True) -> None:
         super().__init__(out, document)
+        self.learner = document.settings.learner
+        if self.learner:  # the profile goes first but is known last: hold the body back
+            import tempfile
+
+            self.final, self.out = out, tempfile.SpooledTemporaryFile(max_size=8 << 20)
         self.style = style
         self.hant = document.script == "Hant"
         self.rt_lang = READING_LANG[document.settings.reading]
@@ -99,14 +103,37 @@ class ArticleSink(Sink):
         controls = etree.Element("div", {"class": "zha-controls", "role": "group", "aria-label": "Display options",
                                          "lang": "en"})
         other = ("simplified", "Simplified characters") if self.hant else ("traditional", "Traditional characters")
-        for name, label, checked in (("pinyin", "Pinyin", True), (*other, False), ("tones", "Tone colours", False),
-                                     ("notes", "Notes", True)):
+        choices = [("pinyin", "Pinyin", True)]
+        if self.document.settings.level is not None:
+            choices.append(("level", f"Pinyin only above HSK {self.document.settings.level}", True))
+        choices += [(*other, False), ("tones", "Tone colours", False), ("notes", "Notes", True)]
+        for name, label, checked in choices:
             wrapper = _el(controls, "label", class_="zha-control")
             box = _el(wrapper, "input", type="checkbox", class_=f"zha-opt-{name}", data_zha_option=name)
             if checked:
                 box.set("checked", "checked")
             box.tail = " " + label
         self.emit(serialize(controls, "html"))
+        if self.learner:
+            self.emit(serialize(self._profile(), "html"))
+
+    def _profile(self):
+        from ..dictionary import STANDARDS, level_label
+
+        profile = self.document.profile
+        total = sum(profile.values()) or 1
+        section = etree.Element("section", {"class": "zha-profile", "lang": "en", "aria-labelledby": "zha-profile-h"})
+        _el(section, "h2", "Vocabulary profile", id="zha-profile-h")
+        _el(section, "p", f"Running words at each level of {STANDARDS[self.document.settings.hsk_standard]}:")
+        listing = _el(section, "ul")
+        for key in [str(n) for n in range(1, 8)] + ["outside"]:
+            share = 100 * profile.get(key, 0) / total
+            item = _el(listing, "li")
+            name = "outside the lists" if key == "outside" else f"HSK {level_label(int(key))}"
+            _el(item, "span", name, class_="zha-profile-level")
+            _el(item, "meter", f"{share:.1f}%", min="0", max="100", value=f"{share:.1f}", aria_label=name)
+            _el(item, "span", f"{share:.1f}%", class_="zha-profile-share")
+        return section
 
     def section(self, section: Section) -> None:
         if self.sections:
@@ -120,65 +147,123 @@ class ArticleSink(Sink):
     def block(self, block: Block) -> None:
         parts = ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
         for token in block.tokens:
-            if token.note_ids:
+            if token.note_ids and self.occurrences.get(token.note_ids[0]) and token.note_ids[0].startswith("cd-"):
+                # a dictionary word's later occurrences: the appendix links only to the first
+                number = self.numbers[token.note_ids[0]]
+                parts.append(self._later(token, number))
+            elif token.note_ids:
                 entry_id = token.note_ids[0]
                 number = self.numbers.setdefault(entry_id, str(len(self.numbers) + 1))
                 seen = self.occurrences.setdefault(entry_id, [])
                 anchor = f"zha-{entry_id}-{len(seen) + 1}"
                 seen.append(anchor)
-                parts.append(start_tag("button", {"type": "button", "class": "zha-term", "id": anchor,
-                                                  "popovertarget": f"zha-pop-{entry_id}", "data-note": number}, "html"))
-                parts.append(rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang))
+                classes = "zha-term zha-first" if token.note_here else "zha-term"
+                # Every value here is ours (ids are [a-z0-9-], by construction and checked), so
+                # the tag needs no escaping; a start tag per occurrence through lxml cost seconds.
+                assert SAFE_ID.fullmatch(entry_id), entry_id
+                parts.append(f'<button type="button" class="{classes}" id="{anchor}" '
+                             f'popovertarget="zha-pop-{entry_id}" data-note="{number}">')
+                parts.append(rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
+                                    self.rt_lang, token.known))
                 parts.append("</button>")
             else:
                 parts.append(self.word_markup(token, self._make))
         parts.append("</h2>" if block.kind == "head" else "</p>")
         self.emit("".join(parts))
 
+    def _later(self, token, number: str) -> str:
+        key = (token.text, token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
+        markup = self._words.get(key)
+        if markup is None:
+            entry_id = token.note_ids[0]
+            assert SAFE_ID.fullmatch(entry_id), entry_id
+            classes = "zha-term zha-first" if token.note_here else "zha-term"
+            markup = (f'<button type="button" class="{classes}" popovertarget="zha-pop-{entry_id}" data-note="{number}">'
+                      + rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
+                               self.rt_lang, token.known) + "</button>")
+            self._words[key] = markup
+        return markup
+
     def _make(self, token) -> str:
         if token.kind == "han":
-            return rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang)
+            return rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
+                          token.known)
         return escape_text(token.text)
 
     def close_article(self) -> None:
         if self.sections:
             self.emit("</section>")
         document = self.document
-        holder = etree.Element("x")
+        parts: list[str] = []
         if document.glossary:
-            section = _el(holder, "section", class_="zha-glossary", id="zha-glossary", lang="en",
-                          aria_labelledby="zha-glossary-h")
-            _el(section, "h2", "Glossary", id="zha-glossary-h")
-            listing = _el(section, "dl")
-            for entry in document.glossary.values():
+            # Tens of thousands of entries for a book with a dictionary: written from strings,
+            # every piece of text through escape_text / escape_attribute (as lxml would).
+            title = "Vocabulary" if self.learner else "Glossary"
+            parts.append('<section class="zha-glossary" id="zha-glossary" lang="en" aria-labelledby="zha-glossary-h">'
+                         f'<h2 id="zha-glossary-h">{title}</h2><dl>')
+            for entry in document.vocabulary():
                 number = self.numbers.setdefault(entry.id, str(len(self.numbers) + 1))
-                _term_label(_el(listing, "dt", id=f"zha-{entry.id}", data_note=number), entry)
-                detail = _el(listing, "dd")
-                _el(detail, "span", entry.gloss, class_="zha-gloss")
+                parts.append(f'<dt id="zha-{entry.id}" data-note="{number}">{self._label(entry)}</dt><dd>')
+                parts.append(f'<span class="zha-gloss">{escape_text(entry.gloss)}</span>')
                 if entry.note:
-                    _el(detail, "span", entry.note, class_="zha-note")
+                    parts.append(f'<span class="zha-note">{escape_text(entry.note)}</span>')
+                if entry.example and self.learner:
+                    parts.append(f'<q class="zha-example" lang="zh-Hans">{escape_text(entry.example)}</q>')
                 anchors = self.occurrences.get(entry.id, [])
+                if entry.origin != "glossary":
+                    anchors = anchors[:1]  # a dictionary word links back to where it first occurs
                 if anchors:
-                    back = _el(detail, "span", class_="zha-back")
-                    back.text = "In the text: "
-                    for n, anchor in enumerate(anchors, start=1):
-                        _el(back, "a", str(n), href=f"#{anchor}", aria_label=f"occurrence {n} of {entry.term}")
-            pops = _el(holder, "div", class_="zha-pops", lang="en")
+                    term = escape_attribute(entry.term)
+                    links = "".join(f'<a href="#{anchor}" aria-label="occurrence {n} of {term}">{n}</a>'
+                                    for n, anchor in enumerate(anchors, start=1))
+                    parts.append(f'<span class="zha-back">In the text: {links}</span>')
+                parts.append("</dd>")
+            parts.append('</dl></section><div class="zha-pops" lang="en">')
             for entry in document.glossary.values():
-                pop = _el(pops, "div", popover="auto", id=f"zha-pop-{entry.id}", class_="zha-pop")
-                _term_label(_el(pop, "p", class_="zha-pop-term"), entry)
-                _el(pop, "p", entry.gloss, class_="zha-gloss")
+                parts.append(f'<div popover="auto" id="zha-pop-{entry.id}" class="zha-pop">'
+                             f'<p class="zha-pop-term">{self._label(entry)}</p>'
+                             f'<p class="zha-gloss">{escape_text(entry.gloss)}</p>')
                 if entry.note:
-                    _el(pop, "p", entry.note, class_="zha-note")
-                _el(_el(pop, "p"), "a", "In the glossary", href=f"#zha-{entry.id}")
+                    parts.append(f'<p class="zha-note">{escape_text(entry.note)}</p>')
+                parts.append(f'<p><a href="#zha-{entry.id}">In the glossary</a></p></div>')
+            parts.append("</div>")
         source_script = "traditional (readings from its simplified form)" if self.hant else "simplified"
         other = "simplified forms from OpenCC t2s" if self.hant else \
             f"traditional forms from OpenCC {CONFIGS[document.settings.variant]}"
-        _el(holder, "footer", class_="zha-footer", lang="en").text = (
-            f"Study edition made with zh-annotate {__version__}: readings from pypinyin "
-            f"({document.settings.reading}), {other}; source: {document.source}, {source_script}."
-        )
-        self.emit(_inner(holder) + "</article>")
+        footer = (f"Study edition made with zh-annotate {__version__}: readings from pypinyin "
+                  f"({document.settings.reading}), {other}; source: {escape_text(document.source)}, {source_script}.")
+        if document.settings.dictionary == "cedict":
+            from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
+
+            footer += (" " + escape_text(CEDICT_ATTRIBUTION.split(" (")[0]) + f' (<a href="{CEDICT_LICENCE}">'
+                       "CC BY-SA 4.0</a>).")
+        parts.append(f'<footer class="zha-footer" lang="en">{footer}</footer>')
+        self.emit("".join(parts) + "</article>")
+
+    def _label(self, entry) -> str:
+        """Term, traditional form, pinyin (and level, origin) of an entry, as HTML."""
+        parts = [f'<span lang="zh-Hans" class="zha-gl-term">{escape_text(entry.term)}</span> ']
+        if entry.traditional:
+            parts.append(f'<span lang="zh-Hant">{escape_text(entry.traditional)}</span> ')
+        if entry.written_pinyin:
+            parts.append(f'<span class="zha-gl-pinyin" lang="zh-Latn-pinyin">{escape_text(entry.written_pinyin)}</span>')
+        if self.learner:
+            from ..dictionary import level_label
+
+            parts.append(f'<span class="zha-level">HSK {level_label(entry.level)}</span> ')
+        if entry.origin == "cedict":
+            parts.append('<span class="zha-origin">CC-CEDICT</span>')
+        return "".join(parts)
+
+    def release(self) -> None:
+        """Write what was held back, after the opening (which now knows the profile)."""
+        import shutil
+
+        body, self.out = self.out, self.final
+        self.opening()
+        body.seek(0)
+        shutil.copyfileobj(body, self.out)
+        body.close()
 
 
 class FragmentSink(ArticleSink):
@@ -188,9 +273,15 @@ class FragmentSink(ArticleSink):
     """
 
     def start(self) -> None:
+        if not self.learner:
+            self.opening()
+
+    def opening(self) -> None:
         self.open_article()
 
     def finish(self) -> None:
+        if self.learner:
+            self.release()
         self.close_article()
         self.emit("\n")
 
@@ -202,6 +293,10 @@ class PageSink(ArticleSink):
         super().__init__(out, document, style=False)
 
     def start(self) -> None:
+        if not self.learner:
+            self.opening()
+
+    def opening(self) -> None:
         head = etree.Element("head")
         _el(head, "meta", charset="utf-8")
         _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
@@ -213,5 +308,7 @@ class PageSink(ArticleSink):
         self.open_article()
 
     def finish(self) -> None:
+        if self.learner:
+            self.release()
         self.close_article()
         self.emit(serialize(_el(etree.Element("x"), "script", asset("zh-annotate.js")), "html") + "</body></html>\n")

