@@ -5,6 +5,7 @@ Every pass works a paragraph at a time, so a long text can be annotated as it st
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -152,6 +153,7 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
     level and first sentence), mark where notes show, and count the words at each level."""
     policy = context.settings.notes
     position = 0
+    ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
     for token in block.tokens:
         start, position = position, position + len(token.text)
         if token.kind == "han" and context.settings.learner:
@@ -163,7 +165,9 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
             if entry_id in document.glossary:
                 continue
             entry = _entry_by_id(context, entry_id)
-            changes = {"example": sentence_at(block.text, start)}
+            if ends is None:
+                ends = [m.end() for m in SENTENCE_END.finditer(block.text)]
+            changes = {"example": sentence_at(block.text, start, ends)}
             if entry.traditional is None and context.script == "Hans":
                 # the occurrence's own form, converted in its context; else the term on its own
                 converted = token.traditional if token.text == entry.term else \
@@ -184,14 +188,14 @@ def _entry_by_id(context: Context, entry_id: str) -> GlossaryEntry:
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")
 
 
-def sentence_at(text: str, position: int) -> str:
-    """The sentence of `text` that contains `position`."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.end() > position:
-            return text[start:match.end()].strip()
-        start = match.end()
-    return text[start:].strip()
+def sentence_at(text: str, position: int, ends: list[int] | None = None) -> str:
+    """The sentence of `text` that contains `position` (`ends`: where its sentences end)."""
+    if ends is None:
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    index = bisect.bisect_right(ends, position)
+    start = ends[index - 1] if index else 0
+    end = ends[index] if index < len(ends) else len(text)
+    return text[start:end].strip()
 
 
 def annotate_text(

@@ -32,7 +32,9 @@ def from_html(data: bytes) -> list[str]:
     """Texts of every heading and paragraph, without rt, rp, notes and the other script's forms."""
     root = lxml.html.fromstring(data.decode("utf-8"))
     blocks = root.xpath('//section[contains(concat(" ", @class, " "), " zha-section ")]/*[self::h2 or self::p]')
-    return [_visible(e, {"rt", "rp", "zha-t", "zha-pop"}) for e in blocks]
+    # the other script's forms: traditional ones for a simplified source, and the reverse
+    other = "zha-s" if root.xpath('//article[contains(concat(" ", @class, " "), " zha-hant ")]') else "zha-t"
+    return [_visible(e, {"rt", "rp", other, "zha-pop"}) for e in blocks]
 
 
 def from_json(data: bytes) -> list[str]:

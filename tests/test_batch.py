@@ -15,7 +15,12 @@ from lxml import etree
 from annotate import batch
 from annotate.cli import main
 
+from . import recover
 from .conftest import ROOT, SHARED
+
+
+def root_bytes(path):
+    return Path(path).read_bytes()
 
 TEXT = "我们学习汉语。\n他说：“台湾的头发。”\n"
 ANNOTATE = [sys.executable, "-m", "annotate"]
@@ -223,6 +228,8 @@ def test_traditional_sources_are_read_through_their_simplified_form(tmp_path, as
     assert root.xpath("//t:reg[@type='simplified'][@xml:lang='zh-Hans']", namespaces=ns)
     html = (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hant">' in html and "Simplified characters" in html
+    sources = [x for x in lines_t if x.strip()]
+    assert recover.from_html(html.encode()) == sources and recover.from_tei(root_bytes(tmp_path / "out" / "t.tei.xml")) == sources
 
 
 def test_dask_gives_the_same_bytes_as_the_local_path(tmp_path):

@@ -7,6 +7,7 @@ made without a namespace and written inside the root, which declares the TEI nam
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lxml import etree
@@ -153,11 +154,16 @@ def choice_markup(char: str, other: str | None, other_type: str) -> str:
     return serialize(choice)
 
 
-@lru_cache(maxsize=1024)
+SAFE_ID = re.compile(r"[a-z0-9-]+")
+SEG = start_tag("seg", {"type": "word"})
+
+
 def _opening(note_ids: tuple) -> tuple[str, str]:
     if note_ids:
-        return start_tag("term", {"ref": " ".join("#" + i for i in note_ids)}), "</term>"
-    return start_tag("seg", {"type": "word"}), "</seg>"
+        # entry ids are [a-z0-9-] by construction (checked): no escaping needed
+        assert all(SAFE_ID.fullmatch(i) for i in note_ids), note_ids
+        return '<term ref="' + " ".join("#" + i for i in note_ids) + '">', "</term>"
+    return SEG, "</seg>"
 
 
 def token_markup(text: str, kind: str, readings: tuple, other: str | None, other_type: str,
