@@ -12,7 +12,6 @@ from .errors import AnnotateError, InputError
 
 FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab")
 DEFAULT_FORMATS = "tei,html,json"
-INPUT_SUFFIXES = (".txt", ".md")
 
 
 def _formats(value: str) -> list[str]:

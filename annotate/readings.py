@@ -57,13 +57,6 @@ def add_readings(block: Block) -> None:
             token.readings = (None,) * len(token.text)
 
 
-def word_readings(word: str) -> tuple[str | None, ...]:
-    """Readings of one word, re-split by pypinyin's phrase segmenter: 重庆市 → chóng qìng shì."""
-    if word not in _cache:
-        _cache[word] = _convert([word])[0]
-    return _cache[word]
-
-
 def _convert(words: list[str]) -> list[tuple[str | None, ...]]:
     """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only."""
     converted = convert_plain(words)

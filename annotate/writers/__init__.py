@@ -84,7 +84,6 @@ class Format:
     name: str
     suffix: str
     """File name ending after the stem: `.tei.xml`."""
-    media_type: str
     load: Callable[[], type[Sink]]
 
 
@@ -119,11 +118,11 @@ def _vocab():
 
 
 FORMATS = {
-    "tei": Format("tei", ".tei.xml", "application/tei+xml", _tei),
-    "html": Format("html", ".html", "text/html", _html),
-    "html-fragment": Format("html-fragment", ".fragment.html", "text/html", _fragment),
-    "json": Format("json", ".json", "application/json", _json),
-    "vocab": Format("vocab", ".vocab.tsv", "text/tab-separated-values", _vocab),
+    "tei": Format("tei", ".tei.xml", _tei),
+    "html": Format("html", ".html", _html),
+    "html-fragment": Format("html-fragment", ".fragment.html", _fragment),
+    "json": Format("json", ".json", _json),
+    "vocab": Format("vocab", ".vocab.tsv", _vocab),
 }
 
 

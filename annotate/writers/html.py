@@ -43,11 +43,6 @@ def _el(parent, tag: str, text: str | None = None, **attributes):
     return element
 
 
-def _inner(container) -> str:
-    """The serialised content of a throwaway `<x>` container."""
-    return serialize(container, method="html")[3:-4]
-
-
 @lru_cache(maxsize=8_192)
 def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str, known: bool = False) -> str:
     """One `<ruby>`: the character (with its other-script form where it differs) and its reading.

@@ -19,7 +19,6 @@ from . import Sink, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 READING_TYPES = {
     "marks": ("pinyin", "zh-Latn-pinyin", "Hanyu Pinyin with tone marks"),
     "numbers": ("pinyin", "zh-Latn-pinyin", "Hanyu Pinyin with tone numbers (5 for the neutral tone)"),
