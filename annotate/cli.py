@@ -128,7 +128,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     if report_path:
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
-    rate = f", {summary.characters / summary.seconds / 1000:.0f} K chars/s" if written and summary.seconds else ""
+    rate = f", {_rate(summary.characters, summary.seconds)}" if written and summary.seconds else ""
     click.echo(
         f"annotate: {len(jobs_list)} file(s): {written} written, {skipped} unchanged, {failed} failed; "
         f"{summary.characters:,} characters in {summary.seconds:.1f} s{rate} → {out_dir}/ ({', '.join(names)})",
@@ -139,6 +139,12 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         sys.exit(130)
     if failed:
         sys.exit(_exit_code(summary) if len(jobs_list) == 1 else 1)
+
+
+def _rate(characters: int, seconds: float) -> str:
+    """1,234,567 characters in 10 s → "123 K chars/s"; small rates without the K."""
+    per_second = characters / max(seconds, 1e-6)
+    return f"{per_second / 1000:.0f} K chars/s" if per_second >= 10_000 else f"{per_second:.0f} chars/s"
 
 
 def _exit_code(summary) -> int:
@@ -189,7 +195,7 @@ class _Progress:
         if self.bar:
             elapsed = max(time.perf_counter() - self.started, 1e-6)
             self.bar.update(self.task, advance=size, files=f"{self.done}/{self.total_files}",
-                            chars=f"{self.characters:,}", rate=f"{self.characters / elapsed / 1000:.0f} K chars/s")
+                            chars=f"{self.characters:,}", rate=_rate(self.characters, elapsed))
 
     def __exit__(self, *exc) -> None:
         if self.bar:
