@@ -123,6 +123,34 @@ def tone_of(syllable: str) -> int:
     return 5
 
 
+CLAUSE_END = set("，。；！？：,.;!?:“”\"「」")
+ADVERBS_BEFORE_JIANG = {"或", "必", "即", "也", "还", "就", "又", "终", "则", "都", "亦", "将"}
+
+
+def apply_context_rules(block: Block) -> None:
+    """Rules over neighbouring words, for what a word alone cannot decide:
+
+    - 以 … 为 …: a stand-alone 为 in a clause that a stand-alone 以 opens reads wéi
+      (以宁波为基地, 以阿里为中心, 以网易、海康威视等为代表); elsewhere it stays as read (为人民 wèi).
+    - 或将令宁波…: jieba joins 将令 ("military order", jiànglìng); after an adverb it is
+      将 jiāng "will" + 令 lìng "make".
+    """
+    tokens = block.tokens
+    opened_by_yi = False
+    for i, token in enumerate(tokens):
+        if token.kind == "punct" and any(c in CLAUSE_END for c in token.text):
+            opened_by_yi = False
+            continue
+        word = token.simplified or token.text
+        if word == "以":
+            opened_by_yi = True
+        elif word == "为" and opened_by_yi and not token.note_ids:
+            token.readings = ("wéi",)
+            opened_by_yi = False
+        elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
+            token.readings = ("jiāng", "lìng")
+
+
 def spell(syllable: str, style: str) -> str:
     """zhōng → zhōng | zhong1 | ㄓㄨㄥ; neutral tone: de → de | de5 | ˙ㄉㄜ."""
     if style == "marks":

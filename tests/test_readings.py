@@ -84,3 +84,20 @@ def test_readings_survive_the_cache_being_emptied(monkeypatch):
     monkeypatch.setattr(module, "CACHE_LIMIT", 3)
     text = "银行在行业里。\n我们学习汉语。\n银行和我们的汉语。\n" * 3
     assert readings(text) == readings(text.replace("\n", "")) and len(readings(text)) == 60
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("以宁波为基地发展。", "为", ("wéi",)),
+    ("不只是以阿里为中心。", "为", ("wéi",)),
+    ("以网易、海康威视等为代表的产业。", "为", ("wéi",)),  # an enumeration comma does not end the clause
+    ("我们为人民服务。", "为", ("wèi",)),  # no 以: "for"
+    ("以后，我们为你准备。", "为", ("wèi",)),  # 以后 is not the preposition 以
+    ("他以为你走了。", "以为", ("yǐ", "wéi")),
+    ("以前，他为大家做饭。", "为", ("wèi",)),
+    ("或将令宁波的产业更健全。", "将令", ("jiāng", "lìng")),
+    ("军中将令如山。", "将令", ("jiàng", "lìng")),  # a military order stays one
+])
+def test_context_rules(text, word, expected):
+    document = annotate_text(text)
+    found = [t.readings for b in document.blocks() for t in b.tokens if t.text == word]
+    assert found and found[0] == expected
