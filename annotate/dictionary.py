@@ -44,7 +44,13 @@ def cedict_file() -> Path:
 
 
 def _cache_path(source: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zh-annotate"
+    try:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home directory to be found: the cache goes to the temporary folder
+        import tempfile
+
+        home = Path(tempfile.gettempdir())
+    base = home / "zh-annotate"
     stat = source.stat()
     return base / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
 
