@@ -28,6 +28,7 @@ class Context:
     dictionary_entries: dict = field(default_factory=dict)
     """CC-CEDICT entries made so far, by (word, readings)."""
     dictionary_by_id: dict = field(default_factory=dict)
+    """The same entries by id, for collecting them into the document."""
     noted: set = field(default_factory=set)
     """Entry ids whose note has shown in the current section."""
 
@@ -66,7 +67,7 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
     """A CC-CEDICT gloss for each word the glossary does not cover and the reader does not know."""
     if context.settings.dictionary != "cedict":
         return
-    from .dictionary import cedict_senses, senses
+    from .dictionary import senses
 
     for token in block.tokens:
         if token.kind != "han" or token.note_ids or token.known or not token.readings:
@@ -77,7 +78,7 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
         if entry is None:  # looked up before: CC-CEDICT has no sense for this reading
             continue
         if entry is False:
-            gloss = senses(word, token.readings) or _gloss_by_parts(word, token.readings, cedict_senses(), senses)
+            gloss = senses(word, token.readings) or _gloss_by_parts(word, token.readings)
             if gloss is None:
                 context.dictionary_entries[key] = None
                 continue
@@ -99,17 +100,18 @@ def word_spelling(readings) -> str:
     return spelled
 
 
-def _gloss_by_parts(word, readings, dictionary, senses) -> str | None:
+def _gloss_by_parts(word, readings) -> str | None:
     """A word CC-CEDICT lacks (宁波市), glossed by its longest known parts: 宁波: Ningbo…; 市: city…"""
+    from .dictionary import senses
+
     parts, i = [], 0
     while i < len(word):
         for j in range(len(word), i, -1):
-            if word[i:j] in dictionary:
-                gloss = senses(word[i:j], readings[i:j])
-                if gloss:
-                    parts.append(f"{word[i:j]}: {gloss}")
-                    i = j
-                    break
+            gloss = senses(word[i:j], readings[i:j])  # None for a part CC-CEDICT lacks
+            if gloss:
+                parts.append(f"{word[i:j]}: {gloss}")
+                i = j
+                break
         else:
             return None
     return " | ".join(parts) if len(parts) > 1 else None

@@ -189,7 +189,7 @@ def token_markup(text: str, kind: str, readings: tuple, other: str | None, other
 class TeiSink(Sink):
     """Writes TEI as the text streams in; the glossary goes to `<back>` at the end."""
 
-    def __init__(self, out, document: Document, *, pretty: bool = True) -> None:
+    def __init__(self, out, document: Document) -> None:
         super().__init__(out, document)
         self.in_div = False
         self.divs = 0

@@ -5,7 +5,6 @@ columns map themselves; tabs and line breaks inside a field become spaces.
 """
 from __future__ import annotations
 
-from ..model import Document
 from . import Sink
 
 COLUMNS = ("term", "pinyin", "traditional", "gloss", "level", "sentence")
@@ -17,9 +16,6 @@ def _field(value) -> str:
 
 class VocabSink(Sink):
     """Writes every glossary and dictionary entry the document uses, once the text is through."""
-
-    def __init__(self, out, document: Document) -> None:
-        super().__init__(out, document)
 
     def finish(self) -> None:
         from ..dictionary import level_label
