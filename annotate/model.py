@@ -24,6 +24,13 @@ class Token:
     readings: tuple[str | None, ...] = ()
     """One entry per character of `text`: a pinyin syllable for a Han character, None for
     anything else. Empty until the readings pass has run. 中国 → ("zhōng", "guó")."""
+    sources: tuple[str | None, ...] = ()
+    """How each reading was decided, one entry per character (None for non-Han): `glossary`,
+    `override` (readings.tsv), `rule`, `phrase` (pypinyin's phrase dictionary), `cedict` (a word
+    CC-CEDICT reads one way), `model` (the context model, for a polyphone) or `default` (the
+    character's usual reading)."""
+    confidence: tuple[float | None, ...] = ()
+    """For readings the model chose: its probability among the character's readings; else None."""
     traditional: str | None = None
     """Traditional form of `text`, only when it differs (same length, aligned per character)."""
     simplified: str | None = None

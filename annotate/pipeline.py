@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from . import reader
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
-from .readings import STYLES, add_readings, apply_context_rules, style_readings
+from .readings import STYLES, add_readings, apply_context_rules, decide_polyphones, style_readings
 from .segment import add_words
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
@@ -120,6 +120,7 @@ def _gloss_by_parts(word, readings) -> str | None:
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("readings", lambda block, context: add_readings(block)),
+    ("polyphones", lambda block, context: decide_polyphones(block)),
     ("reading rules", lambda block, context: apply_context_rules(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),

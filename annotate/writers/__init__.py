@@ -33,11 +33,12 @@ class Sink:
     memoise_notes = True
 
     def word_markup(self, token, make: Callable) -> str:
-        """`make(token)` memoised per word: its text, other-script form and entry decide its
-        readings and so its markup. Hashing a few strings is much cheaper than the whole token."""
+        """`make(token)` memoised per word and reading: the same word can be read differently in
+        different contexts (了 le / liǎo). Hashing a few strings is much cheaper than the whole token."""
         if token.note_ids and not self.memoise_notes:
             return make(token)
-        key = (token.text, token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
+        key = (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
+               token.note_here)
         markup = self._words.get(key)
         if markup is None:
             if len(self._words) > 15_000:

@@ -1,0 +1,90 @@
+"""Reading rules over the text around a polyphone: explainable corrections of the dictionary
+and the context model, each one line with its reason.
+
+A rule is a regular expression over the paragraph (in simplified characters) whose group
+`c` is the character it reads; the rules run after the model and before the glossary, so
+only a glossary entry or readings.tsv can overrule them. Each rule names the pattern a
+grammar or a dictionary gives for the reading, not a sentence it was tuned on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HAN = "\u3400-\u9fff"
+PRONOUN = "(?:我们|你们|他们|她们|它们|咱们|大家|自己|人民|我|你|您|他|她|它|咱)"
+NUMERAL = "[一二两三四五六七八九十几百千万每半]"
+DEGREE = "(?:非常|特别|比较|很|最|太|更|挺|真|好|多|越|够)"
+TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
+ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|开心|愉快|激动|兴奋|主动|积极|迅速|"
+             "突然|逐渐|不断|不停|明显|清楚|详细|简单|自然|用心|专心|静静|默默|悄悄|渐渐|轻轻|"
+             "紧紧|深深|好好|慢慢|快快|偷偷|狠狠|满意|生气|无奈|坚定|勇敢|安静|平静|顺利|飞快)")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pattern: re.Pattern
+    reading: str
+    why: str
+
+
+def _rule(pattern: str, reading: str, why: str) -> Rule:
+    return Rule(re.compile(pattern), reading, why)
+
+
+RULES = [
+    _rule(rf"{ADVERBIAL}(?P<c>地)(?=[{HAN}])", "de", "地 after an adverbial word, before a verb"),
+    _rule(rf"([{HAN}])\1(?P<c>地)(?=[{HAN}])", "de", "地 after a reduplicated word (慢慢地)"),
+    _rule(rf"({NUMERAL}[{HAN}])\1(?P<c>地)(?=[{HAN}])", "de", "地 after 一步一步"),
+    _rule(rf"(?<![以认成作视称选变化改更行])(?P<c>为){PRONOUN}", "wèi", "为 + person: for someone"),
+    _rule(r"(?P<c>为)(?=\d|[一二两三四五六七八九十百千万零]+(?:[百千万亿]|[个%％]|平方|公|米|年|人))", "wéi",
+          "为 + amount: is"),
+    _rule(r"(?P<c>为)[^，。；！？]{1,12}所", "wéi", "为…所: passive"),
+    _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更])(?P<c>为)", "wéi", "选为, 称为, 改为: as, into"),
+    _rule(rf"(?P<c>得)了", "dé", "得了: obtained"),
+    _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好])", "děi", "subject + 得 + verb: must"),
+    _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己])(?P<c>得)(?=[很太真非更挺好越不清快慢早晚多少高低大小])",
+          "de", "verb + 得 + degree: complement"),
+    _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
+    _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long"),
+    _rule(r"(?P<c>长)(?=[大高胖得出满成])", "zhǎng", "长 + result: grow"),
+    _rule(rf"{NUMERAL}(?P<c>只)(?![是有要能会好想得在不剩用管])", "zhī", "numeral + 只: measure word"),
+    _rule(rf"(?P<c>差)(?={NUMERAL}|\d)", "chà", "差 + number: short of"),
+    _rule(r"(?P<c>调)(?=[小大高低好整])", "tiáo", "调 + result: adjust"),
+    _rule(rf"{PRONOUN}(?P<c>将)(?=门|书|车|钱|他|她|我|你|这|那)", "jiāng", "subject + 将 + object: 把"),
+    _rule(r"(?P<c>数)(?=一数|数)", "shǔ", "数一数: count"),
+    _rule(rf"(?P<c>教)(?={PRONOUN})", "jiāo", "教 + person: teach"),
+    _rule(rf"(?P<c>曾)(?={TITLE})", "zēng", "surname 曾 + title"),
+    _rule(rf"(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
+    _rule(rf"(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
+    _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解])", "", "after 姓: the surname reading"),
+    _rule(r"(?<![从往向由横贯])东(?P<c>西)(?!方|边|部|面|南|北|走|向|两|长|宽|侧|线|[一二三四五六七八九十]|\d)",
+          "xi", "东西 as a thing: neutral tone"),
+    _rule(r"(?<!中央)地(?P<c>方)(?!政|法|官|戏|志|税|财|性|特|经|病|债|级|上的|自治|部队|各级)",
+          "fang", "地方 as a place: neutral tone"),
+    _rule(r"(?P<c>系)(?=[好上紧]|鞋带|安全带|领带)", "jì", "系 + knot: tie"),
+    _rule(r"(?P<c>露)(?=出|面|脸|馅|底|头)", "lòu", "露 in spoken compounds (露出, 露面)"),
+    _rule(r"(?P<c>量)(?=一下|一量|体温|身高|尺寸|血压)", "liáng", "量 + what is measured: measure"),
+    _rule(r"(?P<c>背)(?=着|起|上|包|书包)", "bēi", "背 + load: carry on the back"),
+    _rule(rf"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
+    _rule(r"好(?P<c>处)(?!理|置|分|罚)", "chu", "好处: neutral tone"),
+    _rule(r"[这那哪各]一(?P<c>行)(?=[的里中业当干])", "háng", "这一行: a trade"),
+    _rule(r"(?P<c>看)(?=孩子|小孩|门|家|守|管|护)", "kān", "看 + what is watched over: look after"),
+    _rule(r"(?P<c>转)(?=得很|圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin"),
+    _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
+    _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
+    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好)(?P<c>儿)"
+          r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
+]
+SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
+TRIGGERS = frozenset(rule.pattern.pattern.split("(?P<c>")[1][0] for rule in RULES) | frozenset(SURNAMES)
+
+
+def matches(text: str):
+    """(position, reading, why) for each rule that applies in `text`."""
+    if not TRIGGERS.intersection(text):
+        return
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            position = match.start("c")
+            yield position, rule.reading or SURNAMES[text[position]], rule.why
