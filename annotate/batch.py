@@ -45,12 +45,14 @@ class Options:
     hsk_standard: str = "2025"
     notes: str = "first"
     vocab_order: str = "first"
+    tone_sandhi: bool = False
 
     def settings(self):
         from .model import Settings
 
         return Settings(reading=self.reading, variant=self.variant, dictionary=self.dictionary, level=self.level,
-                        hsk_standard=self.hsk_standard, notes=self.notes, vocab_order=self.vocab_order)
+                        hsk_standard=self.hsk_standard, notes=self.notes, vocab_order=self.vocab_order,
+                        tone_sandhi=self.tone_sandhi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +130,14 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
     import pypinyin
 
     from .glossary import load
-    from .segment import tokenizer
-
+    from .polyphones import model
     from .readings import phrase_overrides
+    from .segment import tokenizer
 
     tokenizer()
     pypinyin.pinyin("预热")
     phrase_overrides()
+    model()
     _worker["glossary"] = glossary if glossary is not None else (
         load([Path(p) for p in glossary_paths]) if glossary_paths else None)
 

@@ -48,6 +48,8 @@ def main(traceback: bool) -> None:
               help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
               help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV).")
+@click.option("--tone-sandhi", is_flag=True,
+              help="Show 一 and 不 in their spoken tones (yí gè, bú shì); the JSON always has both.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
               help="Glossary TSV file or directory (repeatable). Default: ./glossary when it exists.")
 @click.option("--reading", type=click.Choice(["marks", "numbers", "zhuyin"]), default="marks", show_default=True,
@@ -78,7 +80,7 @@ def main(traceback: bool) -> None:
 @click.option("--vocab-order", type=click.Choice(["first", "level"]), default="first", show_default=True,
               help="Order the vocabulary by first occurrence or by level.")
 def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
-          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order):
+          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order, tone_sandhi):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -104,7 +106,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     if not glossaries and Path("glossary").is_dir():
         glossaries = (Path("glossary"),)
     learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
-               "vocab_order": vocab_order}
+               "vocab_order": vocab_order, "tone_sandhi": tone_sandhi}
     options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner)
 
     if inputs == ("-",):
@@ -231,6 +233,35 @@ def glossary_check(paths) -> None:
     click.echo(f"annotate: {errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         sys.exit(4)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="INPUT...")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
+              help="Glossary file or directory (repeatable). Default: ./glossary when it exists.")
+@click.option("--format", "output_format", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+def review(inputs, glossaries, output_format) -> None:
+    """List the readings an editor should check, with their context.
+
+    \b
+    A row is a polyphone that nothing in its context decided (its usual reading) or that
+    the context model chose with less than 90% confidence: one row per word and reading,
+    with its first position and how often it occurs. To fix one, add the word and its
+    pinyin to glossary/readings.tsv (columns: term, pinyin); every build reads it.
+
+    \b
+    Examples:
+      annotate review seeds/
+      annotate review lesson.txt --format json > check.json
+    """
+    from .glossary import load
+    from .review import as_json, as_tsv, review as find
+
+    if not glossaries and Path("glossary").is_dir():
+        glossaries = (Path("glossary"),)
+    items = find(list(inputs), load(list(glossaries)) if glossaries else None)
+    click.echo(as_json(items) if output_format == "json" else as_tsv(items), nl=False)
+    click.echo(f"annotate: {len(items)} reading(s) to check", err=True)
 
 
 @main.command()

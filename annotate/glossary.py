@@ -2,6 +2,10 @@
 
 A glossary is a UTF-8 TSV file with a header row. `term` and `gloss` are required;
 `pinyin`, `traditional` and `note` are optional. Lines starting with `#` are comments.
+
+A file named `readings.tsv` holds reading overrides instead: `term` and `pinyin` (and an
+optional `note` for the editor), no gloss. Each occurrence of the term is read that way,
+wherever it falls in the segmentation, and the reading's source is `override`.
 """
 from __future__ import annotations
 
@@ -25,8 +29,13 @@ NUMBERED_SYLLABLE = re.compile(r"([a-zü:v]+)([0-5])")
 class Glossary:
     """Entries by term, and a matcher that finds them leftmost-longest in text."""
 
-    def __init__(self, entries: list[GlossaryEntry] | None = None) -> None:
+    def __init__(self, entries: list[GlossaryEntry] | None = None,
+                 readings: dict[str, tuple[str | None, ...]] | None = None) -> None:
         self.entries = list(entries or ())
+        self.readings = dict(readings or {})
+        """Reading overrides from readings.tsv: term → one syllable per character."""
+        self._readings_pattern = re.compile("|".join(
+            re.escape(term) for term in sorted(self.readings, key=lambda t: (-len(t), t)))) if self.readings else None
         self._pattern: re.Pattern | None = None
         self._by_term = {entry.term: entry for entry in self.entries}
         self._by_id = {entry.id: entry for entry in self.entries}
@@ -50,6 +59,13 @@ class Glossary:
         for match in self._pattern.finditer(text):
             yield match.start(), match.end(), self._by_term[match.group()]
 
+    def find_readings(self, text: str):
+        """Yield (start, readings) for each reading override's term in text, leftmost-longest."""
+        if self._readings_pattern is None:
+            return
+        for match in self._readings_pattern.finditer(text):
+            yield match.start(), self.readings[match.group()]
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -69,7 +85,11 @@ def load(paths: list[Path]) -> Glossary:
     entries: list[GlossaryEntry] = []
     seen: dict[str, GlossaryEntry] = {}
     ids: set[str] = set()
+    readings: dict[str, tuple[str | None, ...]] = {}
     for path in _expand(paths):
+        if path.name == READINGS_FILE:
+            readings.update(_reading_overrides(path))
+            continue
         for row in _rows(path):
             entry = _entry(row.cells, row.where)
             if entry.term in seen:
@@ -85,7 +105,24 @@ def load(paths: list[Path]) -> Glossary:
             entry = GlossaryEntry(**{**_fields(entry), "id": unique})
             seen[entry.term] = entry
             entries.append(entry)
-    return Glossary(entries)
+    return Glossary(entries, readings)
+
+
+READINGS_FILE = "readings.tsv"
+
+
+def _reading_overrides(path: Path) -> dict[str, tuple[str | None, ...]]:
+    """readings.tsv: term → pinyin, one override per row (a duplicate term is an error)."""
+    found: dict[str, tuple[str | None, ...]] = {}
+    for row in _rows(path, required=("term", "pinyin")):
+        term = unicodedata.normalize("NFC", row.cells.get("term", ""))
+        written = row.cells.get("pinyin", "")
+        if not term or not written:
+            raise GlossaryError(f"{row.where}: a reading override needs a term and its pinyin")
+        if term in found:
+            raise GlossaryError(f"{row.where}: duplicate term {term} in {path.name}")
+        found[term] = parse_pinyin(written, term, row.where)
+    return found
 
 
 def check(paths: list[Path]) -> list[Problem]:
@@ -100,6 +137,12 @@ def check(paths: list[Path]) -> list[Problem]:
     except GlossaryError as error:
         return [Problem(*str(error).split(": ", 1))]
     for path in files:
+        if path.name == READINGS_FILE:
+            try:
+                _reading_overrides(path)
+            except GlossaryError as error:
+                problems.append(Problem(*str(error).split(": ", 1)))
+            continue
         try:
             rows = list(_rows(path))
         except GlossaryError as error:
@@ -147,7 +190,7 @@ class Row:
     where: str
 
 
-def _rows(path: Path):
+def _rows(path: Path, required=REQUIRED):
     """The rows of a glossary file as column → text, each with its `file:line`."""
     data = path.read_bytes()
     suffix = path.suffix.lower()
@@ -175,7 +218,7 @@ def _rows(path: Path):
     number, header = records[0]
     header = [cell.lower() for cell in header]
     where = f"{path}:{number}"
-    for name in REQUIRED:
+    for name in required:
         if name not in header:
             raise GlossaryError(f"{where}: header has no '{name}' column (columns: {', '.join(COLUMNS)})")
     unknown = [name for name in header if name not in COLUMNS]

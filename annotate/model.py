@@ -31,6 +31,11 @@ class Token:
     character's usual reading)."""
     confidence: tuple[float | None, ...] = ()
     """For readings the model chose: its probability among the character's readings; else None."""
+    written: tuple[str | None, ...] = ()
+    """Where 一 or 不 is spoken in another tone: the written syllables (一个 yī gè); else empty."""
+    spoken: tuple[str | None, ...] = ()
+    """Where 一 or 不 is spoken in another tone: the spoken syllables (一个 yí gè); else empty.
+    `readings` holds one of the two: the spoken ones with `--tone-sandhi`."""
     traditional: str | None = None
     """Traditional form of `text`, only when it differs (same length, aligned per character)."""
     simplified: str | None = None
@@ -112,6 +117,8 @@ class Settings:
     """Where notes show: `first` occurrence of a term in each section, `all`, or `none`."""
     vocab_order: str = "first"
     """Order of the vocabulary appendix: by `first` occurrence or by `level`."""
+    tone_sandhi: bool = False
+    """Show the spoken tones of 一 and 不 (yí gè, bú shì) instead of the written ones."""
 
     @property
     def learner(self) -> bool:

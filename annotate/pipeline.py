@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from . import reader
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
-from .readings import STYLES, add_readings, apply_context_rules, decide_polyphones, style_readings
+from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
+                       style_readings)
 from .segment import add_words
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
@@ -45,8 +46,32 @@ def apply_glossary(block: Block, context: Context) -> None:
             entry = context.glossary.by_id(entry_id)
             if entry.pinyin is not None:
                 token.readings = entry.pinyin
+                token.sources = tuple(None if r is None else "glossary" for r in entry.pinyin)
             if entry.traditional is not None and context.script == "Hans":
                 token.traditional = entry.traditional
+    if context.glossary.readings:
+        _apply_reading_overrides(block, context.glossary)
+
+
+def _apply_reading_overrides(block: Block, glossary: Glossary) -> None:
+    """readings.tsv: each occurrence of a term is read as the file says, across token edges."""
+    text = "".join(token.simplified or token.text for token in block.tokens)
+    wanted: dict[int, str] = {}
+    for start, readings in glossary.find_readings(text):
+        for offset, reading in enumerate(readings):
+            if reading is not None:
+                wanted[start + offset] = reading
+    if not wanted:
+        return
+    start = 0
+    for token in block.tokens:
+        hits = [p for p in range(start, start + len(token.text)) if p in wanted]
+        if hits and token.kind == "han":
+            readings, sources = list(token.readings), list(token.sources)
+            for p in hits:
+                readings[p - start], sources[p - start] = wanted[p], "override"
+            token.readings, token.sources = tuple(readings), tuple(sources)
+        start += len(token.text)
 
 
 def add_levels(block: Block, context: Context) -> None:
@@ -126,6 +151,7 @@ PASSES = [
     ("glossary", apply_glossary),
     ("levels", add_levels),
     ("dictionary", add_dictionary_notes),
+    ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
 ]
 

@@ -262,6 +262,60 @@ def _apply_pattern_rules(block: Block) -> None:
         start = end
 
 
+NUMERALS = frozenset("〇零一二三四五六七八九")
+ORDINAL_BEFORE = frozenset("第初")
+SPOKEN = {("一", 4): "yí", ("一", 1): "yì", ("一", 2): "yì", ("一", 3): "yì", ("不", 4): "bú"}
+
+
+def add_spoken_tones(block: Block, show_spoken: bool) -> None:
+    """The spoken tones of 一 and 不 (GB/T 16159 writes their own; speech changes them):
+    不 before a fourth tone is bú (不是 bú shì); 一 before a fourth tone is yí (一个 yí gè, 个
+    counts as fourth), before the others yì (一天 yì tiān); 一 keeps yī when counting or
+    ordinal (第一, 十一, 一九九八), at the end of a word (统一, 唯一) or before a pause, and is
+    light between a doubled verb (看一看 kàn yi kàn). Third-tone sandhi is never written."""
+    chars = [(token, offset, char) for token in block.tokens if token.kind == "han"
+             for offset, char in enumerate(token.simplified or token.text)]
+    if not any(char in "一不" for _, _, char in chars):
+        return
+    flat = "".join(token.simplified or token.text for token in block.tokens)
+    positions = []
+    start = 0
+    for token in block.tokens:
+        if token.kind == "han":
+            positions.extend(range(start, start + len(token.text)))
+        start += len(token.text)
+    for k, (token, offset, char) in enumerate(chars):
+        if char not in "一不" or token.readings[offset] not in ("yī", "bù"):
+            continue
+        here = positions[k]
+        after = flat[here + 1] if here + 1 < len(flat) else ""
+        before = flat[here - 1] if here else ""
+        following = chars[k + 1] if k + 1 < len(chars) and positions[k + 1] == here + 1 else None
+        if following is None or following[0].readings[following[1]] is None:
+            continue  # before a pause or a non-Han character: the tone of its own
+        next_char, next_reading = following[2], following[0].readings[following[1]]
+        if char == "一":
+            word = token.simplified or token.text
+            if before in ORDINAL_BEFORE or before in NUMERALS or (before and before in "十百千万") or after in NUMERALS or (
+                    offset == len(word) - 1 and len(word) > 1):
+                continue
+            if before and before == after:
+                spoken = "yi"
+            else:
+                tone = 4 if next_char == "个" else tone_of(next_reading)
+                spoken = SPOKEN.get(("一", tone))
+        else:
+            spoken = SPOKEN.get(("不", tone_of(next_reading)))
+        if spoken:
+            written = token.written or token.readings
+            token.written = written
+            token.spoken = _replace(token.spoken or written, offset, spoken)
+    if show_spoken:
+        for token in block.tokens:
+            if token.spoken:
+                token.readings = token.spoken
+
+
 def spell(syllable: str, style: str) -> str:
     """zhōng → zhōng | zhong1 | ㄓㄨㄥ; neutral tone: de → de | de5 | ˙ㄉㄜ."""
     if style == "marks":
@@ -286,6 +340,9 @@ def style_readings(block: Block, style: str) -> None:
     for token in block.tokens:
         if token.kind == "han":
             token.readings = tuple(None if r is None else _spell_cached(r, style) for r in token.readings)
+            if token.spoken:
+                token.written = tuple(None if r is None else _spell_cached(r, style) for r in token.written)
+                token.spoken = tuple(None if r is None else _spell_cached(r, style) for r in token.spoken)
 
 
 @lru_cache(maxsize=4096)

@@ -40,3 +40,57 @@ def test_reading_in_context(sentence, index, expected):
     readings = [r for block in document.blocks() for token in block.tokens for r in token.readings]
     assert readings[index] is not None and readings[index].lower() == expected, \
         f"{sentence[:index]}[{sentence[index]}]{sentence[index + 1:]}: {readings[index]} (want {expected})"
+
+
+SANDHI = [
+    # sentence, written, spoken (一 and 不 only; third-tone sandhi is never written)
+    ("一个人", "yī gè rén", "yí gè rén"),
+    ("一天", "yī tiān", "yì tiān"),
+    ("一起去", "yī qǐ qù", "yì qǐ qù"),
+    ("一年", "yī nián", "yì nián"),
+    ("不是", "bù shì", "bú shì"),
+    ("不好", "bù hǎo", "bù hǎo"),
+    ("不去", "bù qù", "bú qù"),
+    ("第一名", "dì yī míng", "dì yī míng"),
+    ("十一个", "shí yī gè", "shí yī gè"),
+    ("一九九八年", "yī jiǔ jiǔ bā nián", "yī jiǔ jiǔ bā nián"),
+    ("统一思想", "tǒng yī sī xiǎng", "tǒng yī sī xiǎng"),
+    ("看一看", "kàn yī kàn", "kàn yi kàn"),
+    ("你好", "nǐ hǎo", "nǐ hǎo"),
+]
+
+
+@pytest.mark.parametrize("text, written, spoken", SANDHI)
+def test_tone_sandhi_of_yi_and_bu(text, written, spoken):
+    def shown(**options):
+        document = annotate_text(text, **options)
+        return " ".join(r for b in document.blocks() for t in b.tokens for r in t.readings if r)
+
+    assert shown() == written
+    assert shown(tone_sandhi=True) == spoken
+
+
+def test_json_always_carries_written_and_spoken():
+    import json
+
+    from annotate import write
+
+    for sandhi in (False, True):
+        document = json.loads(write(annotate_text("我不是一个人。", tone_sandhi=sandhi), "json"))
+        tokens = {t["text"]: t for s in document["sections"] for b in s["blocks"] for t in b["tokens"]}
+        assert tokens["不是"]["written"] == ["bù", "shì"] and tokens["不是"]["spoken"] == ["bú", "shì"]
+        assert tokens["一个"]["written"] == ["yī", "gè"] and tokens["一个"]["spoken"] == ["yí", "gè"]
+        assert tokens["不是"]["readings"] == (["bú", "shì"] if sandhi else ["bù", "shì"])
+        assert document["settings"]["tone_sandhi"] is sandhi
+
+
+def test_every_reading_says_how_it_was_decided():
+    document = annotate_text("以杭州为例，他慢慢地走了。这个东西很长。")
+    for token in (t for b in document.blocks() for t in b.tokens if t.kind == "han"):
+        assert len(token.sources) == len(token.text)
+        assert all(s in {"glossary", "override", "rule", "phrase", "cedict", "model", "default"} for s in token.sources)
+    sources = {t.text: t.sources for b in document.blocks() for t in b.tokens}
+    assert sources["为例"] == ("cedict", "cedict")  # CC-CEDICT reads 为例 wéilì, pypinyin wèilì
+    assert sources["慢慢"] == ("default", "default")
+    assert sources["东西"] == ("default", "rule") and sources["很长"][1] == "rule"
+    assert [s for b in document.blocks() for t in b.tokens if t.text.startswith("地") for s in t.sources][0] == "rule"

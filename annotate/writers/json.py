@@ -23,9 +23,14 @@ def _dumps(value) -> str:
 
 @lru_cache(maxsize=8_192)
 def token_json(text: str, kind: str, readings: tuple, traditional: str | None, simplified: str | None,
-               note_ids: tuple, level: int | None, known: bool, note_here: bool) -> str:
+               note_ids: tuple, level: int | None, known: bool, note_here: bool, sources: tuple = (),
+               written: tuple = (), spoken: tuple = ()) -> str:
     token = {"text": text, "kind": kind, "readings": list(readings), "traditional": traditional,
              "glossary": list(note_ids)}
+    if kind == "han" and sources:
+        token["sources"] = list(sources)
+    if spoken:
+        token["written"], token["spoken"] = list(written), list(spoken)
     if simplified is not None:
         token["simplified"] = simplified
     if level is not None:
@@ -38,7 +43,8 @@ def token_json(text: str, kind: str, readings: tuple, traditional: str | None, s
 
 
 def _token(t) -> str:
-    return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here)
+    return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here,
+                      t.sources, t.written, t.spoken)
 
 
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
@@ -69,7 +75,8 @@ class JsonSink(Sink):
             "characters": d.characters,
             "encoding": d.encoding,
             "script": d.script,
-            "settings": {"reading": d.settings.reading, "variant": d.settings.variant, "notes": d.settings.notes},
+            "settings": {"reading": d.settings.reading, "variant": d.settings.variant, "notes": d.settings.notes,
+                         "tone_sandhi": d.settings.tone_sandhi},
         }
         if d.settings.learner:
             from ..dictionary import STANDARDS

@@ -1,0 +1,88 @@
+"""The readings an editor should check: polyphones decided by a fallback, or by the model
+with low confidence, one row per distinct word and reading with its first context.
+
+    annotate review seeds/                  # TSV on standard output
+    annotate review book.txt --format json
+
+Fix a row by adding the word and its pinyin to `glossary/readings.tsv`; the override is read
+at every build, so it survives every regeneration.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REVIEW_BELOW = 0.9
+"""Model readings less sure than this are listed."""
+SETTLED = frozenset("了着的得都还只没便种场和给觉假数更看要好行")
+"""Function words standing alone, in their usual reading, are not listed (的 de, 了 le, 都 dōu):
+the rules read their other uses. 为 stays listed: wèi "for" and wéi "as" are both common."""
+
+COLUMNS = ("file", "line", "column", "word", "char", "reading", "source", "confidence", "count", "context")
+
+
+@dataclass(slots=True)
+class Item:
+    file: str
+    line: int
+    column: int
+    """1-based column of the character in its line."""
+    word: str
+    char: str
+    reading: str
+    source: str
+    """`default` (the character's usual reading: nothing in context decided it) or `model`."""
+    confidence: float | None
+    count: int
+    """Occurrences of this word read this way in the file."""
+    context: str
+
+
+def review(paths: list[Path], glossary=None) -> list[Item]:
+    """Items for every file (or every .txt/.md file under a folder), in reading order."""
+    from .batch import DEFAULT_GLOBS, plan
+    from .pipeline import annotate_document
+    from .polyphones import model
+    from .reader import read
+
+    polyphones = model().polyphones
+    items: list[Item] = []
+    for job in plan([str(p) for p in paths], Path("."), DEFAULT_GLOBS):
+        document = annotate_document(read(Path(job.source).read_bytes(), job.source), glossary)
+        found: dict[tuple, Item] = {}
+        for block in document.blocks():
+            column = 0
+            for token in block.tokens:
+                word = token.simplified or token.text
+                for offset, char in enumerate(word):
+                    source = token.sources[offset] if token.sources else None
+                    confidence = token.confidence[offset] if token.confidence else None
+                    doubtful = char in polyphones and not (len(word) == 1 and char in SETTLED) and (
+                        source == "default" or (source == "model" and confidence is not None
+                                                and confidence < REVIEW_BELOW))
+                    if not doubtful:
+                        continue
+                    key = (word, offset, token.readings[offset], source)
+                    if key in found:
+                        found[key].count += 1
+                        continue
+                    at = column + offset
+                    found[key] = Item(job.source, block.line, at + 1, word, char, token.readings[offset], source,
+                                      confidence, 1, block.text[max(0, at - 12):at + 13])
+                column += len(token.text)
+        items.extend(found.values())
+    return items
+
+
+def as_tsv(items: list[Item]) -> str:
+    lines = ["\t".join(COLUMNS)]
+    for item in items:
+        values = asdict(item)
+        values["confidence"] = "" if item.confidence is None else f"{item.confidence:.2f}"
+        lines.append("\t".join(str(values[c]).replace("\t", " ").replace("\n", " ") for c in COLUMNS))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(items: list[Item]) -> str:
+    return json.dumps([asdict(item) for item in items], ensure_ascii=False, indent=1) + "\n"
