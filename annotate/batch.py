@@ -46,13 +46,14 @@ class Options:
     notes: str = "first"
     vocab_order: str = "first"
     tone_sandhi: bool = False
+    capitalize_names: bool = False
 
     def settings(self):
         from .model import Settings
 
         return Settings(reading=self.reading, variant=self.variant, dictionary=self.dictionary, level=self.level,
                         hsk_standard=self.hsk_standard, notes=self.notes, vocab_order=self.vocab_order,
-                        tone_sandhi=self.tone_sandhi)
+                        tone_sandhi=self.tone_sandhi, capitalize_names=self.capitalize_names)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ def main(traceback: bool) -> None:
               help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
               help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV).")
+@click.option("--capitalize-names", is_flag=True,
+              help="Capitalise names in the ruby too (Níngbō); word spellings always capitalise them.")
 @click.option("--tone-sandhi", is_flag=True,
               help="Show 一 and 不 in their spoken tones (yí gè, bú shì); the JSON always has both.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
@@ -80,7 +82,8 @@ def main(traceback: bool) -> None:
 @click.option("--vocab-order", type=click.Choice(["first", "level"]), default="first", show_default=True,
               help="Order the vocabulary by first occurrence or by level.")
 def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
-          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order, tone_sandhi):
+          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order, tone_sandhi,
+          capitalize_names):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -106,7 +109,8 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     if not glossaries and Path("glossary").is_dir():
         glossaries = (Path("glossary"),)
     learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
-               "vocab_order": vocab_order, "tone_sandhi": tone_sandhi}
+               "vocab_order": vocab_order, "tone_sandhi": tone_sandhi,
+               "capitalize_names": capitalize_names}
     options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner)
 
     if inputs == ("-",):

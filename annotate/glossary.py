@@ -363,22 +363,32 @@ def parse_pinyin(written: str, term: str, where: str) -> tuple[str | None, ...]:
 
 
 def _split_syllables(chunk: str) -> list[str] | None:
-    """Split joined pinyin (shùzì) into syllables, preferring the longest first syllable."""
+    """Split joined pinyin (shùzì) into syllables, preferring the longest first syllable.
+
+    Joined pinyin puts an apostrophe before a syllable that starts with a, o or e (Xī'ān), so
+    without one no later syllable starts with a vowel: Pāngāng is Pān gāng, not Pāng āng.
+    Where that reading fails (an apostrophe left out before a longer syllable) the split may
+    start a later syllable with a vowel, as a last resort."""
     plain = toneless(chunk)
     known = syllables()
 
-    @lru_cache(maxsize=None)
-    def split_from(i: int) -> tuple[int, ...] | None:
-        if i == len(plain):
-            return ()
-        for j in range(min(len(plain), i + 6), i, -1):
-            if plain[i:j] in known:
-                rest = split_from(j)
-                if rest is not None:
-                    return (j, *rest)
-        return None
+    def split(strict: bool):
+        @lru_cache(maxsize=None)
+        def split_from(i: int) -> tuple[int, ...] | None:
+            if i == len(plain):
+                return ()
+            for j in range(min(len(plain), i + 6), i, -1):
+                if plain[i:j] in known and not (strict and i and plain[i] in "aoe"):
+                    rest = split_from(j)
+                    if rest is not None:
+                        return (j, *rest)
+            return None
 
-    ends = split_from(0)
+        return split_from(0)
+
+    ends = split(strict=True)
+    if ends is None:
+        ends = split(strict=False)
     if ends is None:
         return None
     pieces, start = [], 0

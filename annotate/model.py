@@ -31,6 +31,9 @@ class Token:
     character's usual reading)."""
     confidence: tuple[float | None, ...] = ()
     """For readings the model chose: its probability among the character's readings; else None."""
+    name: str | None = None
+    """For a proper noun: `person`, `place`, `organisation` or `name` (a glossary term written
+    with a capital, or a CC-CEDICT name of no known kind); None for other words."""
     written: tuple[str | None, ...] = ()
     """Where 一 or 不 is spoken in another tone: the written syllables (一个 yī gè); else empty."""
     spoken: tuple[str | None, ...] = ()
@@ -119,6 +122,8 @@ class Settings:
     """Order of the vocabulary appendix: by `first` occurrence or by `level`."""
     tone_sandhi: bool = False
     """Show the spoken tones of 一 and 不 (yí gè, bú shì) instead of the written ones."""
+    capitalize_names: bool = False
+    """Capitalise the first syllable of names in the ruby too (Níngbō), not only in word spellings."""
 
     @property
     def learner(self) -> bool:

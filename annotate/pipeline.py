@@ -14,6 +14,7 @@ from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
                        style_readings)
+from .names import add_names, capitalize_names, spell_word
 from .segment import add_words
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
@@ -109,20 +110,10 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
                 continue
             entry = GlossaryEntry(
                 id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
-                written_pinyin=word_spelling(token.readings), origin="cedict",
+                written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
                 note=None, source="CC-CEDICT")
             context.dictionary_entries[key] = context.dictionary_by_id[entry.id] = entry
         token.note_ids = (entry.id,)
-
-
-def word_spelling(readings) -> str:
-    """Syllables joined as one word (GB/T 16159): chǎn + yè → chǎnyè, xī + ān → xī'ān."""
-    spelled = ""
-    for syllable in (r for r in readings if r):
-        if spelled and syllable[:1] in "aoeāáǎàōóǒòēéěè":
-            spelled += "'"
-        spelled += syllable
-    return spelled
 
 
 def _gloss_by_parts(word, readings) -> str | None:
@@ -144,6 +135,7 @@ def _gloss_by_parts(word, readings) -> str | None:
 
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
+    ("names", lambda block, context: add_names(block, context.glossary)),
     ("readings", lambda block, context: add_readings(block)),
     ("polyphones", lambda block, context: decide_polyphones(block)),
     ("reading rules", lambda block, context: apply_context_rules(block)),
@@ -153,6 +145,8 @@ PASSES = [
     ("dictionary", add_dictionary_notes),
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
+    ("capitals", lambda block, context: context.settings.capitalize_names and context.settings.reading != "zhuyin"
+     and capitalize_names(block)),
 ]
 
 

@@ -183,6 +183,6 @@ def test_json_matches_its_schema(seed):
     jsonschema.validate(data, SCHEMA)
     token = next(t for s in data["sections"] for b in s["blocks"] for t in b["tokens"] if t["text"] == "发展")
     assert token == {"text": "发展", "kind": "han", "readings": ["fā", "zhǎn"], "traditional": "發展", "glossary": [],
-                     "sources": ["phrase", "phrase"]}
+                     "sources": ["phrase", "phrase"], "word": "fāzhǎn"}
     assert {g["id"] for g in data["glossary"]} == {i for s in data["sections"] for b in s["blocks"] for t in b["tokens"] for i in t["glossary"]} | {
         i for s in data["sections"] if s["head"] for t in s["head"]["tokens"] for i in t["glossary"]}

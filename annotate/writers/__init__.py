@@ -37,7 +37,7 @@ class Sink:
         different contexts (了 le / liǎo). Hashing a few strings is much cheaper than the whole token."""
         if token.note_ids and not self.memoise_notes:
             return make(token)
-        key = (token.text, token.readings, token.sources, token.spoken, token.traditional or token.simplified,
+        key = (token.text, token.readings, token.sources, token.spoken, token.name, token.traditional or token.simplified,
                token.known, token.note_ids, token.note_here)
         markup = self._words.get(key)
         if markup is None:
