@@ -147,7 +147,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     """Stream one source through the passes into every format's sink; returns the Document."""
     from . import reader
     from .model import Block, Document
-    from .pipeline import Context, annotate_block, collect_glossary
+    from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
     from .writers import open_sink
 
     facts = reader.scan(source.lines(), source.name, options.replace_invalid)
@@ -160,16 +160,28 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     sinks = [open_sink(name, outputs[name], document) for name in options.formats]
     for sink in sinks:
         sink.start()
+    pending: list = []  # sections and blocks read but not yet written, in order
+
+    def flush() -> None:
+        annotate_blocks([item for item in pending if isinstance(item, Block)], context)
+        for item in pending:
+            if isinstance(item, Block):
+                collect_glossary(document, item, context)
+                for sink in sinks:
+                    sink.block(item)
+            else:
+                context.start_section()
+                for sink in sinks:
+                    sink.section(item)
+        pending.clear()
+
+    blocks = 0
     for item in reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid):
-        if isinstance(item, Block):
-            annotate_block(item, context)
-            collect_glossary(document, item, context)
-            for sink in sinks:
-                sink.block(item)
-        else:
-            context.start_section()
-            for sink in sinks:
-                sink.section(item)
+        pending.append(item)
+        blocks += isinstance(item, Block)
+        if blocks % CHUNK == 0 and isinstance(item, Block):
+            flush()
+    flush()
     for sink in sinks:
         sink.finish()
     return document

@@ -35,7 +35,7 @@ def names() -> dict[str, str]:
 
     from .dictionary import _cached
 
-    return _cached(f"names4-jieba{jieba.__version__}", _build_names)
+    return _cached(f"names5-jieba{jieba.__version__}", _build_names)
 
 
 def _build_names() -> dict[str, str]:
@@ -62,6 +62,8 @@ def _build_names() -> dict[str, str]:
         if len(word) > 1 and word not in found and word not in tagged and HAN_RUN.fullmatch(word) and all(
                 p[:1].isupper() for p, _, _ in word_entries):
             found[word] = "name"  # CC-CEDICT capitalises 互联网 (the Internet): jieba calls it a noun
+        elif 2 <= len(word) <= 3 and word[0] in SURNAMES and word not in found:
+            found[word] = ""  # a word, not a name: 张开 is not a Mr Zhang (CC-CEDICT is not loaded per run)
     return found
 
 
@@ -78,15 +80,12 @@ def add_names(block: Block, glossary=None) -> None:
         kind = known.get(word)
         if kind is None and 2 <= len(word) <= 3 and word[0] in SURNAMES and not frequencies.get(word) \
                 and word[:2] not in COMPOUND_SURNAMES and not (len(word) == 2 and word[0] in AMBIGUOUS_SURNAMES):
-            from .dictionary import cedict
-
-            if word not in cedict():
-                kind = "person"
+            kind = "person"
         if kind is None and glossary is not None and token.note_ids:
             entry = glossary.by_id(token.note_ids[0]) if token.note_ids[0].startswith("gl-") else None
             if entry is not None and _written_with_capital(entry):
                 kind = "name"
-        token.name = kind
+        token.name = kind or None
 
 
 def _written_with_capital(entry) -> bool:
@@ -166,7 +165,7 @@ def _name_parts(text: str, name: str) -> list[int]:
     parts, start = [], 0
     for size in sizes:  # 国际贸易 + 中心 → 国际 + 贸易 + 中心, but 阿里巴巴 stays whole
         piece = text[start:start + size]
-        parts.extend(_name_parts(piece, "organisation") if size >= 4 and piece not in names() else [size])
+        parts.extend(_name_parts(piece, "organisation") if size >= 4 and not names().get(piece) else [size])
         start += size
     return parts
 

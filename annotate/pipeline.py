@@ -137,7 +137,7 @@ PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("names", lambda block, context: add_names(block, context.glossary)),
     ("readings", lambda block, context: add_readings(block)),
-    ("polyphones", lambda block, context: decide_polyphones(block)),
+    ("polyphones", lambda blocks, context: decide_polyphones(blocks)),
     ("reading rules", lambda block, context: apply_context_rules(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
@@ -150,9 +150,26 @@ PASSES = [
 ]
 
 
+ACROSS_BLOCKS = {"polyphones"}
+"""Passes that take a list of blocks at once (the context model runs faster in big batches)."""
+CHUNK = 256
+"""Paragraphs annotated together (about 30 K characters of prose): enough sentences that the
+model's batches hold sentences of nearly one length, little for memory."""
+
+
+def annotate_blocks(blocks: list[Block], context: Context) -> None:
+    """Run every pass over a few consecutive blocks (each pass on one block at a time, except
+    those in ACROSS_BLOCKS); the result is the same as one block at a time."""
+    for name, run in PASSES:
+        if name in ACROSS_BLOCKS:
+            run(blocks, context)
+        else:
+            for block in blocks:
+                run(block, context)
+
+
 def annotate_block(block: Block, context: Context) -> None:
-    for _name, run in PASSES:
-        run(block, context)
+    annotate_blocks([block], context)
 
 
 def annotate_document(document: Document, glossary: Glossary | None = None, settings: Settings | None = None) -> Document:
@@ -164,10 +181,13 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
     context = Context(glossary, settings, document.script)
+    blocks = [block for section in document.sections
+              for block in ([section.head] if section.head is not None else []) + section.blocks]
+    for start in range(0, len(blocks), CHUNK):
+        annotate_blocks(blocks[start:start + CHUNK], context)
     for section in document.sections:
         context.start_section()
         for block in ([section.head] if section.head is not None else []) + section.blocks:
-            annotate_block(block, context)
             collect_glossary(document, block, context)
     return document
 

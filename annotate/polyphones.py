@@ -13,6 +13,7 @@ readings. Its answer carries a confidence (the probability among those readings)
 """
 from __future__ import annotations
 
+import os
 import pickle
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 
 SENTENCE_ENDS = frozenset("。！？；!?;…\n")
+BATCH = 128
+"""Sentences per batch: enough that numpy's per-step overhead is shared, few enough to stay in cache."""
 MAX_SENTENCE = 200
 """Longer sentences are cut into pieces of this many characters (the network saw sentences of up to ~150)."""
 
@@ -36,6 +39,9 @@ class Model:
     """The network's weights, prepared for batched inference."""
 
     def __init__(self) -> None:
+        # The matrices are small: BLAS threads would only fight the batch workers for the cores.
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
         import numpy as np
 
         package = resources.files("g2pM")
@@ -59,21 +65,44 @@ class Model:
             if len(options) > 1:
                 self.candidates[char] = ([class_ids[r] for r in options], [_marks(r) for r in options])
         self.polyphones = frozenset(self.candidates)
+        ordered = sorted(self.candidates)
+        self.char_index = {char: i for i, char in enumerate(ordered)}
+        most = max(len(ids) for ids, _ in self.candidates.values())
+        self.choice_ids = np.zeros((len(ordered), most), dtype=np.int64)
+        self.choice_mask = np.full((len(ordered), most), -np.inf, dtype=np.float32)
+        for i, char in enumerate(ordered):
+            ids = self.candidates[char][0]
+            self.choice_ids[i, :len(ids)] = ids
+            self.choice_mask[i, :len(ids)] = 0.0
 
         embedding = state["embedding.weight"]
-        self.forward_in = embedding @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"]
-        self.backward_in = (embedding @ state["lstm.weight_ih_l0_reverse"].T
-                            + state["lstm.bias_ih_l0_reverse"] + state["lstm.bias_hh_l0_reverse"])
         hidden = state["lstm.weight_hh_l0"].shape[1]
+        half = np.full(4 * hidden, 0.5, dtype=np.float32)
+        half[2 * hidden:3 * hidden] = 1.0  # the g gate is a plain tanh
+        self.forward_in = (embedding @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"]
+                           + state["lstm.bias_hh_l0"]) * half
+        self.backward_in = (embedding @ state["lstm.weight_ih_l0_reverse"].T
+                            + state["lstm.bias_ih_l0_reverse"] + state["lstm.bias_hh_l0_reverse"]) * half
         recurrent = np.zeros((2 * hidden, 8 * hidden), dtype=np.float32)
-        recurrent[:hidden, :4 * hidden] = state["lstm.weight_hh_l0"].T
-        recurrent[hidden:, 4 * hidden:] = state["lstm.weight_hh_l0_reverse"].T
+        recurrent[:hidden, :4 * hidden] = state["lstm.weight_hh_l0"].T * half
+        recurrent[hidden:, 4 * hidden:] = state["lstm.weight_hh_l0_reverse"].T * half
         self.hidden, self.recurrent = hidden, recurrent
         self.fc0 = (state["logit_layer.0.weight"].T, state["logit_layer.0.bias"])
         self.fc1 = (state["logit_layer.2.weight"].T, state["logit_layer.2.bias"])
 
     def decide(self, sentences: list[tuple[str, list[int]]]) -> list[list[Decision]]:
-        """For each (sentence, positions of polyphones in it): a Decision per position."""
+        """For each (sentence, positions of polyphones in it): a Decision per position.
+
+        Sentences run in batches of similar length, so that little of each step is padding."""
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][0]))
+        results: list[list[Decision]] = [[] for _ in sentences]
+        for start in range(0, len(order), BATCH):
+            group = order[start:start + BATCH]
+            for i, decisions in zip(group, self._decide([sentences[i] for i in group])):
+                results[i] = decisions
+        return results
+
+    def _decide(self, sentences: list[tuple[str, list[int]]]) -> list[list[Decision]]:
         np = self.np
         if not sentences:
             return []
@@ -87,16 +116,25 @@ class Model:
             ids = [self.begin, *(get(char, unknown) for char in text), self.end]
             forward[row, :len(ids)] = ids
             backward[row, :len(ids)] = ids[::-1]
-        inputs = np.concatenate([self.forward_in[forward], self.backward_in[backward]], axis=2)
+        # gates per direction, in the order i f g o; i, f and o are scaled by one half so that
+        # one tanh gives every gate: sigmoid(x) = (tanh(x / 2) + 1) / 2
+        forward, backward = forward.T.copy(), backward.T.copy()  # step-major: one row per step
         h = np.zeros((batch, 2 * hidden), dtype=np.float32)
         c = np.zeros((batch, 2, hidden), dtype=np.float32)
         states = np.empty((width, batch, 2, hidden), dtype=np.float32)
+        gates = np.empty((batch, 8 * hidden), dtype=np.float32)
+        half = 4 * hidden
         for step in range(width):
-            gates = (inputs[:, step] + h @ self.recurrent).reshape(batch, 2, 4, hidden)  # i f g o per direction
-            ifo = 1.0 / (1.0 + np.exp(-gates[:, :, (0, 1, 3)]))
-            c = ifo[:, :, 1] * c + ifo[:, :, 0] * np.tanh(gates[:, :, 2])
-            states[step] = ifo[:, :, 2] * np.tanh(c)
-            h = states[step].reshape(batch, 2 * hidden)
+            np.matmul(h, self.recurrent, out=gates)
+            gates[:, :half] += self.forward_in[forward[step]]  # the input's share, looked up per step
+            gates[:, half:] += self.backward_in[backward[step]]
+            np.tanh(gates, out=gates)
+            g = gates.reshape(batch, 2, 4, hidden)
+            i, f, o = (g[:, :, 0] + 1) * 0.5, (g[:, :, 1] + 1) * 0.5, (g[:, :, 3] + 1) * 0.5
+            c = f * c + i * g[:, :, 2]
+            state = states[step]
+            np.multiply(o, np.tanh(c), out=state)
+            h = state.reshape(batch, 2 * hidden)
         rows, steps, back_steps = [], [], []
         for row, (_, positions) in enumerate(sentences):
             for position in positions:
@@ -105,17 +143,20 @@ class Model:
                 back_steps.append(lengths[row] - 2 - position)
         features = np.concatenate([states[steps, rows, 0], states[back_steps, rows, 1]], axis=1)
         logits = np.maximum(features @ self.fc0[0] + self.fc0[1], 0) @ self.fc1[0] + self.fc1[1]
+        # each target's scores for its own character's readings (padded with -inf), all at once
+        chars = [self.char_index[text[position]] for text, positions in sentences for position in positions]
+        choices = self.choice_ids[chars]
+        scores = np.take_along_axis(logits, choices, axis=1) + self.choice_mask[chars]
+        best = scores.argmax(axis=1)
+        weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+        confidence = (weights[np.arange(len(chars)), best] / weights.sum(axis=1)).tolist()
         decisions: list[list[Decision]] = []
         k = 0
         for text, positions in sentences:
             row_decisions = []
             for position in positions:
-                class_ids, marks = self.candidates[text[position]]
-                scores = logits[k, class_ids]
+                row_decisions.append(Decision(self.candidates[text[position]][1][best[k]], confidence[k]))
                 k += 1
-                weights = np.exp(scores - scores.max())
-                best = int(scores.argmax())
-                row_decisions.append(Decision(marks[best], float(weights[best] / weights.sum())))
             decisions.append(row_decisions)
         return decisions
 

@@ -141,36 +141,40 @@ news and teaching texts say 为 "for" (wèi: 为中小企业赋能), which the m
 rules read the copula (以…为, 为…所, 为 + number)."""
 
 
-def decide_polyphones(block: Block) -> None:
-    """The context model reads each polyphone that no dictionary phrase has decided (了 le/liǎo, 还 hái/huán)."""
+def decide_polyphones(blocks: list[Block]) -> None:
+    """The context model reads each polyphone that no dictionary phrase has decided (了 le/liǎo,
+    还 hái/huán). It runs over several paragraphs at once: one batch shares numpy's overhead."""
     from .polyphones import model, sentences_of
 
     network = model()
     polyphones = network.polyphones
-    text_parts, targets = [], []  # targets: (position in the paragraph, token, offset)
-    position = 0
-    for token in block.tokens:
-        word = token.simplified or token.text
-        text_parts.append(word)
-        if token.kind == "han":
-            for offset, char in enumerate(word):
-                if char in polyphones and token.sources[offset] in MODEL_DECIDES and not (
-                        char in EVERYDAY and token.sources[offset] == "default"):
-                    targets.append((position + offset, token, offset))
-        position += len(word)
-    if not targets:
-        return
-    text = "".join(text_parts)
     batch, owners = [], []
-    i = 0
-    for start, end in sentences_of(text):
-        positions = []
-        while i < len(targets) and targets[i][0] < end:
-            positions.append(targets[i][0] - start)
-            owners.append(targets[i])
-            i += 1
-        if positions:
-            batch.append((text[start:end], positions))
+    for block in blocks:
+        text_parts, targets = [], []  # targets: (position in the paragraph, token, offset)
+        position = 0
+        for token in block.tokens:
+            word = token.simplified or token.text
+            text_parts.append(word)
+            if token.kind == "han":
+                for offset, char in enumerate(word):
+                    if char in polyphones and token.sources[offset] in MODEL_DECIDES and not (
+                            char in EVERYDAY and token.sources[offset] == "default"):
+                        targets.append((position + offset, token, offset))
+            position += len(word)
+        if not targets:
+            continue
+        text = "".join(text_parts)
+        i = 0
+        for start, end in sentences_of(text):
+            positions = []
+            while i < len(targets) and targets[i][0] < end:
+                positions.append(targets[i][0] - start)
+                owners.append(targets[i])
+                i += 1
+            if positions:
+                batch.append((text[start:end], positions))
+    if not batch:
+        return
     decisions = [d for row in network.decide(batch) for d in row]
     for (_, token, offset), decision in zip(owners, decisions):
         if token.sources[offset] == "cedict" and (
@@ -273,10 +277,10 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
     counts as fourth), before the others yì (一天 yì tiān); 一 keeps yī when counting or
     ordinal (第一, 十一, 一九九八), at the end of a word (统一, 唯一) or before a pause, and is
     light between a doubled verb (看一看 kàn yi kàn). Third-tone sandhi is never written."""
+    if "一" not in block.text and "不" not in block.text:
+        return
     chars = [(token, offset, char) for token in block.tokens if token.kind == "han"
              for offset, char in enumerate(token.simplified or token.text)]
-    if not any(char in "一不" for _, _, char in chars):
-        return
     flat = "".join(token.simplified or token.text for token in block.tokens)
     positions = []
     start = 0

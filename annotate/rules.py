@@ -26,10 +26,12 @@ class Rule:
     pattern: re.Pattern
     reading: str
     why: str
+    trigger: str
+    """The character the rule reads: a paragraph without it needs no search."""
 
 
 def _rule(pattern: str, reading: str, why: str) -> Rule:
-    return Rule(re.compile(pattern), reading, why)
+    return Rule(re.compile(pattern), reading, why, pattern.split("(?P<c>")[1][0])
 
 
 RULES = [
@@ -77,7 +79,7 @@ RULES = [
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
-TRIGGERS = frozenset(rule.pattern.pattern.split("(?P<c>")[1][0] for rule in RULES) | frozenset(SURNAMES)
+TRIGGERS = frozenset(rule.trigger for rule in RULES) | frozenset(SURNAMES)
 
 
 def matches(text: str):
@@ -85,6 +87,8 @@ def matches(text: str):
     if not TRIGGERS.intersection(text):
         return
     for rule in RULES:
+        if rule.trigger not in text and rule.trigger != "[":
+            continue
         for match in rule.pattern.finditer(text):
             position = match.start("c")
             yield position, rule.reading or SURNAMES[text[position]], rule.why

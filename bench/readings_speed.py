@@ -21,6 +21,7 @@ def main(limit: int | None = None) -> None:
 
     from annotate import readings
     from annotate.model import Block
+    from annotate.pipeline import CHUNK
     from annotate.polyphones import model
     from annotate.segment import add_words
 
@@ -35,10 +36,13 @@ def main(limit: int | None = None) -> None:
     readings._cache.clear()
 
     start = time.perf_counter()
-    for block in blocks:
-        readings.add_readings(block)
-        readings.decide_polyphones(block)
-        readings.apply_context_rules(block)
+    for first in range(0, len(blocks), CHUNK):  # as the pipeline does: the model over CHUNK paragraphs at once
+        chunk = blocks[first:first + CHUNK]
+        for block in chunk:
+            readings.add_readings(block)
+        readings.decide_polyphones(chunk)
+        for block in chunk:
+            readings.apply_context_rules(block)
     ours = time.perf_counter() - start
 
     start = time.perf_counter()
