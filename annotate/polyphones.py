@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-SENTENCE_ENDS = frozenset("。！？；!?;…\n")
 BATCH = 128
 """Sentences per batch: enough that numpy's per-step overhead is shared, few enough to stay in cache."""
 MAX_SENTENCE = 200
@@ -174,12 +174,15 @@ def model() -> Model:
     return Model()
 
 
+_SENTENCE = re.compile(r"[^。！？；!?;…\n]*[。！？；!?;…\n]?")
+
+
 def sentences_of(text: str):
     """(start, end) of each sentence of a paragraph, cut after 。！？； and at MAX_SENTENCE."""
-    start = 0
-    for i, char in enumerate(text):
-        if char in SENTENCE_ENDS or i + 1 - start >= MAX_SENTENCE:
-            yield start, i + 1
-            start = i + 1
-    if start < len(text):
-        yield start, len(text)
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while end - start > MAX_SENTENCE:
+            yield start, start + MAX_SENTENCE
+            start += MAX_SENTENCE
+        if end > start:
+            yield start, end

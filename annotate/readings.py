@@ -147,7 +147,6 @@ def decide_polyphones(blocks: list[Block]) -> None:
     from .polyphones import model, sentences_of
 
     network = model()
-    polyphones = network.polyphones
     batch, owners = [], []
     for block in blocks:
         text_parts, targets = [], []  # targets: (position in the paragraph, token, offset)
@@ -156,10 +155,8 @@ def decide_polyphones(blocks: list[Block]) -> None:
             word = token.simplified or token.text
             text_parts.append(word)
             if token.kind == "han":
-                for offset, char in enumerate(word):
-                    if char in polyphones and token.sources[offset] in MODEL_DECIDES and not (
-                            char in EVERYDAY and token.sources[offset] == "default"):
-                        targets.append((position + offset, token, offset))
+                for offset in _undecided(word, token.sources):
+                    targets.append((position + offset, token, offset))
             position += len(word)
         if not targets:
             continue
@@ -185,6 +182,26 @@ def decide_polyphones(blocks: list[Block]) -> None:
         token.readings = _replace(token.readings, offset, decision.reading)
         token.sources = _replace(token.sources, offset, "model")
         token.confidence = _replace(token.confidence, offset, round(decision.confidence, 3))
+
+
+_undecided_cache: dict[tuple, tuple[int, ...]] = {}
+
+
+def _undecided(word: str, sources: tuple) -> tuple[int, ...]:
+    """Offsets of the word's polyphones that the model should read, given how each was read so far."""
+    key = (word, sources)
+    found = _undecided_cache.get(key)
+    if found is None:
+        from .polyphones import model
+
+        polyphones = model().polyphones
+        if len(_undecided_cache) > CACHE_LIMIT:
+            _undecided_cache.clear()
+        found = _undecided_cache[key] = tuple(
+            offset for offset, char in enumerate(word)
+            if char in polyphones and sources[offset] in MODEL_DECIDES
+            and not (char in EVERYDAY and sources[offset] == "default"))
+    return found
 
 
 def _neutral(syllable: str) -> str:
@@ -279,35 +296,40 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
     light between a doubled verb (看一看 kàn yi kàn). Third-tone sandhi is never written."""
     if "一" not in block.text and "不" not in block.text:
         return
-    chars = [(token, offset, char) for token in block.tokens if token.kind == "han"
-             for offset, char in enumerate(token.simplified or token.text)]
-    flat = "".join(token.simplified or token.text for token in block.tokens)
-    positions = []
-    start = 0
-    for token in block.tokens:
-        if token.kind == "han":
-            positions.extend(range(start, start + len(token.text)))
-        start += len(token.text)
-    for k, (token, offset, char) in enumerate(chars):
-        if char not in "一不" or token.readings[offset] not in ("yī", "bù"):
+    import bisect
+
+    tokens = block.tokens
+    flat = "".join(token.simplified or token.text for token in tokens)
+    starts, position = [], 0
+    for token in tokens:
+        starts.append(position)
+        position += len(token.text)
+
+    def reading_at(index: int):
+        """(token, offset, reading) of the character at `index` of the paragraph."""
+        k = bisect.bisect_right(starts, index) - 1
+        token = tokens[k]
+        offset = index - starts[k]
+        return token, offset, token.readings[offset] if token.kind == "han" else None
+
+    for index, char in ((i, c) for i, c in enumerate(flat) if c == "一" or c == "不"):
+        token, offset, reading = reading_at(index)
+        if reading not in ("yī", "bù") or index + 1 >= len(flat):
             continue
-        here = positions[k]
-        after = flat[here + 1] if here + 1 < len(flat) else ""
-        before = flat[here - 1] if here else ""
-        following = chars[k + 1] if k + 1 < len(chars) and positions[k + 1] == here + 1 else None
-        if following is None or following[0].readings[following[1]] is None:
+        next_char = flat[index + 1]
+        next_reading = reading_at(index + 1)[2]
+        if next_reading is None:
             continue  # before a pause or a non-Han character: the tone of its own
-        next_char, next_reading = following[2], following[0].readings[following[1]]
+        before = flat[index - 1] if index else ""
         if char == "一":
             word = token.simplified or token.text
-            if before in ORDINAL_BEFORE or before in NUMERALS or (before and before in "十百千万") or after in NUMERALS or (
-                    offset == len(word) - 1 and len(word) > 1):
+            if before in ORDINAL_BEFORE or before in NUMERALS or (before and before in "十百千万") \
+                    or next_char in NUMERALS or (offset == len(word) - 1 and len(word) > 1):
                 continue
-            if before and before == after:
+            if before and before == next_char:
                 spoken = "yi"
             else:
-                tone = 4 if next_char == "个" else tone_of(next_reading)
-                spoken = SPOKEN.get(("一", tone))
+                spoken = SPOKEN.get(("一", 4 if next_char == "个" else tone_of(next_reading)))
         else:
             spoken = SPOKEN.get(("不", tone_of(next_reading)))
         if spoken:
