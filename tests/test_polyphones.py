@@ -94,3 +94,12 @@ def test_every_reading_says_how_it_was_decided():
     assert sources["慢慢"] == ("default", "default")
     assert sources["东西"] == ("default", "rule") and sources["很长"][1] == "rule"
     assert [s for b in document.blocks() for t in b.tokens if t.text.startswith("地") for s in t.sources][0] == "rule"
+
+
+@pytest.mark.parametrize("fmt", ["tei", "html", "json"])
+def test_one_word_read_two_ways_in_one_document_keeps_both(fmt):
+    """Writers memoise markup per word; the reading must be part of the key (还 hái / huán)."""
+    from annotate import write
+
+    data = write(annotate_text("他还在睡觉。我明天还你钱。他还没来。"), fmt).decode("utf-8")
+    assert "hái" in data and "huán" in data
