@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import reader
@@ -82,11 +83,11 @@ def add_levels(block: Block, context: Context) -> None:
     from .dictionary import hsk_words
 
     levels = hsk_words(context.settings.hsk_standard)
-    limit = context.settings.level
+    limit = context.settings.level if context.settings.level is not None else 0
     for token in block.tokens:
         if token.kind == "han":
-            token.level = levels.get(token.simplified or token.text)
-            token.known = limit is not None and token.level is not None and token.level <= limit
+            level = token.level = levels.get(token.simplified or token.text)
+            token.known = level is not None and level <= limit
 
 
 def add_dictionary_notes(block: Block, context: Context) -> None:
@@ -196,13 +197,17 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
     """List each entry the block uses in `document.glossary` (completing its traditional form,
     level and first sentence), mark where notes show, and count the words at each level."""
     policy = context.settings.notes
+    if context.settings.learner:
+        profile = document.profile
+        for level, count in Counter(token.level for token in block.tokens if token.kind == "han").items():
+            key = "outside" if level is None else str(level)
+            profile[key] = profile.get(key, 0) + count
     position = 0
     ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
     for token in block.tokens:
         start, position = position, position + len(token.text)
-        if token.kind == "han" and context.settings.learner:
-            key = "outside" if token.level is None else str(token.level)
-            document.profile[key] = document.profile.get(key, 0) + 1
+        if not token.note_ids:
+            continue
         for entry_id in token.note_ids:
             token.note_here = policy == "all" or (policy == "first" and entry_id not in context.noted)
             context.noted.add(entry_id)

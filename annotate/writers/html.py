@@ -156,8 +156,9 @@ class ArticleSink(Sink):
                 # Every value here is ours (ids are [a-z0-9-], by construction and checked), so
                 # the tag needs no escaping; a start tag per occurrence through lxml cost seconds.
                 assert SAFE_ID.fullmatch(entry_id), entry_id
+                note = f' data-note="{number}"' if token.note_here else ""  # numbered where the note shows
                 parts.append(f'<button type="button" class="{classes}" id="{anchor}" '
-                             f'popovertarget="zha-pop-{entry_id}" data-note="{number}">')
+                             f'popovertarget="zha-pop-{entry_id}"{note}>')
                 parts.append(rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
                                     self.rt_lang, token.known))
                 parts.append("</button>")
@@ -174,7 +175,8 @@ class ArticleSink(Sink):
             entry_id = token.note_ids[0]
             assert SAFE_ID.fullmatch(entry_id), entry_id
             classes = "zha-term zha-first" if token.note_here else "zha-term"
-            markup = (f'<button type="button" class="{classes}" popovertarget="zha-pop-{entry_id}" data-note="{number}">'
+            note = f' data-note="{number}"' if token.note_here else ""
+            markup = (f'<button type="button" class="{classes}" popovertarget="zha-pop-{entry_id}"{note}>'
                       + rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
                                self.rt_lang, token.known) + "</button>")
             self._words[key] = markup
@@ -197,9 +199,11 @@ class ArticleSink(Sink):
             title = "Vocabulary" if self.learner else "Glossary"
             parts.append('<section class="zha-glossary" id="zha-glossary" lang="en" aria-labelledby="zha-glossary-h">'
                          f'<h2 id="zha-glossary-h">{title}</h2><dl>')
+            labels = {}  # each entry's label shows twice: in the list and in its popover
             for entry in document.vocabulary():
                 number = self.numbers.setdefault(entry.id, str(len(self.numbers) + 1))
-                parts.append(f'<dt id="zha-{entry.id}" data-note="{number}">{self._label(entry)}</dt><dd>')
+                label = labels[entry.id] = self._label(entry)
+                parts.append(f'<dt id="zha-{entry.id}" data-note="{number}">{label}</dt><dd>')
                 parts.append(f'<span class="zha-gloss">{escape_text(entry.gloss)}</span>')
                 if entry.note:
                     parts.append(f'<span class="zha-note">{escape_text(entry.note)}</span>')
@@ -217,7 +221,7 @@ class ArticleSink(Sink):
             parts.append('</dl></section><div class="zha-pops" lang="en">')
             for entry in document.glossary.values():
                 parts.append(f'<div popover="auto" id="zha-pop-{entry.id}" class="zha-pop">'
-                             f'<p class="zha-pop-term">{self._label(entry)}</p>'
+                             f'<p class="zha-pop-term">{labels.get(entry.id) or self._label(entry)}</p>'
                              f'<p class="zha-gloss">{escape_text(entry.gloss)}</p>')
                 if entry.note:
                     parts.append(f'<p class="zha-note">{escape_text(entry.note)}</p>')
