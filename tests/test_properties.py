@@ -49,10 +49,11 @@ def documents(draw):
     return newline.join(lines), expected
 
 
-@given(documents(), st.sampled_from(["marks", "numbers", "zhuyin"]))
-def test_source_is_recovered_from_every_format(case, reading):
+@given(documents(), st.sampled_from(["marks", "numbers", "zhuyin"]), st.booleans(), st.booleans())
+def test_source_is_recovered_from_every_format(case, reading, tone_sandhi, capitalize_names):
     text, expected = case
-    document = annotate_text(text, glossary=GLOSSARY, reading=reading)
+    document = annotate_text(text, glossary=GLOSSARY, reading=reading, tone_sandhi=tone_sandhi,
+                             capitalize_names=capitalize_names)
     assert recover.from_tei(write(document, "tei")) == expected
     assert recover.from_html(write(document, "html")) == expected
     assert recover.from_html(write(document, "html-fragment")) == expected
@@ -71,9 +72,13 @@ def test_tei_is_valid_and_html_parses(tei_schema, case):
 
 @given(documents())
 def test_every_han_character_has_one_reading(case):
-    document = annotate_text(case[0])
+    document = annotate_text(case[0], tone_sandhi=True)
     for block in document.blocks():
         for token in block.tokens:
             assert len(token.readings) == len(token.text)
+            assert len(token.sources) == len(token.text)
+            assert all((r is None) == (s is None) for r, s in zip(token.readings, token.sources))
+            if token.spoken:
+                assert len(token.spoken) == len(token.written) == len(token.text)
             if token.traditional is not None:
                 assert len(token.traditional) == len(token.text) and token.traditional != token.text
