@@ -182,11 +182,12 @@ def _marks(pinyin: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def phrase_readings() -> dict[str, tuple[str, ...]]:
     """Words of two or more Han characters that CC-CEDICT gives exactly one reading, where that
-    reading differs from pypinyin's: 框架 → kuàng jià, 颇为 → pō wéi, 头发 → tóu fa.
+    reading differs from pypinyin's or has a neutral tone: 框架 → kuàng jià, 颇为 → pō wéi,
+    头发 → tóu fa, 包子 → bāo zi.
 
     Built once from the dictionary (a few seconds) and cached beside it.
     """
-    return _cached("phrases", _build_phrase_readings)
+    return _cached("phrases2", _build_phrase_readings)
 
 
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
@@ -204,4 +205,10 @@ def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
                 candidates[word] = marks
     words = list(candidates)
     ours = dict(zip(words, convert_plain(words)))
-    return {w: m for w, m in candidates.items() if ours[w] != m}
+    # also where both agree on a neutral tone (样子 yàngzi, 包子 bāozi): that tone is the
+    # dictionary's, which the context model (trained on full tones: 其子 qízǐ) must not undo
+    return {w: m for w, m in candidates.items() if ours[w] != m or any(_is_neutral(x) for x in m)}
+
+
+def _is_neutral(syllable: str) -> bool:
+    return not any(mark in unicodedata.normalize("NFD", syllable) for mark in "\u0304\u0301\u030c\u0300")

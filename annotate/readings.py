@@ -174,8 +174,9 @@ def decide_polyphones(blocks: list[Block]) -> None:
         return
     decisions = [d for row in network.decide(batch) for d in row]
     for (_, token, offset), decision in zip(owners, decisions):
+        current = token.readings[offset]
         if token.sources[offset] == "cedict" and (
-                decision.confidence < CEDICT_OVERRULED_AT or _neutral(token.readings[offset]) == _neutral(decision.reading)):
+                decision.confidence < CEDICT_OVERRULED_AT or _neutral(current) == _neutral(decision.reading)):
             continue
         if not token.confidence:
             token.confidence = (None,) * len(token.text)
