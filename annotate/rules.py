@@ -58,26 +58,38 @@ RULES = [
     _rule(rf"{PRONOUN}(?P<c>将)(?=门|书|车|钱|他|她|我|你|这|那)", "jiāng", "subject + 将 + object: 把"),
     _rule(r"(?P<c>数)(?=一数|数)", "shǔ", "数一数: count"),
     _rule(rf"(?P<c>教)(?={PRONOUN})", "jiāo", "教 + person: teach"),
-    _rule(rf"(?P<c>曾)(?={TITLE})", "zēng", "surname 曾 + title"),
-    _rule(rf"(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
-    _rule(rf"(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
+    _rule(rf"(?<![{HAN}])(?P<c>曾)(?={TITLE})|(?<=[是叫和跟与请问])(?P<d>曾)(?={TITLE})", "zēng",
+          "surname 曾 + title"),
+    _rule(rf"(?<![简清名菜账订保床被传])(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
+    _rule(rf"(?<![调检审核巡排普抽盘追清复考侦搜彻备])(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
     _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解])", "", "after 姓: the surname reading"),
     _rule(r"(?<![从往向由横贯])东(?P<c>西)(?!方|边|部|面|南|北|走|向|两|长|宽|侧|线|[一二三四五六七八九十]|\d)",
           "xi", "东西 as a thing: neutral tone"),
     _rule(r"(?<!中央)地(?P<c>方)(?!政|法|官|戏|志|税|财|性|特|经|病|债|级|上的|自治|部队|各级)",
           "fang", "地方 as a place: neutral tone"),
-    _rule(r"(?P<c>系)(?=[好上紧]|鞋带|安全带|领带)", "jì", "系 + knot: tie"),
+    _rule(r"(?<![联关体维派院])(?P<c>系)(?=[好上紧]|鞋带|安全带|领带)", "jì", "系 + knot: tie"),
     _rule(r"(?P<c>露)(?=出|面|脸|馅|底|头)", "lòu", "露 in spoken compounds (露出, 露面)"),
     _rule(r"(?P<c>量)(?=一下|一量|体温|身高|尺寸|血压)", "liáng", "量 + what is measured: measure"),
-    _rule(r"(?P<c>背)(?=着|起|上|包|书包)", "bēi", "背 + load: carry on the back"),
+    _rule(r"(?P<c>背)(?=着|起|包|书包)", "bēi", "背 + load: carry on the back"),
     _rule(rf"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
+    _rule(rf"(?<![西宝])(?P<c>藏)(?={PRONOUN}|[在起着了好])", "cáng", "藏 + object/在/起: hide"),
+    _rule(rf"(?:{DEGREE}|[他她我你])(?P<c>累)|(?P<d>累)(?=[了极死坏得])", "lèi", "tired"),
+    _rule(rf"{DEGREE}(?P<c>难)|(?P<d>难)(?=了|得很)", "nán", "difficult"),
+    _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
+    _rule(rf"(?:{DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few"),
+    _rule(r"(?P<c>乐)(?=疯|坏|死|了|呵|得|开花)", "lè", "乐 + result: happy"),
+    _rule(r"暖(?P<c>和)", "huo", "暖和: neutral tone"),
+    _rule(r"(?P<c>弄)(?=明白|清楚|懂|坏|脏|丢|错|好|得|到|干|湿|乱|破|成|出|不)", "nòng", "弄 + result: make, get"),
+    _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
+    _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
+    _rule(r"(?P<c>倒)(?=进|入|出|满|掉|水|酒|茶|咖啡)", "dào", "倒 + liquid or direction: pour"),
     _rule(r"好(?P<c>处)(?!理|置|分|罚)", "chu", "好处: neutral tone"),
     _rule(r"[这那哪各]一(?P<c>行)(?=[的里中业当干])", "háng", "这一行: a trade"),
     _rule(r"(?P<c>看)(?=孩子|小孩|门|家|守|管|护)", "kān", "看 + what is watched over: look after"),
     _rule(r"(?P<c>转)(?=得很|圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
-    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好)(?P<c>儿)"
+    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们)(?P<c>儿)"
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
@@ -92,5 +104,5 @@ def matches(text: str):
         if rule.trigger not in text and rule.trigger != "[":
             continue
         for match in rule.pattern.finditer(text):
-            position = match.start("c")
+            position = match.start("c") if match.start("c") >= 0 else match.start("d")
             yield position, rule.reading or SURNAMES[text[position]], rule.why
