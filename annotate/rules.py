@@ -14,7 +14,7 @@ from dataclasses import dataclass
 HAN = "\u3400-\u9fff"
 PRONOUN = "(?:我们|你们|他们|她们|它们|咱们|大家|自己|人民|我|你|您|他|她|它|咱)"
 NUMERAL = "[一二两三四五六七八九十几百千万每半]"
-DEGREE = "(?:非常|特别|比较|很|最|太|更|挺|真|好|多|越|够)"
+DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|多|越|够)"
 TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
 ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|开心|愉快|激动|兴奋|主动|积极|迅速|"
              "突然|逐渐|不断|不停|明显|清楚|详细|简单|自然|用心|专心|静静|默默|悄悄|渐渐|轻轻|"
@@ -49,7 +49,7 @@ RULES = [
           "de", "verb + 得 + degree: complement"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
     _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long"),
-    _rule(r"(?P<c>长)(?=[大高胖得出满成])", "zhǎng", "长 + result: grow"),
+    _rule(r"(?P<c>长)(?=[大高胖得出满成相]|什么样)", "zhǎng", "长 + result: grow, look like"),
     _rule(r"(?P<c>长)(?=耳朵|腿|脖子|鼻子|尾巴|袖|裙|裤|椅|桌|凳|廊|篇|条|线|方形|发)", "cháng",
           "长 + a thing: long"),
     _rule(rf"{NUMERAL}(?P<c>只)(?![是有要能会好想得在不剩用管])", "zhī", "numeral + 只: measure word"),
@@ -72,12 +72,22 @@ RULES = [
     _rule(r"(?P<c>量)(?=一下|一量|体温|身高|尺寸|血压)", "liáng", "量 + what is measured: measure"),
     _rule(r"(?P<c>背)(?=着|起|包|书包)", "bēi", "背 + load: carry on the back"),
     _rule(rf"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
-    _rule(rf"(?<![西宝])(?P<c>藏)(?={PRONOUN}|[在起着了好])", "cáng", "藏 + object/在/起: hide"),
+    _rule(rf"(?<![西宝])(?P<c>藏)(?={PRONOUN}|[在起着了好宝])", "cáng", "藏 + object/在/起: hide"),
     _rule(rf"(?:{DEGREE}|[他她我你])(?P<c>累)|(?P<d>累)(?=[了极死坏得])", "lèi", "tired"),
-    _rule(rf"{DEGREE}(?P<c>难)|(?P<d>难)(?=了|得很)", "nán", "difficult"),
+    _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?P<d>难)(?=了|得很)", "nán", "difficult"),
     _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
     _rule(rf"(?:{DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few"),
-    _rule(r"(?P<c>乐)(?=疯|坏|死|了|呵|得|开花)", "lè", "乐 + result: happy"),
+    _rule(r"(?P<c>乐)(?=疯|坏|死|了|呵|得|开花|子)", "lè", "乐 + result: happy; 乐子 fun"),
+    _rule(rf"{DEGREE}(?P<c>重)|(?P<d>重)(?=了|得很)", "zhòng", "degree + 重: heavy"),
+    _rule(r"(?<=么)(?P<c>干)(?![净燥杯脆])", "gàn", "这么干, 怎么干: do"),
+    _rule(r"(?P<c>粘)(?=着|在|上|了|住|贴)", "zhān", "粘 + 着/在/上: stick"),
+    _rule(r"(?P<c>了)(?=不起|不得)", "liǎo", "了不起, 了不得"),
+    _rule(r"(?<=不)(?P<c>应)(?![答对声])", "yīng", "不应: should not"),
+    _rule(rf"(?P<c>脏)(?=衣|东西|水|话|的|了|兮)|{DEGREE}(?P<d>脏)", "zāng", "dirty"),
+    _rule(r"(?<![可思])(?P<c>汗)", "hàn", "sweat (可汗, 成吉思汗 are khans)"),
+    _rule(rf"(?P<c>哄)(?={PRONOUN}|孩子|小孩|骗|睡)", "hǒng", "哄 + person: coax"),
+    _rule(r"(?P<c>挑)(?=[^，。！？]{0,6}毛病|刺|选|食|一|个)", "tiāo", "挑 + fault/choice: pick"),
+    _rule(r"(?P<c>差)(?=事|使)", "chāi", "差事: errand"),
     _rule(r"暖(?P<c>和)", "huo", "暖和: neutral tone"),
     _rule(r"(?P<c>弄)(?=明白|清楚|懂|坏|脏|丢|错|好|得|到|干|湿|乱|破|成|出|不)", "nòng", "弄 + result: make, get"),
     _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
@@ -89,7 +99,7 @@ RULES = [
     _rule(r"(?P<c>转)(?=得很|圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
-    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们)(?P<c>儿)"
+    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
