@@ -31,14 +31,20 @@ class Sink:
 
     #: Whether markup of a noted word is the same at every occurrence (TEI, JSON) or not (HTML ids).
     memoise_notes = True
+    #: Whether the markup shows how readings were decided, spoken tones and names (JSON does).
+    records_provenance = False
 
     def word_markup(self, token, make: Callable) -> str:
         """`make(token)` memoised per word and reading: the same word can be read differently in
         different contexts (了 le / liǎo). Hashing a few strings is much cheaper than the whole token."""
         if token.note_ids and not self.memoise_notes:
             return make(token)
-        key = (token.text, token.readings, token.sources, token.spoken, token.name, token.traditional or token.simplified,
-               token.known, token.note_ids, token.note_here)
+        if self.records_provenance:
+            key = (token.text, token.readings, token.sources, token.spoken, token.name,
+                   token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
+        else:
+            key = (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
+                   token.note_here)
         markup = self._words.get(key)
         if markup is None:
             if len(self._words) > 15_000:
