@@ -279,8 +279,11 @@ def _apply_pattern_rules(block: Block) -> None:
         end = start + len(token.text)
         if token.kind == "han":
             for position in [p for p in found if start <= p < end]:
-                token.readings = _replace(token.readings, position - start, found[position])
-                token.sources = _replace(token.sources, position - start, "rule")
+                offset = position - start
+                if token.readings[offset] == found[position] and token.sources[offset] in ("phrase", "cedict"):
+                    continue  # a dictionary word already reads it so: it keeps the credit
+                token.readings = _replace(token.readings, offset, found[position])
+                token.sources = _replace(token.sources, offset, "rule")
         start = end
 
 
