@@ -2,7 +2,8 @@
 and the context model, each one line with its reason.
 
 A rule is a regular expression over the paragraph (in simplified characters) whose group
-`c` is the character it reads; the rules run after the model and before the glossary, so
+`c` (or `d`, in a second alternative) is the character it reads; where two rules read one
+character the first in the list wins. The rules run after the model and before the glossary, so
 only a glossary entry or readings.tsv can overrule them. Each rule names the pattern a
 grammar or a dictionary gives for the reading, not a sentence it was tuned on.
 """
@@ -27,11 +28,12 @@ class Rule:
     reading: str
     why: str
     trigger: str
-    """The character the rule reads: a paragraph without it needs no search."""
+    """The characters the rule can read: a paragraph with none of them needs no search."""
 
 
 def _rule(pattern: str, reading: str, why: str) -> Rule:
-    return Rule(re.compile(pattern), reading, why, pattern.split("(?P<c>")[1][0])
+    read = re.search(r"\(\?P<c>(\[[^\]]+\]|.)\)", pattern).group(1)
+    return Rule(re.compile(pattern), reading, why, read.strip("[]"))
 
 
 RULES = [
@@ -117,7 +119,7 @@ RULES = [
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
-TRIGGERS = frozenset(rule.trigger for rule in RULES) | frozenset(SURNAMES)
+TRIGGERS = frozenset("".join(rule.trigger for rule in RULES))
 
 
 def matches(text: str):
@@ -125,7 +127,7 @@ def matches(text: str):
     if not TRIGGERS.intersection(text):
         return
     for rule in RULES:
-        if rule.trigger not in text and rule.trigger != "[":
+        if not any(char in text for char in rule.trigger):
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
