@@ -46,7 +46,7 @@ RULES = [
           "为 + amount: is"),
     _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更])(?P<c>为)", "wéi", "选为, 称为, 改为: as, into"),
     _rule(rf"(?P<c>得)了", "dé", "得了: obtained"),
-    _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好])", "děi", "subject + 得 + verb: must"),
+    _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好小注努认])", "děi", "subject + 得 + verb: must"),
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己])(?P<c>得)(?=[很太真非更挺好越不清快慢早晚多少高低大小])",
           "de", "verb + 得 + degree: complement"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
@@ -105,6 +105,9 @@ RULES = [
     _rule(r"(?<=[说做算])(?P<c>差)(?=了)", "chà", "说差了: wrong"),
     _rule(r"(?P<c>耶)(?=[，。！？」”』,.!?])", "yé", "耶 ending a clause: particle"),
     _rule(r"暖(?P<c>和)", "huo", "暖和: neutral tone"),
+    _rule(r"(?<=不)(?P<c>着)(?![想落陆装手色墨眼边])", "zháo", "找不着, 睡不着: reach, succeed"),
+    _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)"
+          r"(?=[花树地菜田草瓜豆麦稻果])", "zhòng", "种 + a crop: plant"),
     _rule(r"(?P<c>弄)(?=明白|清楚|懂|坏|脏|丢|错|好|得|到|干|湿|乱|破|成|出|不|做)", "nòng", "弄 + result: make, get"),
     _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
     _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
