@@ -230,8 +230,10 @@ class ArticleSink(Sink):
         source_script = "traditional (readings from its simplified form)" if self.hant else "simplified"
         other = "simplified forms from OpenCC t2s" if self.hant else \
             f"traditional forms from OpenCC {CONFIGS[document.settings.variant]}"
-        footer = (f"Study edition made with zh-annotate {__version__}: readings from pypinyin "
-                  f"({document.settings.reading}), {other}; source: {escape_text(document.source)}, {source_script}.")
+        tones = ", spoken tones of 一 and 不" if document.settings.tone_sandhi else ""
+        footer = (f"Study edition made with zh-annotate {__version__}: readings from pypinyin, CC-CEDICT and "
+                  f"g2pM's context model ({document.settings.reading}{tones}), {other}; "
+                  f"source: {escape_text(document.source)}, {source_script}.")
         if document.settings.dictionary == "cedict":
             from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
 

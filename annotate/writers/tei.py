@@ -108,9 +108,15 @@ def build_header(document: Document) -> etree._Element:
     _sub(
         _sub(editorial, "segmentation"), "p",
         f"Each Han character is one <ruby> with one <rb> and one <rt> ({READING_TYPES[settings.reading][2]}). "
-        "Readings follow GB/T 16159-2012: 一 and 不 keep their original tones, no tone sandhi is marked, "
-        "neutral tones are as in the dictionary. Words (jieba segmentation) are <seg type=\"word\">, or <term> "
-        "when they are glossary terms; punctuation is <pc>.",
+        "Readings were decided by the glossary, by rules over the neighbouring text, by the phrase dictionaries "
+        "of pypinyin and CC-CEDICT, or, for a polyphone none of these decided, by g2pM's context model. They "
+        "follow GB/T 16159-2012: "
+        + ("一 and 不 are given in their spoken tones (tone sandhi), other tones as written; "
+           if settings.tone_sandhi else "一 and 不 keep their original tones, no tone sandhi is marked; ")
+        + "neutral tones are as in the dictionary"
+        + ("; names are capitalised" if settings.capitalize_names else "")
+        + ". Words (jieba segmentation) are <seg type=\"word\">, or <term> when they are glossary terms; "
+        "punctuation is <pc>.",
     )
     languages = _sub(_sub(header, "profileDesc"), "langUsage")
     for ident, name in (
