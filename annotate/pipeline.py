@@ -14,7 +14,7 @@ from . import reader
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
-                       style_readings)
+                       paragraph_text, set_readings_at, style_readings)
 from .names import add_names, capitalize_names, spell_word
 from .segment import add_words
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
@@ -57,23 +57,12 @@ def apply_glossary(block: Block, context: Context) -> None:
 
 def _apply_reading_overrides(block: Block, glossary: Glossary) -> None:
     """readings.tsv: each occurrence of a term is read as the file says, across token edges."""
-    text = "".join(token.simplified or token.text for token in block.tokens)
     wanted: dict[int, str] = {}
-    for start, readings in glossary.find_readings(text):
+    for start, readings in glossary.find_readings(paragraph_text(block)):
         for offset, reading in enumerate(readings):
             if reading is not None:
                 wanted[start + offset] = reading
-    if not wanted:
-        return
-    start = 0
-    for token in block.tokens:
-        hits = [p for p in range(start, start + len(token.text)) if p in wanted]
-        if hits and token.kind == "han":
-            readings, sources = list(token.readings), list(token.sources)
-            for p in hits:
-                readings[p - start], sources[p - start] = wanted[p], "override"
-            token.readings, token.sources = tuple(readings), tuple(sources)
-        start += len(token.text)
+    set_readings_at(block, wanted, "override")
 
 
 def add_levels(block: Block, context: Context) -> None:
@@ -167,10 +156,6 @@ def annotate_blocks(blocks: list[Block], context: Context) -> None:
         else:
             for block in blocks:
                 run(block, context)
-
-
-def annotate_block(block: Block, context: Context) -> None:
-    annotate_blocks([block], context)
 
 
 def annotate_document(document: Document, glossary: Glossary | None = None, settings: Settings | None = None) -> Document:

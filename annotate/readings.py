@@ -268,22 +268,37 @@ def apply_context_rules(block: Block) -> None:
 def _apply_pattern_rules(block: Block) -> None:
     from .rules import matches
 
-    text = "".join(token.simplified or token.text for token in block.tokens)
     found: dict[int, str] = {}
-    for position, reading, _ in matches(text):
+    for position, reading, _ in matches(paragraph_text(block)):
         found.setdefault(position, reading)  # the first rule that reads a character wins
-    if not found:
+    # a dictionary word that already reads a character so keeps the credit for it
+    set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
+
+
+def paragraph_text(block: Block) -> str:
+    """The paragraph as analysed: each token's simplified form (a traditional source's), else its text."""
+    return "".join(token.simplified or token.text for token in block.tokens)
+
+
+def set_readings_at(block: Block, wanted: dict[int, str], source: str, keep_credit: tuple[str, ...] = ()) -> None:
+    """Read the characters at these positions of `paragraph_text(block)` as given, whatever the
+    token edges, and record `source`; a reading that is already so keeps its source if that is
+    in `keep_credit`."""
+    if not wanted:
         return
     start = 0
     for token in block.tokens:
         end = start + len(token.text)
         if token.kind == "han":
-            for position in [p for p in found if start <= p < end]:
+            for position in range(start, end):
+                reading = wanted.get(position)
+                if reading is None:
+                    continue
                 offset = position - start
-                if token.readings[offset] == found[position] and token.sources[offset] in ("phrase", "cedict"):
-                    continue  # a dictionary word already reads it so: it keeps the credit
-                token.readings = _replace(token.readings, offset, found[position])
-                token.sources = _replace(token.sources, offset, "rule")
+                if token.readings[offset] == reading and token.sources[offset] in keep_credit:
+                    continue
+                token.readings = _replace(token.readings, offset, reading)
+                token.sources = _replace(token.sources, offset, source)
         start = end
 
 
@@ -303,7 +318,7 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
     import bisect
 
     tokens = block.tokens
-    flat = "".join(token.simplified or token.text for token in tokens)
+    flat = paragraph_text(block)
     starts, position = [], 0
     for token in tokens:
         starts.append(position)
