@@ -171,8 +171,8 @@ def level_label(level: int | None) -> str:
     return "outside HSK" if level is None else ("7–9" if level == 7 else str(level))
 
 
-def _marks(pinyin: str) -> tuple[str, ...]:
-    """CC-CEDICT's `tou2 fa5` → ("tóu", "fa")."""
+def tone_marks(pinyin: str) -> tuple[str, ...]:
+    """Tone numbers to tone marks: CC-CEDICT's `tou2 fa5` → ("tóu", "fa"), g2pM's `lu:4` → ("lǜ",)."""
     from pypinyin.contrib.tone_convert import to_tone
 
     return tuple(unicodedata.normalize("NFC", to_tone(s.lower().replace("u:", "v").replace("5", ""))).replace("v", "ü")
@@ -192,7 +192,7 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
 
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
     from .chars import HAN_RUN
-    from .readings import convert_plain
+    from .readings import convert_plain, tone_of
 
     candidates: dict[str, tuple[str, ...]] = {}
     for word, entries in cedict().items():
@@ -200,15 +200,11 @@ def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
             continue
         readings = {pinyin.lower() for pinyin, _, _ in entries}
         if len(readings) == 1:
-            marks = _marks(entries[0][0])
+            marks = tone_marks(entries[0][0])
             if len(marks) == len(word) and all(m.isalpha() for m in marks):
                 candidates[word] = marks
     words = list(candidates)
     ours = dict(zip(words, convert_plain(words)))
     # also where both agree on a neutral tone (样子 yàngzi, 包子 bāozi): that tone is the
     # dictionary's, which the context model (trained on full tones: 其子 qízǐ) must not undo
-    return {w: m for w, m in candidates.items() if ours[w] != m or any(_is_neutral(x) for x in m)}
-
-
-def _is_neutral(syllable: str) -> bool:
-    return not any(mark in unicodedata.normalize("NFD", syllable) for mark in "\u0304\u0301\u030c\u0300")
+    return {w: m for w, m in candidates.items() if ours[w] != m or any(tone_of(x) == 5 for x in m)}

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import pickle
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +43,8 @@ class Model:
             os.environ.setdefault(variable, "1")
         import numpy as np
 
+        from .dictionary import tone_marks
+
         package = resources.files("g2pM")
 
         def load(name):
@@ -63,7 +64,7 @@ class Model:
         for char in trained:
             options = [r for r in readings.get(char, ()) if r in class_ids]
             if len(options) > 1:
-                self.candidates[char] = ([class_ids[r] for r in options], [_marks(r) for r in options])
+                self.candidates[char] = ([class_ids[r] for r in options], [tone_marks(r)[0] for r in options])
         self.polyphones = frozenset(self.candidates)
         ordered = sorted(self.candidates)
         self.char_index = {char: i for i, char in enumerate(ordered)}
@@ -159,13 +160,6 @@ class Model:
                 k += 1
             decisions.append(row_decisions)
         return decisions
-
-
-def _marks(numbered: str) -> str:
-    """g2pM's `lu:4`, `de5` → lǜ, de."""
-    from pypinyin.contrib.tone_convert import to_tone
-
-    return unicodedata.normalize("NFC", to_tone(numbered.replace("u:", "v")))
 
 
 @lru_cache(maxsize=1)

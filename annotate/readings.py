@@ -208,7 +208,7 @@ def _undecided(word: str, sources: tuple) -> tuple[int, ...]:
 def _neutral(syllable: str) -> str:
     """The syllable without its tone mark: fà → fa."""
     return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", syllable) if c not in "\u0304\u0301\u030c\u0300"))
+        c for c in unicodedata.normalize("NFD", syllable) if c not in _MARK_TONES))
 
 
 def _replace(values: tuple, index: int, value) -> tuple:
