@@ -90,10 +90,10 @@ def add_names(block: Block, glossary=None) -> None:
 
 def _written_with_capital(entry) -> bool:
     """Whether a glossary entry's pinyin starts with a capital (Kǒubēi), Latin letters of the term aside (C duān)."""
-    import re
+    from .glossary import SEPARATORS
 
     latin = {run.lower() for run in LATIN_RUN.findall(entry.term)}
-    for chunk in re.split(r"[\s'’\-·]+", entry.written_pinyin or ""):
+    for chunk in SEPARATORS.split(entry.written_pinyin or ""):
         if chunk and chunk.lower() not in latin:
             return chunk[:1].isupper()
     return False
@@ -121,7 +121,7 @@ def spell_word(readings, name: str | None = None, text: str = "") -> str:
         return ""
     sizes = [len(units)]
     if name == "person" and len(units) > 1:
-        cut = 2 if text[:2] in COMPOUND_SURNAMES and len(units) > 2 else 1
+        cut = _surname_length(text, len(units))
         sizes = [cut, len(units) - cut]
     elif name and len(text) > 2 and len(units) == len(text):
         sizes = _name_parts(text, name)
@@ -136,8 +136,17 @@ def spell_word(readings, name: str | None = None, text: str = "") -> str:
                 spelled += "'"
             spelled += unit
         start += size
-        words.append(spelled[:1].upper() + spelled[1:] if name else spelled)
+        words.append(_capital(spelled) if name else spelled)
     return " ".join(words)
+
+
+def _surname_length(word: str, syllables: int) -> int:
+    """How many of a person's name's syllables are the surname: 欧阳修 → 2, 张建锋 → 1."""
+    return 2 if word[:2] in COMPOUND_SURNAMES and syllables > 2 else 1
+
+
+def _capital(syllable: str) -> str:
+    return syllable[:1].upper() + syllable[1:]
 
 
 GENERIC_PLACE = frozenset("省市县区镇乡村街路山河江湖海岛港桥")
@@ -175,10 +184,9 @@ def capitalize_names(block: Block) -> None:
     for token in block.tokens:
         if token.name and token.readings and token.readings[0]:
             readings = list(token.readings)
-            readings[0] = readings[0][:1].upper() + readings[0][1:]
-            word = token.simplified or token.text
+            readings[0] = _capital(readings[0])
             if token.name == "person" and len(readings) > 1:
-                cut = 2 if word[:2] in COMPOUND_SURNAMES and len(readings) > 2 else 1
+                cut = _surname_length(token.simplified or token.text, len(readings))
                 if readings[cut]:
-                    readings[cut] = readings[cut][:1].upper() + readings[cut][1:]
+                    readings[cut] = _capital(readings[cut])
             token.readings = tuple(readings)

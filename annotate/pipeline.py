@@ -106,6 +106,12 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
         token.note_ids = (entry.id,)
 
 
+def add_capitals(block: Block, settings: Settings) -> None:
+    """--capitalize-names, in pinyin (zhuyin has no capitals)."""
+    if settings.capitalize_names and settings.reading != "zhuyin":
+        capitalize_names(block)
+
+
 def _gloss_by_parts(word, readings) -> str | None:
     """A word CC-CEDICT lacks (宁波市), glossed by its longest known parts: 宁波: Ningbo…; 市: city…"""
     from .dictionary import senses
@@ -135,8 +141,7 @@ PASSES = [
     ("dictionary", add_dictionary_notes),
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
-    ("capitals", lambda block, context: context.settings.capitalize_names and context.settings.reading != "zhuyin"
-     and capitalize_names(block)),
+    ("capitals", lambda block, context: add_capitals(block, context.settings)),
 ]
 
 
