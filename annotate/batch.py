@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable
 
@@ -49,11 +49,10 @@ class Options:
     capitalize_names: bool = False
 
     def settings(self):
+        """The analysis settings among these options: every field of Settings, by name."""
         from .model import Settings
 
-        return Settings(reading=self.reading, variant=self.variant, dictionary=self.dictionary, level=self.level,
-                        hsk_standard=self.hsk_standard, notes=self.notes, vocab_order=self.vocab_order,
-                        tone_sandhi=self.tone_sandhi, capitalize_names=self.capitalize_names)
+        return Settings(**{f.name: getattr(self, f.name) for f in fields(Settings)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,8 +106,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     names = _formats(formats)
     if encoding != "auto":
         codec_for(encoding)
-    if not glossaries and Path("glossary").is_dir():
-        glossaries = (Path("glossary"),)
+    glossaries = _glossary_paths(glossaries)
     learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
                "vocab_order": vocab_order, "tone_sandhi": tone_sandhi,
                "capitalize_names": capitalize_names}
@@ -239,6 +238,13 @@ def glossary_check(paths) -> None:
         sys.exit(4)
 
 
+def _glossary_paths(glossaries: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The --glossary paths given, else ./glossary when it exists."""
+    if not glossaries and Path("glossary").is_dir():
+        return (Path("glossary"),)
+    return glossaries
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="INPUT...")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
@@ -261,8 +267,7 @@ def review(inputs, glossaries, output_format) -> None:
     from .glossary import load
     from .review import as_json, as_tsv, review as find
 
-    if not glossaries and Path("glossary").is_dir():
-        glossaries = (Path("glossary"),)
+    glossaries = _glossary_paths(glossaries)
     items = find(list(inputs), load(list(glossaries)) if glossaries else None)
     click.echo(as_json(items) if output_format == "json" else as_tsv(items), nl=False)
     click.echo(f"annotate: {len(items)} reading(s) to check", err=True)

@@ -39,18 +39,22 @@ class Sink:
         different contexts (了 le / liǎo). Hashing a few strings is much cheaper than the whole token."""
         if token.note_ids and not self.memoise_notes:
             return make(token)
-        if self.records_provenance:
-            key = (token.text, token.readings, token.sources, token.spoken, token.name,
-                   token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
-        else:
-            key = (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
-                   token.note_here)
+        key = self.markup_key(token)
         markup = self._words.get(key)
         if markup is None:
             if len(self._words) > 15_000:
                 self._words.clear()
             markup = self._words[key] = make(token)
         return markup
+
+    def markup_key(self, token) -> tuple:
+        """What decides a token's markup in this format: its text, readings, other-script form and
+        notes, and for JSON also the sources, spoken tones and name."""
+        if self.records_provenance:
+            return (token.text, token.readings, token.sources, token.spoken, token.name,
+                    token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
+        return (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
+                token.note_here)
 
     def emit(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))

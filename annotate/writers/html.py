@@ -168,8 +168,7 @@ class ArticleSink(Sink):
         self.emit("".join(parts))
 
     def _later(self, token, number: str) -> str:
-        key = (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
-               token.note_here)
+        key = self.markup_key(token)
         markup = self._words.get(key)
         if markup is None:
             entry_id = token.note_ids[0]
