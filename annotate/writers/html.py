@@ -178,7 +178,7 @@ class ArticleSink(Sink):
             markup = (f'<button type="button" class="{classes}" popovertarget="zha-pop-{entry_id}"{note}>'
                       + rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
                                self.rt_lang, token.known) + "</button>")
-            self._words[key] = markup
+            self.remember(key, markup)
         return markup
 
     def _make(self, token) -> str:
