@@ -131,12 +131,13 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
 
     from .glossary import load
     from .polyphones import model
-    from .readings import phrase_overrides
+    from .readings import confirmed_words, phrase_overrides
     from .segment import tokenizer
 
     tokenizer()
     pypinyin.pinyin("预热")
     phrase_overrides()
+    confirmed_words()
     model()
     _worker["glossary"] = glossary if glossary is not None else (
         load([Path(p) for p in glossary_paths]) if glossary_paths else None)

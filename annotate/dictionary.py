@@ -190,6 +190,37 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
     return _cached("phrases2", _build_phrase_readings)
 
 
+@lru_cache(maxsize=1)
+def confirmed_words() -> frozenset[str]:
+    """Common words (not names) that CC-CEDICT reads one way only, the way pypinyin's characters
+    read them, and that contain one of the context model's polyphones: 尊重, 大乘, 似的, 降妖.
+
+    pypinyin has no phrase for them, so without this their reading would count as a guess that
+    the model may overrule; it overruled 尊重 as zūnchóng and 似的 as sìde. Names are left out:
+    CC-CEDICT's transliterations (勃艮第 gěn) are less sure than the model."""
+    return _cached("confirmed1", _build_confirmed_words)
+
+
+def _build_confirmed_words() -> frozenset[str]:
+    from importlib import resources
+
+    from .chars import HAN_RUN
+    from .readings import _convert_plain
+
+    polyphones = set(resources.files("annotate").joinpath("data/cpp_polyphones.txt").read_text("utf-8").split())
+    candidates: dict[str, tuple[str, ...]] = {}
+    for word, entries in cedict().items():
+        if len(word) < 2 or not HAN_RUN.fullmatch(word) or not polyphones.intersection(word):
+            continue
+        if len({pinyin.lower() for pinyin, _, _ in entries}) == 1 and not entries[0][0][:1].isupper():
+            marks = tone_marks(entries[0][0])
+            if len(marks) == len(word) and all(m.isalpha() for m in marks):
+                candidates[word] = marks
+    words = list(candidates)
+    return frozenset(word for word, (readings, sources) in zip(words, _convert_plain(words))
+                     if readings == candidates[word] and "phrase" not in sources)
+
+
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
     from .chars import HAN_RUN
     from .readings import convert_plain, tone_of

@@ -5,6 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
+import lxml.html
 from click.testing import CliRunner
 from lxml import etree
 
@@ -41,23 +42,25 @@ def test_an_override_changes_the_reading_in_tei_html_and_json(tmp_path, monkeypa
     monkeypatch.chdir(project)
     runner = CliRunner()
     before = json.loads(runner.invoke(main, ["review", "seeds/", "--format", "json"]).stdout)
-    assert any(item["word"] == "利好" for item in before)
+    assert any(item["word"] == "这场" for item in before)
     with open(project / "glossary" / "readings.tsv", "a", encoding="utf-8") as handle:
-        handle.write("利好\tlì hào\tdeliberately odd, to see it everywhere\n")
+        handle.write("这场\tzhè cháng\tdeliberately odd, to see it everywhere\n")
     after = json.loads(runner.invoke(main, ["review", "seeds/", "--format", "json"]).stdout)
-    assert not any(item["word"] == "利好" for item in after) and len(after) == len(before) - 1
+    assert not any(item["word"] == "这场" for item in after) and len(after) == len(before) - 1
 
     result = runner.invoke(main, ["build", "seeds/", "--out", "out", "--format", "tei,html,json"])
     assert result.exit_code == 0, result.output
     document = json.loads((project / "out" / "ningbo-alibaba.json").read_text("utf-8"))
-    tokens = [t for s in document["sections"] for b in s["blocks"] for t in b["tokens"] if t["text"] == "利好"]
-    assert tokens and all(t["readings"] == ["lì", "hào"] and t["sources"] == ["override"] * 2 for t in tokens)
+    tokens = [t for s in document["sections"] for b in s["blocks"] for t in b["tokens"] if t["text"] == "这场"]
+    assert tokens and all(t["readings"] == ["zhè", "cháng"] and t["sources"] == ["override"] * 2 for t in tokens)
     tei = etree.parse(str(project / "out" / "ningbo-alibaba.tei.xml"))
-    rubies = tei.xpath("//t:ruby[t:rb='好'][preceding-sibling::t:ruby[1]/t:rb='利']/t:rt/text()",
+    rubies = tei.xpath("//t:ruby[t:rb//t:orig='场'][preceding-sibling::t:ruby[1]/t:rb//t:orig='这']/t:rt/text()",
                        namespaces={"t": TEI[1:-1]})
-    assert rubies and set(rubies) == {"hào"}
-    html = (project / "out" / "ningbo-alibaba.html").read_text("utf-8")
-    assert "<rt>hào</rt>" in html or ">hào<" in html
+    assert rubies and set(rubies) == {"cháng"}
+    page = lxml.html.parse(str(project / "out" / "ningbo-alibaba.html"))
+    pairs = [("".join(r.xpath("./text()|./span[@class='zha-s']/text()")), r.findtext("rt")) for r in page.iter("ruby")]
+    after_zhe = [reading for (before, _), (char, reading) in zip(pairs, pairs[1:]) if before == "这" and char == "场"]
+    assert after_zhe and set(after_zhe) == {"cháng"}
 
 
 def test_a_broken_override_is_one_clear_line(tmp_path, monkeypatch):
