@@ -204,38 +204,37 @@ def confirmed_words() -> frozenset[str]:
 def _build_confirmed_words() -> frozenset[str]:
     from importlib import resources
 
-    from .chars import HAN_RUN
     from .readings import _convert_plain
 
     polyphones = set(resources.files("annotate").joinpath("data/cpp_polyphones.txt").read_text("utf-8").split())
-    candidates: dict[str, tuple[str, ...]] = {}
-    for word, entries in cedict().items():
-        if len(word) < 2 or not HAN_RUN.fullmatch(word) or not polyphones.intersection(word):
-            continue
-        if len({pinyin.lower() for pinyin, _, _ in entries}) == 1 and not entries[0][0][:1].isupper():
-            marks = tone_marks(entries[0][0])
-            if len(marks) == len(word) and all(m.isalpha() for m in marks):
-                candidates[word] = marks
+    candidates = {word: marks for word, (marks, name) in _one_reading_words().items()
+                  if not name and polyphones.intersection(word)}
     words = list(candidates)
     return frozenset(word for word, (readings, sources) in zip(words, _convert_plain(words))
                      if readings == candidates[word] and "phrase" not in sources)
 
 
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
-    from .chars import HAN_RUN
     from .readings import convert_plain, tone_of
 
-    candidates: dict[str, tuple[str, ...]] = {}
-    for word, entries in cedict().items():
-        if len(word) < 2 or not HAN_RUN.fullmatch(word):
-            continue
-        readings = {pinyin.lower() for pinyin, _, _ in entries}
-        if len(readings) == 1:
-            marks = tone_marks(entries[0][0])
-            if len(marks) == len(word) and all(m.isalpha() for m in marks):
-                candidates[word] = marks
+    candidates = {word: marks for word, (marks, _) in _one_reading_words().items()}
     words = list(candidates)
     ours = dict(zip(words, convert_plain(words)))
     # also where both agree on a neutral tone (样子 yàngzi, 包子 bāozi): that tone is the
     # dictionary's, which the context model (trained on full tones: 其子 qízǐ) must not undo
     return {w: m for w, m in candidates.items() if ours[w] != m or any(tone_of(x) == 5 for x in m)}
+
+
+def _one_reading_words() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Words of two or more Han characters that CC-CEDICT reads exactly one way: word → (that
+    reading in tone marks, whether the entry is a name, i.e. capitalised)."""
+    from .chars import HAN_RUN
+
+    found: dict[str, tuple[tuple[str, ...], bool]] = {}
+    for word, entries in cedict().items():
+        if len(word) < 2 or not HAN_RUN.fullmatch(word) or len({p.lower() for p, _, _ in entries}) != 1:
+            continue
+        marks = tone_marks(entries[0][0])
+        if len(marks) == len(word) and all(m.isalpha() for m in marks):
+            found[word] = (marks, entries[0][0][:1].isupper())
+    return found
