@@ -17,6 +17,8 @@ PRONOUN = "(?:我们|你们|他们|她们|它们|咱们|大家|自己|人民|我
 NUMERAL = "[一二两三四五六七八九十几百千万每半]"
 DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|多|越|够)"
 TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
+DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相"
+"""Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难)."""
 KNOCK_DOWN = "吹推打摔跌绊撞放扳砍踢拉扑哭睡坐醉跪晕砸压翻筑击"
 """Verbs after which 倒 is the result, fall (吹倒, 睡倒), not the adverb."""
 ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|开心|愉快|激动|兴奋|主动|积极|迅速|"
@@ -76,9 +78,9 @@ RULES = [
     _rule(r"(?P<c>量)(?=一下|一量|体温|身高|尺寸|血压)", "liáng", "量 + what is measured: measure"),
     _rule(r"(?P<c>背)(?=着|起|包|书包)", "bēi", "背 + load: carry on the back"),
     _rule(rf"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
-    _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在起着著了好宝头身])", "cáng", "藏 + object/在/起: hide"),
-    _rule(rf"(?:{DEGREE}|[他她我你])(?P<c>累)|(?P<d>累)(?=[了极死坏得])", "lèi", "tired"),
-    _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?P<d>难)(?=了|得很)", "nán", "difficult"),
+    _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在起着著了好宝头身到进入匿])", "cáng", "藏 + object/在/起: hide"),
+    _rule(rf"(?:{DEGREE}|[他她我你不])(?P<c>累)(?![积计])|(?P<d>累)(?=[了极死坏得])", "lèi", "tired"),
+    _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?<![{DISASTER}])(?P<d>难)(?=了|得很)", "nán", "difficult"),
     _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
     _rule(rf"(?:{DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few"),
     _rule(r"(?P<c>乐)(?=疯|坏|死|了|呵|得|开花|子)", "lè", "乐 + result: happy; 乐子 fun"),
@@ -179,6 +181,10 @@ RULES = [
           "倒也, 倒是: adverb, on the contrary"),
     _rule(rf"(?<=[{KNOCK_DOWN}])(?P<c>倒)|(?<=[俱都全])(?P<d>倒)(?=了)", "dǎo",
           "推倒, 睡倒: fall, knock down"),
+    _rule(r"(?<![相类近酷貌神形疑好恰])(?P<c>似)(?=的)", "shì", "…似的: as if (相似的 is sì)"),
+    _rule(rf"(?<![{DISASTER}为困磨大一二三四五六七八九十百千])(?P<c>难)(?=[。！？，；]|$)", "nán",
+          "难 ending a clause: hard (遇难, 避难, 八十一难 are nàn)"),
+    _rule(r"(?<![年青老])(?P<c>少)(?=的|[听说吃喝做花用看玩买抽睡穿带])", "shǎo", "少吃, 少的: little, few"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
     _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
