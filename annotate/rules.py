@@ -163,7 +163,7 @@ RULES = [
           "zháo",
           "睡不著, 找著了: reach, succeed (着 written 著)"),
     _rule(rf"(?<=[{HAN}])(?<![显名原编论专土卓巨遗拙新合译所昭衣执即不])(?P<c>著)"
-          rf"(?=[{HAN}])(?![名作称述者录书陆手眼想重力落迷急凉火实])", "zhe",
+          rf"(?=[{HAN}])(?![名作称述者录书陆手眼想重力落迷急凉火实有])", "zhe",
           "verb + 著: the aspect particle 着, as older and Taiwan texts write it (拿著)"),
     _rule(r"(?P<c>钻)(?=[上下进入出过来去到了著着得起]|天|风)", "zuān", "钻 + direction: bore into"),
     _rule(r"(?P<c>挑)(?=著|着(?!眉)|担|行李|水|柴|在)", "tiāo", "挑著, 挑担: carry on a pole"),
