@@ -85,7 +85,10 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
         return
     from .dictionary import senses
 
+    position = 0
+    ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
     for token in block.tokens:
+        start, position = position, position + len(token.text)
         if token.kind != "han" or token.note_ids or token.known or not token.readings:
             continue
         word = token.simplified or token.text
@@ -98,10 +101,13 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
             if gloss is None:
                 context.dictionary_entries[key] = None
                 continue
+            if ends is None:
+                ends = [m.end() for m in SENTENCE_END.finditer(block.text)]
+            # complete where it first occurs, as collect_glossary would: made once, not twice
             entry = GlossaryEntry(
                 id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
                 written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
-                note=None, source="CC-CEDICT")
+                note=None, source="CC-CEDICT", **_first_use(word, token, block.text, start, ends, context))
             context.dictionary_entries[key] = context.dictionary_by_id[entry.id] = entry
         token.note_ids = (entry.id,)
 
@@ -114,12 +120,14 @@ def add_capitals(block: Block, settings: Settings) -> None:
 
 def _gloss_by_parts(word, readings) -> str | None:
     """A word CC-CEDICT lacks (宁波市), glossed by its longest known parts: 宁波: Ningbo…; 市: city…"""
-    from .dictionary import senses
+    from .dictionary import cedict_senses, senses
 
+    known = cedict_senses()
     parts, i = [], 0
     while i < len(word):
         for j in range(len(word), i, -1):
-            gloss = senses(word[i:j], readings[i:j])  # None for a part CC-CEDICT lacks
+            # None for a part CC-CEDICT lacks, or has with other readings
+            gloss = senses(word[i:j], readings[i:j]) if word[i:j] in known else None
             if gloss:
                 parts.append(f"{word[i:j]}: {gloss}")
                 i = j
@@ -203,25 +211,29 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
             context.noted.add(entry_id)
             if entry_id in document.glossary:
                 continue
-            entry = _entry_by_id(context, entry_id)
+            if entry_id in context.dictionary_by_id:  # completed where it was made
+                document.glossary[entry_id] = context.dictionary_by_id[entry_id]
+                continue
+            entry = context.glossary.by_id(entry_id)
             if ends is None:
                 ends = [m.end() for m in SENTENCE_END.finditer(block.text)]
-            changes = {"example": sentence_at(block.text, start, ends)}
-            if entry.traditional is None and context.script == "Hans":
-                # the occurrence's own form, converted in its context; else the term on its own
-                converted = token.traditional if token.text == entry.term else \
-                    to_traditional(entry.term, context.settings.variant)
-                if converted and converted != entry.term:
-                    changes["traditional"] = converted
-            if context.settings.learner:
-                changes["level"] = token.level
+            changes = _first_use(entry.term, token, block.text, start, ends, context)
+            if entry.traditional is not None:
+                changes.pop("traditional", None)
             document.glossary[entry_id] = replace(entry, **changes)
 
 
-def _entry_by_id(context: Context, entry_id: str) -> GlossaryEntry:
-    if entry_id in context.dictionary_by_id:
-        return context.dictionary_by_id[entry_id]
-    return context.glossary.by_id(entry_id)
+def _first_use(term: str, token, text: str, start: int, ends: list[int], context: Context) -> dict:
+    """What an entry takes from its first occurrence: the sentence, the traditional form (the
+    occurrence's own, converted in its context; else the term on its own) and the level."""
+    fields = {"example": sentence_at(text, start, ends)}
+    if context.script == "Hans":
+        converted = token.traditional if token.text == term else to_traditional(term, context.settings.variant)
+        if converted and converted != term:
+            fields["traditional"] = converted
+    if context.settings.learner:
+        fields["level"] = token.level
+    return fields
 
 
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")

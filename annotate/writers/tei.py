@@ -15,7 +15,7 @@ from lxml import etree
 from .. import __version__
 from ..model import Block, Document, Section, Token
 from ..variants import CONFIGS
-from . import Sink, escape_text, serialize, start_tag
+from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -280,11 +280,11 @@ class TeiSink(Sink):
 
     def _note(self, entry_id: str) -> str:
         """`<note>` with the entry's gloss, placed right after the occurrence it explains."""
-        if entry_id not in self.notes:
+        if entry_id not in self.notes:  # from strings, as the glossary list: one per word of a book
             entry = self.document.glossary[entry_id]
-            note = etree.Element("note", {"place": "foot", "type": entry.origin, XML_LANG: "en"})
-            note.text = entry.gloss + (f" — {entry.note}" if entry.note else "")
-            self.notes[entry_id] = serialize(note)
+            text = entry.gloss + (f" — {entry.note}" if entry.note else "")
+            self.notes[entry_id] = (f'<note place="foot" type="{escape_attribute(entry.origin)}" xml:lang="en">'
+                                    f"{escape_text(text)}</note>")
         return self.notes[entry_id]
 
     def finish(self) -> None:
