@@ -77,6 +77,10 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     """The paragraphs of the section, in order."""
 
+    def all_blocks(self) -> list[Block]:
+        """The heading, if any, then the paragraphs."""
+        return ([self.head] if self.head is not None else []) + self.blocks
+
 
 @dataclass(slots=True, frozen=True)
 class GlossaryEntry:
@@ -175,6 +179,4 @@ class Document:
     def blocks(self):
         """Every heading and paragraph, in document order."""
         for section in self.sections:
-            if section.head is not None:
-                yield section.head
-            yield from section.blocks
+            yield from section.all_blocks()

@@ -102,7 +102,7 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
                 context.dictionary_entries[key] = None
                 continue
             if ends is None:
-                ends = [m.end() for m in SENTENCE_END.finditer(block.text)]
+                ends = sentence_ends(block.text)
             # complete where it first occurs, as collect_glossary would: made once, not twice
             entry = GlossaryEntry(
                 id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
@@ -180,13 +180,12 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
     context = Context(glossary, settings, document.script)
-    blocks = [block for section in document.sections
-              for block in ([section.head] if section.head is not None else []) + section.blocks]
+    blocks = list(document.blocks())
     for start in range(0, len(blocks), CHUNK):
         annotate_blocks(blocks[start:start + CHUNK], context)
     for section in document.sections:
         context.start_section()
-        for block in ([section.head] if section.head is not None else []) + section.blocks:
+        for block in section.all_blocks():
             collect_glossary(document, block, context)
     return document
 
@@ -216,7 +215,7 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
                 continue
             entry = context.glossary.by_id(entry_id)
             if ends is None:
-                ends = [m.end() for m in SENTENCE_END.finditer(block.text)]
+                ends = sentence_ends(block.text)
             changes = _first_use(entry.term, token, block.text, start, ends, context)
             if entry.traditional is not None:
                 changes.pop("traditional", None)
@@ -239,10 +238,15 @@ def _first_use(term: str, token, text: str, start: int, ends: list[int], context
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (after its closing punctuation and quotes)."""
+    return [m.end() for m in SENTENCE_END.finditer(text)]
+
+
 def sentence_at(text: str, position: int, ends: list[int] | None = None) -> str:
     """The sentence of `text` that contains `position` (`ends`: where its sentences end)."""
     if ends is None:
-        ends = [m.end() for m in SENTENCE_END.finditer(text)]
+        ends = sentence_ends(text)
     index = bisect.bisect_right(ends, position)
     start = ends[index - 1] if index else 0
     end = ends[index] if index < len(ends) else len(text)

@@ -157,7 +157,7 @@ def feed(document: Document, sinks: list[Sink]) -> None:
     for section in document.sections:
         for sink in sinks:
             sink.section(section)
-        for block in ([section.head] if section.head is not None else []) + section.blocks:
+        for block in section.all_blocks():
             for sink in sinks:
                 sink.block(block)
     for sink in sinks:
