@@ -135,6 +135,11 @@ class Settings:
         return self.dictionary is not None or self.level is not None
 
 
+PROFILE_KEYS = tuple(str(level) for level in range(1, 8)) + ("outside",)
+"""The keys of a document's vocabulary profile, in order: HSK levels 1–6, 7 for the 7–9 band,
+and words outside all levels."""
+
+
 @dataclass(slots=True)
 class Document:
     """A source text with its structure, and, once annotated, its words and notes."""

@@ -19,7 +19,7 @@ from importlib import resources
 from lxml import etree
 
 from .. import __version__
-from ..model import Block, Document, Section
+from ..model import PROFILE_KEYS, Block, Document, Section
 from ..readings import tone_of
 from ..variants import CONFIGS
 from . import Sink, escape_attribute, escape_text, serialize, start_tag
@@ -121,7 +121,7 @@ class ArticleSink(Sink):
         _el(section, "h2", "Vocabulary profile", id="zha-profile-h")
         _el(section, "p", f"Running words at each level of {STANDARDS[self.document.settings.hsk_standard]}:")
         listing = _el(section, "ul")
-        for key in [str(n) for n in range(1, 8)] + ["outside"]:
+        for key in PROFILE_KEYS:
             share = 100 * profile.get(key, 0) / total
             item = _el(listing, "li")
             name = "outside the lists" if key == "outside" else f"HSK {level_label(int(key))}"

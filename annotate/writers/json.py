@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 
 from .. import __version__
-from ..model import Block, Document, Section
+from ..model import PROFILE_KEYS, Block, Document, Section
 from . import Sink
 
 FORMAT_ID = "zh-annotate/1"
@@ -143,9 +143,9 @@ class JsonSink(Sink):
         if self.document.settings.learner:
             profile = self.document.profile
             total = sum(profile.values())
-            keys = [str(n) for n in range(1, 8)] + ["outside"]
-            tail += ',"profile":' + _dumps({"words": total, "counts": {k: profile.get(k, 0) for k in keys},
-                                             "shares": {k: round(profile.get(k, 0) / (total or 1), 4) for k in keys}})
+            tail += ',"profile":' + _dumps({"words": total, "counts": {k: profile.get(k, 0) for k in PROFILE_KEYS},
+                                             "shares": {k: round(profile.get(k, 0) / (total or 1), 4)
+                                                        for k in PROFILE_KEYS}})
         self.emit(tail + "}\n")
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .. import __version__
-from ..model import Block, Document, Section, Token
+from ..model import PROFILE_KEYS, Block, Document, Section, Token
 from ..variants import CONFIGS
 from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
@@ -244,7 +244,7 @@ class TeiSink(Sink):
         _sub(div, "head", "Vocabulary profile")
         _sub(div, "p", f"Share of running words at each level of {STANDARDS[self.document.settings.hsk_standard]}.")
         listing = _sub(div, "list", type="profile")
-        for key in [str(n) for n in range(1, 8)] + ["outside"]:
+        for key in PROFILE_KEYS:
             level = None if key == "outside" else int(key)
             count = profile.get(key, 0)
             _sub(listing, "item", f"HSK {level_label(level)}: {count} ({100 * count / total:.1f}%)", n=key)
