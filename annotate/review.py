@@ -13,11 +13,14 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .readings import EVERYDAY
+
 REVIEW_BELOW = 0.9
 """Model readings less sure than this are listed."""
-SETTLED = frozenset("了着的得都还只没便种场和给觉假数更看要好行")
+SETTLED = EVERYDAY - {"为"}
 """Function words standing alone, in their usual reading, are not listed (的 de, 了 le, 都 dōu):
-the rules read their other uses. 为 stays listed: wèi "for" and wéi "as" are both common."""
+the rules read their other uses; they are the ones the model is not asked about. 为 stays
+listed: wèi "for" and wéi "as" are both common."""
 
 COLUMNS = ("file", "line", "column", "word", "char", "reading", "source", "confidence", "count", "context")
 
