@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .chars import TONE_MARKS
+
 CEDICT_ATTRIBUTION = (
     "Glosses from CC-CEDICT (MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict), "
     "licensed under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)."
@@ -29,7 +31,6 @@ STANDARDS = {
     "2021": "HSK 3.0, 2021 grading standard (GF0025-2021)",
 }
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
 def cedict_file() -> Path:
@@ -104,8 +105,8 @@ def numbered(syllable: str) -> str:
     tone = "5"
     letters = []
     for char in unicodedata.normalize("NFD", syllable.lower()):
-        if char in _MARKS:
-            tone = _MARKS[char]
+        if char in TONE_MARKS:
+            tone = str(TONE_MARKS[char])
         elif char == "\u0308":
             letters.append(":")
         elif char.isdigit():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .chars import HAN_RUN
+from .chars import HAN_RUN, TONE_MARKS
 from .model import Block
 
 STYLES = ("marks", "numbers", "zhuyin")
@@ -237,14 +237,13 @@ def _undecided(word: str, sources: tuple) -> tuple[int, ...]:
 def _neutral(syllable: str) -> str:
     """The syllable without its tone mark: fà → fa."""
     return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", syllable) if c not in _MARK_TONES))
+        c for c in unicodedata.normalize("NFD", syllable) if c not in TONE_MARKS))
 
 
 def _replace(values: tuple, index: int, value) -> tuple:
     return values[:index] + (value,) + values[index + 1:]
 
 
-_MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _ZHUYIN_TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
 
 
@@ -259,8 +258,8 @@ def tone_of(syllable: str) -> int:
     if "\u3100" <= syllable[0] <= "\u312f":  # zhuyin with no mark is the first tone
         return 1
     for char in unicodedata.normalize("NFD", syllable):
-        if char in _MARK_TONES:
-            return _MARK_TONES[char]
+        if char in TONE_MARKS:
+            return TONE_MARKS[char]
     return 5
 
 
