@@ -34,7 +34,7 @@ def _share_phrase_syllables() -> None:
     """pypinyin's phrase table, with one list object per distinct syllable instead of one per use.
 
     The table is parsed from JSON, which makes a new list and string for every syllable of every
-    phrase: some 22 MB per process, a tenth of the peak. pypinyin deep-copies a phrase's
+    phrase: about 16 MB per process. pypinyin deep-copies a phrase's
     readings before it touches them, so sharing them changes no result."""
     from pypinyin import constants, phrases_dict
 
