@@ -78,6 +78,11 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" + (" (warning)" if self.severity == "warning" else "")
 
+    @classmethod
+    def of(cls, error: GlossaryError) -> Problem:
+        """The problem a GlossaryError reports as `where: message`."""
+        return cls(*str(error).split(": ", 1))
+
 
 def load(paths: list[Path]) -> Glossary:
     """Read glossary files (a directory means every TSV, CSV and TBX file in it), stopping at the
@@ -135,18 +140,18 @@ def check(paths: list[Path]) -> list[Problem]:
     try:
         files = _expand(paths)
     except GlossaryError as error:
-        return [Problem(*str(error).split(": ", 1))]
+        return [Problem.of(error)]
     for path in files:
         if path.name == READINGS_FILE:
             try:
                 _reading_overrides(path)
             except GlossaryError as error:
-                problems.append(Problem(*str(error).split(": ", 1)))
+                problems.append(Problem.of(error))
             continue
         try:
             rows = list(_rows(path))
         except GlossaryError as error:
-            problems.append(Problem(*str(error).split(": ", 1)))
+            problems.append(Problem.of(error))
             continue
         for row in rows:
             try:
