@@ -1,6 +1,7 @@
 """The `annotate` command: the only module that reads argv, prints, or picks an exit code."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -116,7 +117,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         glossary = load(list(glossaries)) if glossaries else None
         if len(names) != 1 and formats != DEFAULT_FORMATS:
             raise click.UsageError("standard input writes one format to standard output: give --format NAME")
-        one = batch.Options((names[0],), reading, variant, encoding, replace_invalid, **learner)
+        one = dataclasses.replace(options, formats=(names[0],))
         result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary)
         if result.error:
             raise InputError(result.error)
