@@ -7,14 +7,17 @@ serialised markup of each distinct token, because a book repeats its words thous
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import BinaryIO, Callable
 
 from lxml import etree
 
 from ..model import Block, Document, Section
 
+
+SAFE_ID = re.compile(r"[a-z0-9-]+")
+"""What glossary and dictionary entry ids look like: safe in any attribute without escaping."""
 
 _WORDS: dict[tuple, dict[tuple, str]] = {}
 MEMO_LIMIT = 5_000

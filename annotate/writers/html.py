@@ -12,7 +12,6 @@ fragment cannot leak into a host page. All markup is made by lxml, so all text i
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
@@ -22,7 +21,7 @@ from .. import __version__
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..readings import tone_of
 from ..variants import CONFIGS
-from . import Sink, escape_attribute, escape_text, serialize, start_tag
+from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (
@@ -68,7 +67,6 @@ def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: s
     )
 
 
-SAFE_ID = re.compile(r"[a-z0-9-]+")
 
 
 class ArticleSink(Sink):
@@ -152,16 +150,7 @@ class ArticleSink(Sink):
                 seen = self.occurrences.setdefault(entry_id, [])
                 anchor = f"zha-{entry_id}-{len(seen) + 1}"
                 seen.append(anchor)
-                classes = "zha-term zha-first" if token.note_here else "zha-term"
-                # Every value here is ours (ids are [a-z0-9-], by construction and checked), so
-                # the tag needs no escaping; a start tag per occurrence through lxml cost seconds.
-                assert SAFE_ID.fullmatch(entry_id), entry_id
-                note = f' data-note="{number}"' if token.note_here else ""  # numbered where the note shows
-                parts.append(f'<button type="button" class="{classes}" id="{anchor}" '
-                             f'popovertarget="zha-pop-{entry_id}"{note}>')
-                parts.append(rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
-                                    self.rt_lang, token.known))
-                parts.append("</button>")
+                parts.append(self._button(token, entry_id, number, anchor))
             else:
                 parts.append(self.word_markup(token, self._make))
         parts.append("</h2>" if block.kind == "head" else "</p>")
@@ -171,15 +160,20 @@ class ArticleSink(Sink):
         key = self.markup_key(token)
         markup = self._words.get(key)
         if markup is None:
-            entry_id = token.note_ids[0]
-            assert SAFE_ID.fullmatch(entry_id), entry_id
-            classes = "zha-term zha-first" if token.note_here else "zha-term"
-            note = f' data-note="{number}"' if token.note_here else ""
-            markup = (f'<button type="button" class="{classes}" popovertarget="zha-pop-{entry_id}"{note}>'
-                      + rubies(token.text, token.readings, token.traditional or token.simplified, self.hant,
-                               self.rt_lang, token.known) + "</button>")
-            self.remember(key, markup)
+            markup = self.remember(key, self._button(token, token.note_ids[0], number))
         return markup
+
+    def _button(self, token, entry_id: str, number: str, anchor: str | None = None) -> str:
+        """A glossary or dictionary term: a button that opens its popover; `anchor` is the id the
+        appendix links back to. Every attribute value is ours (ids are [a-z0-9-], by construction
+        and checked), so the tag needs no escaping; a start tag per occurrence through lxml cost seconds."""
+        assert SAFE_ID.fullmatch(entry_id), entry_id
+        classes = "zha-term zha-first" if token.note_here else "zha-term"
+        anchor_id = f' id="{anchor}"' if anchor else ""
+        note = f' data-note="{number}"' if token.note_here else ""  # numbered where the note shows
+        return (f'<button type="button" class="{classes}"{anchor_id} popovertarget="zha-pop-{entry_id}"{note}>'
+                + rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
+                         token.known) + "</button>")
 
     def _make(self, token) -> str:
         if token.kind == "han":

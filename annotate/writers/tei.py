@@ -7,7 +7,6 @@ made without a namespace and written inside the root, which declares the TEI nam
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lxml import etree
@@ -15,7 +14,7 @@ from lxml import etree
 from .. import __version__
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
 from ..variants import CONFIGS
-from . import Sink, escape_attribute, escape_text, serialize, start_tag
+from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -159,7 +158,6 @@ def choice_markup(char: str, other: str | None, other_type: str) -> str:
     return serialize(choice)
 
 
-SAFE_ID = re.compile(r"[a-z0-9-]+")
 SEG = start_tag("seg", {"type": "word"})
 
 
