@@ -17,7 +17,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path

@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .chars import IS_HAN
 from .errors import InputError
 from .model import Block, Document, Section
 
