@@ -169,7 +169,13 @@ def hsk_words(standard: str) -> dict[str, int]:
 
 
 def level_label(level: int | None) -> str:
+    """`3`, `7–9` (the band), or `outside HSK`: what follows "HSK " in a label (see level_name)."""
     return "outside HSK" if level is None else ("7–9" if level == 7 else str(level))
+
+
+def level_name(level: int | None) -> str:
+    """`HSK 3`, `HSK 7–9`, or `outside HSK`."""
+    return "outside HSK" if level is None else f"HSK {level_label(level)}"
 
 
 def tone_marks(pinyin: str) -> tuple[str, ...]:

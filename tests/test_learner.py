@@ -146,6 +146,17 @@ def test_vocabulary_tsv_for_anki(seed, tmp_path):
     assert [order.index(x) for x in levels] == sorted(order.index(x) for x in levels)
 
 
+def test_level_labels_read_as_a_reader_would_say_them():
+    # a word outside the lists is "outside HSK", not "HSK outside HSK"; the 7–9 band is one level
+    document = annotate_text("孙悟空抡着金箍棒。", dictionary="cedict", level=3)
+    tei = write(document, "tei").decode()
+    html = write(document, "html").decode()
+    assert "HSK outside" not in tei and "HSK outside" not in html
+    assert '<note type="level">outside HSK</note>' in tei and '<span class="zha-level">outside HSK</span>' in html
+    assert re.search(r'<item n="outside">outside HSK: \d+ ', tei)
+    assert re.search(r'<item n="1">HSK 1: \d+ ', tei)
+
+
 @pytest.mark.parametrize("other", ["glossary.csv", "glossary.tbx"])
 def test_csv_and_tbx_glossaries_give_the_same_output_as_tsv(other):
     text = (ROOT / "tests" / "golden" / "heteronym.txt").read_text(encoding="utf-8") + "数字经济和eWTP。<危险>"

@@ -18,6 +18,7 @@ from importlib import resources
 from lxml import etree
 
 from .. import __version__
+from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..readings import tone_of
 from ..variants import CONFIGS
@@ -111,8 +112,6 @@ class ArticleSink(Sink):
             self.emit(serialize(self._profile(), "html"))
 
     def _profile(self):
-        from ..dictionary import STANDARDS, level_label
-
         profile = self.document.profile
         total = sum(profile.values()) or 1
         section = etree.Element("section", {"class": "zha-profile", "lang": "en", "aria-labelledby": "zha-profile-h"})
@@ -122,7 +121,7 @@ class ArticleSink(Sink):
         for key in PROFILE_KEYS:
             share = 100 * profile.get(key, 0) / total
             item = _el(listing, "li")
-            name = "outside the lists" if key == "outside" else f"HSK {level_label(int(key))}"
+            name = "outside the lists" if key == "outside" else level_name(int(key))
             _el(item, "span", name, class_="zha-profile-level")
             _el(item, "meter", f"{share:.1f}%", min="0", max="100", value=f"{share:.1f}", aria_label=name)
             _el(item, "span", f"{share:.1f}%", class_="zha-profile-share")
@@ -228,8 +227,6 @@ class ArticleSink(Sink):
                   f"g2pM's context model ({document.settings.reading}{tones}), {other}; "
                   f"source: {escape_text(document.source)}, {source_script}.")
         if document.settings.dictionary == "cedict":
-            from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
-
             footer += (" " + escape_text(CEDICT_ATTRIBUTION.split(" (")[0]) + f' (<a href="{CEDICT_LICENCE}">'
                        "CC BY-SA 4.0</a>).")
         parts.append(f'<footer class="zha-footer" lang="en">{footer}</footer>')
@@ -243,9 +240,7 @@ class ArticleSink(Sink):
         if entry.written_pinyin:
             parts.append(f'<span class="zha-gl-pinyin" lang="zh-Latn-pinyin">{escape_text(entry.written_pinyin)}</span>')
         if self.learner:
-            from ..dictionary import level_label
-
-            parts.append(f'<span class="zha-level">HSK {level_label(entry.level)}</span> ')
+            parts.append(f'<span class="zha-level">{level_name(entry.level)}</span> ')
         if entry.origin == "cedict":
             parts.append('<span class="zha-origin">CC-CEDICT</span>')
         return "".join(parts)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .. import __version__
+from ..dictionary import CEDICT_ATTRIBUTION, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
 from ..variants import CONFIGS
 from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
@@ -55,8 +56,6 @@ def indent_structure(element, level: int = 0) -> None:
 def _learner_options(settings) -> str:
     if not settings.learner:
         return ""
-    from ..dictionary import STANDARDS
-
     level = f"pinyin and dictionary notes only above HSK level {settings.level}; " if settings.level else ""
     return (f" Learner's edition: {level}dictionary={settings.dictionary or 'none'}; levels from "
             f"{STANDARDS[settings.hsk_standard]}; vocabulary order={settings.vocab_order}.")
@@ -79,8 +78,6 @@ def build_header(document: Document) -> etree._Element:
     _sub(source_desc, "p",
          f"Converted from the plain text file {document.source} ({document.characters} characters{encoding}).")
     if settings.dictionary == "cedict":
-        from ..dictionary import CEDICT_ATTRIBUTION
-
         _sub(source_desc, "p", CEDICT_ATTRIBUTION)
     encoding_desc = _sub(header, "encodingDesc")
     application = _sub(_sub(encoding_desc, "appInfo"), "application", ident="zh-annotate", version=__version__)
@@ -210,8 +207,6 @@ class TeiSink(Sink):
     def _glossary(self) -> str:
         """The glossary list, from strings (a book with a dictionary has tens of thousands of
         entries); every piece of text goes through escape_text, as lxml would write it."""
-        from ..dictionary import level_label
-
         learner = self.document.settings.learner
         parts = ['\n      <div type="glossary" xml:lang="en">\n        <head>Glossary</head>\n        <list type="gloss">']
         for entry in self.document.vocabulary():
@@ -224,7 +219,7 @@ class TeiSink(Sink):
             if entry.note:
                 item.append(f"<note>{escape_text(entry.note)}</note>")
             if learner:
-                item.append(f'<note type="level">HSK {level_label(entry.level)}</note>')
+                item.append(f'<note type="level">{level_name(entry.level)}</note>')
             if entry.origin != "glossary":
                 item.append('<note type="source">CC-CEDICT</note>')
             if entry.example:
@@ -234,8 +229,6 @@ class TeiSink(Sink):
         return "".join(parts)
 
     def _profile(self):
-        from ..dictionary import STANDARDS, level_label
-
         profile = self.document.profile
         total = sum(profile.values()) or 1
         div = etree.Element("div", {"type": "profile", XML_LANG: "en"})
@@ -245,7 +238,7 @@ class TeiSink(Sink):
         for key in PROFILE_KEYS:
             level = None if key == "outside" else int(key)
             count = profile.get(key, 0)
-            _sub(listing, "item", f"HSK {level_label(level)}: {count} ({100 * count / total:.1f}%)", n=key)
+            _sub(listing, "item", f"{level_name(level)}: {count} ({100 * count / total:.1f}%)", n=key)
         indent_structure(div, 3)
         return div
 
