@@ -124,8 +124,17 @@ def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
 _worker: dict = {}
 
 
-def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
-    """Load dictionaries and the glossary once per process (a pool's initializer)."""
+GC_THRESHOLDS = (50_000, 20, 100)
+"""The cyclic collector's thresholds while converting (Python's are 700, 10, 10). A book makes
+millions of short-lived tokens and almost no cycles; at the defaults the collector took about
+10% of a conversion. Measured in bench/RESULTS.md (issue 5)."""
+
+
+def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options | None = None) -> None:
+    """Load dictionaries and the glossary once per process (a pool's initializer), and the
+    learner's data (CC-CEDICT, HSK lists) when `options` ask for it."""
+    import gc
+
     import pypinyin
 
     from .glossary import load
@@ -140,6 +149,16 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None) -> None:
     model()
     _worker["glossary"] = glossary if glossary is not None else (
         load([Path(p) for p in glossary_paths]) if glossary_paths else None)
+    if options is not None and options.settings().learner:
+        from .dictionary import cedict_senses, hsk_characters, hsk_words
+
+        cedict_senses()  # for the notes, and for the levels of words the lists lack
+        hsk_words(options.hsk_standard)
+        hsk_characters(options.hsk_standard)
+    # What was just loaded lives as long as the process: out of the collector's sight (and, in
+    # forked workers, not copied by it). Tokens are many and their cycles few: collect less often.
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def convert(source, relative: str, options: Options, glossary, outputs: dict[str, io.RawIOBase]):
@@ -411,7 +430,7 @@ def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tup
         elif scheduler:
             _run_dask(todo, options, glossary, scheduler, finished)
         elif workers <= 1 or len(todo) == 1:
-            init_worker(glossary_paths, glossary)
+            init_worker(glossary_paths, glossary, options)
             for job, key, size in todo:
                 finished(convert_file(job, options), key, size)
         else:
@@ -431,16 +450,12 @@ def _run_pool(todo, options: Options, glossary_paths, workers: int, finished, gl
     import multiprocessing
 
     if "fork" in multiprocessing.get_all_start_methods():
-        # Load everything once here; forked workers start with it (shared, copy-on-write).
-        # gc.freeze keeps the collector from touching, and so copying, those pages in workers.
-        import gc
-
-        init_worker(glossary_paths, glossary)
-        gc.freeze()
+        # Load everything once here (frozen); forked workers start with it (shared, copy-on-write).
+        init_worker(glossary_paths, glossary, options)
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(glossary_paths, glossary))
+                                   initializer=init_worker, initargs=(glossary_paths, glossary, options))
     try:
         futures = {pool.submit(_run_local, job, options): (job, key, size) for job, key, size in todo}
         for future in as_completed(futures):

