@@ -191,12 +191,12 @@ class ArticleSink(Sink):
             title = "Vocabulary" if self.learner else "Glossary"
             parts.append('<section class="zha-glossary" id="zha-glossary" lang="en" aria-labelledby="zha-glossary-h">'
                          f'<h2 id="zha-glossary-h">{title}</h2><dl>')
-            labels = {}  # each entry's label shows twice: in the list and in its popover
+            shown = {}  # each entry's label and gloss show twice: in the list and in its popover
             for entry in document.vocabulary():
                 number = self.numbers.setdefault(entry.id, str(len(self.numbers) + 1))
-                label = labels[entry.id] = self._label(entry)
-                parts.append(f'<dt id="zha-{entry.id}" data-note="{number}">{label}</dt><dd>')
-                parts.append(f'<span class="zha-gloss">{escape_text(entry.gloss)}</span>')
+                label, gloss = shown[entry.id] = self._label(entry), escape_text(entry.gloss)
+                parts.append(f'<dt id="zha-{entry.id}" data-note="{number}">{label}</dt><dd>'
+                             f'<span class="zha-gloss">{gloss}</span>')
                 if entry.note:
                     parts.append(f'<span class="zha-note">{escape_text(entry.note)}</span>')
                 if entry.example and self.learner:
@@ -212,9 +212,9 @@ class ArticleSink(Sink):
                 parts.append("</dd>")
             parts.append('</dl></section><div class="zha-pops" lang="en">')
             for entry in document.glossary.values():
+                label, gloss = shown[entry.id]
                 parts.append(f'<div popover="auto" id="zha-pop-{entry.id}" class="zha-pop">'
-                             f'<p class="zha-pop-term">{labels.get(entry.id) or self._label(entry)}</p>'
-                             f'<p class="zha-gloss">{escape_text(entry.gloss)}</p>')
+                             f'<p class="zha-pop-term">{label}</p><p class="zha-gloss">{gloss}</p>')
                 if entry.note:
                     parts.append(f'<p class="zha-note">{escape_text(entry.note)}</p>')
                 parts.append(f'<p><a href="#zha-{entry.id}">In the glossary</a></p></div>')
