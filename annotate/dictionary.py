@@ -119,14 +119,26 @@ def numbered(syllable: str) -> str:
 def senses(word: str, readings: tuple[str | None, ...]) -> str | None:
     """The CC-CEDICT senses of `word` for these readings: 长 + (cháng,) → "length/long/…".
 
-    Only entries whose pinyin is exactly the reading chosen in context are used; common-noun
+    Only entries whose pinyin is the reading chosen in context are used (but for a later
+    syllable that CC-CEDICT writes in the neutral tone: 值得 zhi2 de5 serves zhí dé); common-noun
     entries come before proper-noun (capitalised) ones, and `variant of` / `surname` senses
     are dropped when others exist.
     """
     if any(r is None for r in readings):
         return None
     by_reading = cedict_senses().get(word)
-    return by_reading.get(" ".join(numbered(r) for r in readings)) if by_reading else None
+    return _for_reading(by_reading, [numbered(r) for r in readings]) if by_reading else None
+
+
+def _for_reading(by_reading: dict[str, str], syllables: list[str]) -> str | None:
+    found = by_reading.get(" ".join(syllables))
+    if found is None and len(syllables) > 1:
+        for key, text in by_reading.items():
+            theirs = key.split()
+            if len(theirs) == len(syllables) and theirs[0] == syllables[0] and all(
+                    a == b or (a[-1] == "5" and a[:-1] == b[:-1]) for a, b in zip(theirs[1:], syllables[1:])):
+                return text
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +172,33 @@ def _senses_for(entries, wanted: str) -> str | None:
     return "; ".join(useful or parts) or None
 
 
+@lru_cache(maxsize=65_536)
+def cedict_parts(word: str, readings: tuple[str | None, ...]) -> tuple[tuple[int, int, str], ...] | None:
+    """A word CC-CEDICT has no sense for (in these readings), as its longest parts that it has:
+    行者道 → ((0, 2, "pilgrim…"), (2, 3, "road…")), each with its senses for its own reading.
+    None when the word is in CC-CEDICT with this reading, is one part, or some part is missing."""
+    if None in readings:
+        return None
+    known = cedict_senses()
+    syllables = [numbered(r) for r in readings]
+    by_reading = known.get(word)
+    if by_reading and _for_reading(by_reading, syllables):
+        return None
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            # None for a part CC-CEDICT lacks, or has with other readings
+            by_reading = known.get(word[i:j])
+            gloss = _for_reading(by_reading, syllables[i:j]) if by_reading else None
+            if gloss:
+                parts.append((i, j, gloss))
+                i = j
+                break
+        else:
+            return None
+    return tuple(parts) if len(parts) > 1 else None
+
+
 @lru_cache(maxsize=None)
 def hsk_words(standard: str) -> dict[str, int]:
     """Word → HSK level (1–6, or 7 for the 7–9 band) in the named standard."""
@@ -179,7 +218,7 @@ def hsk_characters(standard: str) -> dict[str, int]:
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=65_536)
 def level_by_parts(word: str, standard: str) -> int | None:
     """The HSK level a reader needs for a word the word list lacks, where its parts tell it; else None.
 

@@ -52,6 +52,23 @@ class Token:
     note_here: bool = False
     """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
 
+    def split(self, bounds) -> list[Token]:
+        """The token cut at `bounds` ([(start, end), …], covering it in order) into tokens of their
+        own, every per-character field cut to match."""
+        parts = []
+        for start, end in bounds:
+            text = self.text[start:end]
+            traditional = self.traditional[start:end] if self.traditional else None
+            simplified = self.simplified[start:end] if self.simplified else None
+            written = spoken = ()
+            if self.spoken and self.spoken[start:end] != self.written[start:end]:
+                written, spoken = self.written[start:end], self.spoken[start:end]
+            parts.append(Token(text, self.kind, self.readings[start:end], self.sources[start:end],
+                               self.confidence[start:end], self.name, written, spoken,
+                               traditional if traditional != text else None, simplified if simplified != text else None,
+                               self.note_ids, self.level, self.known, self.note_here))
+        return parts
+
 
 @dataclass(slots=True)
 class Block:

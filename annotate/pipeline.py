@@ -65,6 +65,31 @@ def _apply_reading_overrides(block: Block, glossary: Glossary) -> None:
     set_readings_at(block, wanted, "override")
 
 
+def split_into_dictionary_words(block: Block, context: Context) -> None:
+    """The learner's edition grades and glosses dictionary words. A word CC-CEDICT lacks, which
+    the segmenter joined (行者道, 这座, 胖女人), becomes the CC-CEDICT words it is made of (行者 道,
+    这 座, 胖 女人), each with its reading in context, so the vocabulary lists 行者 and 道 rather
+    than 行者道. Names, glossary terms and words of the HSK list stay whole; readings do not change."""
+    if not context.settings.learner:
+        return
+    from .dictionary import cedict_parts, cedict_senses, hsk_words
+
+    known, listed = cedict_senses(), hsk_words(context.settings.hsk_standard)
+    tokens = []
+    for token in block.tokens:
+        parts = None
+        if len(token.text) > 1 and token.kind == "han" and not token.note_ids and not token.name:
+            word = token.simplified or token.text
+            if word not in known and word not in listed:
+                parts = cedict_parts(word, token.readings)
+        if parts:
+            tokens += token.split([(start, end) for start, end, _ in parts])
+        else:
+            tokens.append(token)
+    if len(tokens) != len(block.tokens):
+        block.tokens = tokens
+
+
 def add_levels(block: Block, context: Context) -> None:
     """HSK level of each word, and whether the reader knows it (`--level`): a word the list
     lacks is known when its parts are (dictionary.level_by_parts); its level stays None, so
@@ -89,7 +114,7 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
     """A CC-CEDICT gloss for each word the glossary does not cover and the reader does not know."""
     if context.settings.dictionary != "cedict":
         return
-    from .dictionary import senses
+    from .dictionary import cedict_parts, senses
 
     position = 0
     ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
@@ -103,7 +128,8 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
         if entry is None:  # looked up before: CC-CEDICT has no sense for this reading
             continue
         if entry is False:
-            gloss = senses(word, token.readings) or _gloss_by_parts(word, token.readings)
+            parts = None if len(word) == 1 else cedict_parts(word, token.readings)  # a name CC-CEDICT lacks
+            gloss = senses(word, token.readings) or (parts and " | ".join(f"{word[i:j]}: {g}" for i, j, g in parts))
             if gloss is None:
                 context.dictionary_entries[key] = None
                 continue
@@ -124,25 +150,6 @@ def add_capitals(block: Block, settings: Settings) -> None:
         capitalize_names(block)
 
 
-def _gloss_by_parts(word, readings) -> str | None:
-    """A word CC-CEDICT lacks (宁波市), glossed by its longest known parts: 宁波: Ningbo…; 市: city…"""
-    from .dictionary import cedict_senses, senses
-
-    known = cedict_senses()
-    parts, i = [], 0
-    while i < len(word):
-        for j in range(len(word), i, -1):
-            # None for a part CC-CEDICT lacks, or has with other readings
-            gloss = senses(word[i:j], readings[i:j]) if word[i:j] in known else None
-            if gloss:
-                parts.append(f"{word[i:j]}: {gloss}")
-                i = j
-                break
-        else:
-            return None
-    return " | ".join(parts) if len(parts) > 1 else None
-
-
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("names", lambda block, context: add_names(block, context.glossary)),
@@ -151,6 +158,7 @@ PASSES = [
     ("reading rules", lambda block, context: apply_context_rules(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
+    ("dictionary words", split_into_dictionary_words),
     ("levels", add_levels),
     ("dictionary", add_dictionary_notes),
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),

@@ -12,11 +12,11 @@ from hypothesis import given
 from lxml import etree
 
 from annotate import annotate_text, load_glossary, write
-from annotate.dictionary import hsk_words, senses
+from annotate.dictionary import cedict_senses, hsk_words, senses
 from annotate.glossary import check
 
 from . import recover
-from .conftest import DATA, ROOT, wrap_fragment
+from .conftest import DATA, ROOT, SHARED, wrap_fragment
 from .test_properties import GLOSSARY, documents
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -55,7 +55,7 @@ def test_the_sense_follows_the_reading(word, reading, present, absent):
     ("长江是中国的河。", "长江", ("cháng", "jiāng"), "Yangtze"),
     ("他长大了。", "长大", ("zhǎng", "dà"), "to grow up"),
     ("中国人民银行行长", "行长", ("háng", "zhǎng"), "bank president"),
-    ("他行不行？", "行不行", ("xíng", "bù", "xíng"), "行: to walk"),
+    ("他行不行？", "行", ("xíng",), "to walk"),  # 行不行, which CC-CEDICT lacks, is 行 + 不行
     ("为人民服务", "为", ("wèi",), "because of; for"),
     ("请你重新写一遍，这很重要。", "重新", ("chóng", "xīn"), "again"),
     ("请你重新写一遍，这很重要。", "重要", ("zhòng", "yào"), "important"),
@@ -65,6 +65,14 @@ def test_in_context_the_gloss_matches_the_reading_chosen(text, word, reading, pr
     token = next(t for t in tokens(document) if t.text == word)
     assert token.readings == reading
     assert present in document.glossary[token.note_ids[0]].gloss
+
+
+def test_a_neutral_tone_in_cedict_serves_a_stressed_later_syllable_only():
+    assert senses("值得", ("zhí", "dé")) == senses("值得", ("zhí", "de")) == "to be worth; to deserve"
+    # where CC-CEDICT has both, each reading keeps its own senses
+    assert senses("东西", ("dōng", "xī")) == "east and west" and "thing" in senses("东西", ("dōng", "xi"))
+    # a character's neutral tone is another word (得 de, the particle), never a match for dé
+    assert "particle" not in senses("得", ("dé",))
 
 
 def test_every_word_above_the_level_has_a_gloss(seed):
@@ -147,20 +155,47 @@ def test_vocabulary_tsv_for_anki(seed, tmp_path):
 
 
 @pytest.mark.parametrize("level, known, unknown", [
-    # outside the word list but known by their parts: the character 没 (a level-1 character the
-    # 2025 list has only in 没有), combinations the segmenter joined, numerals
-    (3, {"没", "很大", "坐火车", "十二万", "去过"}, {"这座", "桥", "上海", "行者", "道"}),
-    # 座 is level 4: at level 4 这座 is known; 上海 and 行者 are words to learn at any level
-    (4, {"这座", "桥", "道"}, {"上海", "行者"}),
+    # 这座, 很大, 去过, 坐火车 and 十二万 are the segmenter's: graded by their words. The
+    # character 没 is level 1 (the 2025 list has only the word 没有); 十二 is a numeral
+    (3, {"这", "没", "很", "大", "去", "过", "十二", "万", "坐", "火车"}, {"座", "桥", "上海", "行者", "道"}),
+    # 座 is level 4; 上海 and 行者 are words to learn at any level
+    (4, {"座", "桥", "道"}, {"上海", "行者"}),
 ])
-def test_words_outside_the_list_are_known_by_their_parts(level, known, unknown):
+@pytest.mark.parametrize("dictionary", ["cedict", None])
+def test_words_outside_the_list_are_known_by_their_parts(level, known, unknown, dictionary):
     document = annotate_text("这座桥很大。他没去过上海，在那里住了十二万天。行者道：我们坐火车。",
-                             dictionary="cedict", level=level)
+                             dictionary=dictionary, level=level)
     by_word = {t.text: t for t in tokens(document) if t.kind == "han"}
     assert {w for w in known | unknown if by_word[w].known} == known
-    assert all(by_word[w].note_ids for w in unknown) and not any(by_word[w].note_ids for w in known)
+    if dictionary:
+        assert all(by_word[w].note_ids for w in unknown) and not any(by_word[w].note_ids for w in known)
     # the profile still counts them where the list puts them: outside it
-    assert by_word["很大"].level is None and document.profile["outside"] >= 4
+    assert by_word["没"].level is None and by_word["十二"].level is None and document.profile["outside"] >= 4
+
+
+def test_the_vocabulary_lists_dictionary_words_and_readings_do_not_change():
+    # jieba joins words CC-CEDICT lacks (一个人, 这本书); the learner's edition grades and glosses
+    # the dictionary words they are made of, and reads every character as the plain edition does
+    lines = (SHARED / "data" / "corpus" / "tatoeba_cmn_zh.txt").read_text(encoding="utf-8").splitlines()[:1500]
+    text = "\n".join(lines)
+    plain, learner = annotate_text(text), annotate_text(text, dictionary="cedict", level=3)
+    assert [r for t in tokens(learner) for r in t.readings] == [r for t in tokens(plain) for r in t.readings]
+    assert "".join(t.text for t in tokens(learner)) == "".join(t.text for t in tokens(plain))
+    assert len(tokens(learner)) > len(tokens(plain))
+    headwords = cedict_senses()
+    joined = [e.term for e in learner.glossary.values() if e.term not in headwords]
+    # what is left whole: names (glossed by their parts) and words of the HSK list
+    assert all(t.name or hsk_words("2025").get(t.text) for t in tokens(learner) if t.text in joined)
+    words = {t.text: t for t in tokens(learner)}
+    assert {"这", "本"} <= words.keys() and "这本" not in words
+
+
+def test_a_traditional_source_is_cut_into_words_with_its_simplified_forms():
+    document = annotate_text("這座橋很大。我們坐火車去過臺北。", dictionary="cedict", level=3)
+    cut = [(t.text, t.simplified, t.readings) for t in tokens(document) if t.kind == "han"]
+    assert cut[:2] == [("這", "这", ("zhè",)), ("座", None, ("zuò",))]
+    assert ("火車", "火车", ("huǒ", "chē")) in cut and ("過", "过", ("guo",)) in cut
+    assert [document.glossary[t.note_ids[0]].term for t in tokens(document) if t.note_ids] == ["座", "桥", "台北"]
 
 
 def test_level_labels_read_as_a_reader_would_say_them():
