@@ -174,7 +174,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     settings = options.settings()
     document = Document(source=relative, characters=facts.characters, title_text=facts.title,
                         encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
-    context = Context(glossary, settings, facts.script)
+    context = Context(glossary, settings, facts.script, profile=document.profile)
     sinks = [open_sink(name, outputs[name], document) for name in options.formats]
     for sink in sinks:
         sink.start()

@@ -53,10 +53,10 @@ class Token:
     """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
 
     def split(self, bounds) -> list[Token]:
-        """The token cut at `bounds` ([(start, end), …], covering it in order) into tokens of their
-        own, every per-character field cut to match."""
+        """The token cut at `bounds` ([(start, end, …), …], covering it in order) into tokens of
+        their own, every per-character field cut to match."""
         parts = []
-        for start, end in bounds:
+        for start, end, *_ in bounds:
             text = self.text[start:end]
             traditional = self.traditional[start:end] if self.traditional else None
             simplified = self.simplified[start:end] if self.simplified else None

@@ -9,8 +9,10 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from . import reader
+from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
@@ -34,6 +36,20 @@ class Context:
     """The same entries by id, for collecting them into the document."""
     noted: set = field(default_factory=set)
     """Entry ids whose note has shown in the current section."""
+    profile: dict = field(default_factory=dict)
+    """Running words at each level: the document's profile (`Document.profile`), filled as blocks are graded."""
+    grades: dict = field(default_factory=dict)
+    """Word → (HSK level, known to the reader, a joined word to cut into dictionary words)."""
+
+    def grade(self, word: str) -> tuple[int | None, bool, bool]:
+        """A word's grade (see `grades`), worked out once per document."""
+        standard, limit = self.settings.hsk_standard, self.settings.level or 0
+        level = hsk_words(standard).get(word)
+        needed = level if level is not None or not limit else level_by_parts(word, standard)
+        known = needed is not None and needed <= limit
+        joined = level is None and not known and len(word) > 1 and word not in cedict_senses()
+        self.grades[word] = grade = (level, known, joined)
+        return grade
 
     def start_section(self) -> None:
         self.noted = set()
@@ -65,62 +81,54 @@ def _apply_reading_overrides(block: Block, glossary: Glossary) -> None:
     set_readings_at(block, wanted, "override")
 
 
-def split_into_dictionary_words(block: Block, context: Context) -> None:
-    """The learner's edition grades and glosses dictionary words. A word CC-CEDICT lacks, which
+def add_levels(block: Block, context: Context) -> None:
+    """Grade the words for the learner's edition: each word's HSK level, whether the reader
+    knows it (`--level`), and the document's profile (words at each level).
+
+    The learner's edition grades and glosses dictionary words. A word CC-CEDICT lacks, which
     the segmenter joined (行者道, 这座, 胖女人), becomes the CC-CEDICT words it is made of (行者 道,
     这 座, 胖 女人), each with its reading in context, so the vocabulary lists 行者 and 道 rather
-    than 行者道. Names, glossary terms and words of the HSK list stay whole; readings do not change."""
+    than 行者道. Names, glossary terms, words of the HSK list and joined words the reader knows
+    whole (很大) stay as they are; readings never change. A word the list lacks is known when its
+    parts are (dictionary.level_by_parts: 没, 十二); its level stays None, so the profile still
+    counts it outside the lists."""
     if not context.settings.learner:
         return
-    from .dictionary import cedict_parts, cedict_senses, hsk_words
-
-    known, listed = cedict_senses(), hsk_words(context.settings.hsk_standard)
-    tokens = []
+    grades, grade = context.grades, context.grade
+    tokens, graded = [], []
     for token in block.tokens:
-        parts = None
-        if len(token.text) > 1 and token.kind == "han" and not token.note_ids and not token.name:
-            word = token.simplified or token.text
-            if word not in known and word not in listed:
-                parts = cedict_parts(word, token.readings)
-        if parts:
-            tokens += token.split([(start, end) for start, end, _ in parts])
-        else:
+        if token.kind != "han":
             tokens.append(token)
+            continue
+        word = token.simplified or token.text
+        level, known, joined = grades.get(word) or grade(word)
+        if joined and not token.note_ids and not token.name:
+            parts = cedict_parts(word, token.readings)
+            if parts:
+                for piece in token.split(parts):
+                    piece.level, piece.known, _ = grades.get(piece.simplified or piece.text) or grade(
+                        piece.simplified or piece.text)
+                    tokens.append(piece)
+                    graded.append(piece.level)
+                continue
+        token.level, token.known = level, known
+        tokens.append(token)
+        graded.append(level)
     if len(tokens) != len(block.tokens):
         block.tokens = tokens
-
-
-def add_levels(block: Block, context: Context) -> None:
-    """HSK level of each word, and whether the reader knows it (`--level`): a word the list
-    lacks is known when its parts are (dictionary.level_by_parts); its level stays None, so
-    the profile still counts it outside the lists."""
-    if not context.settings.learner:
-        return
-    from .dictionary import hsk_words, level_by_parts
-
-    standard = context.settings.hsk_standard
-    levels = hsk_words(standard)
-    limit = context.settings.level if context.settings.level is not None else 0
-    for token in block.tokens:
-        if token.kind == "han":
-            word = token.simplified or token.text
-            level = token.level = levels.get(word)
-            if level is None and limit:  # 没, 很大, 十二万: outside the word list, known by their parts
-                level = level_by_parts(word, standard)
-            token.known = level is not None and level <= limit
+    profile = context.profile
+    for level, count in Counter(graded).items():
+        key = "outside" if level is None else str(level)
+        profile[key] = profile.get(key, 0) + count
 
 
 def add_dictionary_notes(block: Block, context: Context) -> None:
     """A CC-CEDICT gloss for each word the glossary does not cover and the reader does not know."""
     if context.settings.dictionary != "cedict":
         return
-    from .dictionary import cedict_parts, senses
-
-    position = 0
-    ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
-    for token in block.tokens:
-        start, position = position, position + len(token.text)
-        if token.kind != "han" or token.note_ids or token.known or not token.readings:
+    sentences = Sentences(block)
+    for index, token in enumerate(block.tokens):
+        if token.known or token.kind != "han" or token.note_ids or not token.readings:
             continue
         word = token.simplified or token.text
         key = (word, token.readings)
@@ -133,13 +141,11 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
             if gloss is None:
                 context.dictionary_entries[key] = None
                 continue
-            if ends is None:
-                ends = sentence_ends(block.text)
             # complete where it first occurs, as collect_glossary would: made once, not twice
             entry = GlossaryEntry(
                 id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
                 written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
-                note=None, source="CC-CEDICT", **_first_use(word, token, block.text, start, ends, context))
+                note=None, source="CC-CEDICT", **_first_use(word, token, sentences.of(index), context))
             context.dictionary_entries[key] = context.dictionary_by_id[entry.id] = entry
         token.note_ids = (entry.id,)
 
@@ -158,7 +164,6 @@ PASSES = [
     ("reading rules", lambda block, context: apply_context_rules(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
-    ("dictionary words", split_into_dictionary_words),
     ("levels", add_levels),
     ("dictionary", add_dictionary_notes),
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
@@ -193,7 +198,7 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
     if settings.variant not in CONFIGS:
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
-    context = Context(glossary, settings, document.script)
+    context = Context(glossary, settings, document.script, profile=document.profile)
     blocks = list(document.blocks())
     for start in range(0, len(blocks), CHUNK):
         annotate_blocks(blocks[start:start + CHUNK], context)
@@ -206,17 +211,10 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
 
 def collect_glossary(document: Document, block: Block, context: Context) -> None:
     """List each entry the block uses in `document.glossary` (completing its traditional form,
-    level and first sentence), mark where notes show, and count the words at each level."""
+    level and first sentence) and mark where notes show."""
     policy = context.settings.notes
-    if context.settings.learner:
-        profile = document.profile
-        for level, count in Counter(token.level for token in block.tokens if token.kind == "han").items():
-            key = "outside" if level is None else str(level)
-            profile[key] = profile.get(key, 0) + count
-    position = 0
-    ends: list[int] | None = None  # sentence ends, found once per block when a new entry needs them
-    for token in block.tokens:
-        start, position = position, position + len(token.text)
+    sentences = Sentences(block)
+    for index, token in enumerate(block.tokens):
         if not token.note_ids:
             continue
         for entry_id in token.note_ids:
@@ -228,18 +226,34 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
                 document.glossary[entry_id] = context.dictionary_by_id[entry_id]
                 continue
             entry = context.glossary.by_id(entry_id)
-            if ends is None:
-                ends = sentence_ends(block.text)
-            changes = _first_use(entry.term, token, block.text, start, ends, context)
+            changes = _first_use(entry.term, token, sentences.of(index), context)
             if entry.traditional is not None:
                 changes.pop("traditional", None)
             document.glossary[entry_id] = replace(entry, **changes)
 
 
-def _first_use(term: str, token, text: str, start: int, ends: list[int], context: Context) -> dict:
+class Sentences:
+    """The sentence each token of a block is in; worked out the first time a term's first use asks."""
+
+    __slots__ = ("block", "starts", "ends")
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.starts: list[int] | None = None
+        self.ends: list[int] | None = None
+
+    def of(self, index: int) -> str:
+        """The sentence in which the block's token `index` starts."""
+        if self.starts is None:
+            self.starts = list(accumulate((len(token.text) for token in self.block.tokens), initial=0))
+            self.ends = sentence_ends(self.block.text)
+        return sentence_at(self.block.text, self.starts[index], self.ends)
+
+
+def _first_use(term: str, token, example: str, context: Context) -> dict:
     """What an entry takes from its first occurrence: the sentence, the traditional form (the
     occurrence's own, converted in its context; else the term on its own) and the level."""
-    fields = {"example": sentence_at(text, start, ends)}
+    fields = {"example": example}
     if context.script == "Hans":
         converted = token.traditional if token.text == term else to_traditional(term, context.settings.variant)
         if converted and converted != term:
