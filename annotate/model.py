@@ -55,18 +55,22 @@ class Token:
     def split(self, bounds) -> list[Token]:
         """The token cut at `bounds` ([(start, end, …), …], covering it in order) into tokens of
         their own, every per-character field cut to match."""
+        text, readings, sources, confidence = self.text, self.readings, self.sources, self.confidence
+        traditional, simplified, written, spoken = self.traditional, self.simplified, self.written, self.spoken
+        kind, name, note_ids, level, known, note_here = self.kind, self.name, self.note_ids, self.level, self.known, \
+            self.note_here
         parts = []
-        for start, end, *_ in bounds:
-            text = self.text[start:end]
-            traditional = self.traditional[start:end] if self.traditional else None
-            simplified = self.simplified[start:end] if self.simplified else None
-            written = spoken = ()
-            if self.spoken and self.spoken[start:end] != self.written[start:end]:
-                written, spoken = self.written[start:end], self.spoken[start:end]
-            parts.append(Token(text, self.kind, self.readings[start:end], self.sources[start:end],
-                               self.confidence[start:end], self.name, written, spoken,
-                               traditional if traditional != text else None, simplified if simplified != text else None,
-                               self.note_ids, self.level, self.known, self.note_here))
+        for bound in bounds:
+            start, end = bound[0], bound[1]
+            cut = text[start:end]
+            other = traditional[start:end] if traditional else None
+            source = simplified[start:end] if simplified else None
+            said = heard = ()
+            if spoken and spoken[start:end] != written[start:end]:
+                said, heard = written[start:end], spoken[start:end]
+            parts.append(Token(cut, kind, readings[start:end], sources[start:end], confidence[start:end], name, said,
+                               heard, other if other != cut else None, source if source != cut else None, note_ids,
+                               level, known, note_here))
         return parts
 
 

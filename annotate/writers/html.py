@@ -88,6 +88,7 @@ class ArticleSink(Sink):
         self.sections = 0
         self.numbers: dict[str, str] = {}
         self.occurrences: dict[str, list[str]] = {}
+        self.later: set[str] = set()  # dictionary entries whose first occurrence is written
 
     def open_article(self) -> None:
         classes = "zha zha-hant" if self.hant else "zha"
@@ -138,29 +139,26 @@ class ArticleSink(Sink):
 
     def block(self, block: Block) -> None:
         parts = ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
+        later, words, markup_key = self.later, self._words, self.markup_key
         for token in block.tokens:
-            if token.note_ids and self.occurrences.get(token.note_ids[0]) and token.note_ids[0].startswith("cd-"):
-                # a dictionary word's later occurrences: the appendix links only to the first
-                number = self.numbers[token.note_ids[0]]
-                parts.append(self._later(token, number))
-            elif token.note_ids:
-                entry_id = token.note_ids[0]
-                number = self.numbers.setdefault(entry_id, str(len(self.numbers) + 1))
-                seen = self.occurrences.setdefault(entry_id, [])
-                anchor = f"zha-{entry_id}-{len(seen) + 1}"
-                seen.append(anchor)
-                parts.append(self._button(token, entry_id, number, anchor))
-            else:
+            if not token.note_ids:
                 parts.append(self.word_markup(token, self._make))
+                continue
+            entry_id = token.note_ids[0]
+            if entry_id in later:  # a dictionary word again: the appendix links only to its first occurrence
+                key = markup_key(token)
+                markup = words.get(key) or self.remember(key, self._button(token, entry_id, self.numbers[entry_id]))
+                parts.append(markup)
+                continue
+            number = self.numbers.setdefault(entry_id, str(len(self.numbers) + 1))
+            seen = self.occurrences.setdefault(entry_id, [])
+            anchor = f"zha-{entry_id}-{len(seen) + 1}"
+            seen.append(anchor)
+            parts.append(self._button(token, entry_id, number, anchor))
+            if entry_id.startswith("cd-"):
+                later.add(entry_id)
         parts.append("</h2>" if block.kind == "head" else "</p>")
         self.emit("".join(parts))
-
-    def _later(self, token, number: str) -> str:
-        key = self.markup_key(token)
-        markup = self._words.get(key)
-        if markup is None:
-            markup = self.remember(key, self._button(token, token.note_ids[0], number))
-        return markup
 
     def _button(self, token, entry_id: str, number: str, anchor: str | None = None) -> str:
         """A glossary or dictionary term: a button that opens its popover; `anchor` is the id the
