@@ -124,10 +124,11 @@ def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
 _worker: dict = {}
 
 
-GC_THRESHOLDS = (50_000, 20, 100)
+GC_THRESHOLDS = (100_000, 50, 1_000)
 """The cyclic collector's thresholds while converting (Python's are 700, 10, 10). A book makes
-millions of short-lived tokens and almost no cycles; at the defaults the collector took about
-10% of a conversion. Measured in bench/RESULTS.md (issue 5)."""
+millions of short-lived tokens and no cycles (a full collection after converting 西游记 finds
+none); at the defaults the collector took about 10% of a conversion, and more in the learner's
+edition, whose caches grow as it goes. Measured in bench/RESULTS.md."""
 
 
 def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options | None = None) -> None:

@@ -25,6 +25,8 @@ from ..variants import CONFIGS
 from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
+FLUSH_PARTS = 4_096
+"""Pieces of the vocabulary and popovers gathered before they are written."""
 PAGE_CSS = (
     "html{background:#fffdf8;color-scheme:light dark}body{margin:0;padding:1rem 0}"
     "@media (prefers-color-scheme:dark){html{background:#16181b}}"
@@ -208,6 +210,9 @@ class ArticleSink(Sink):
                                     for n, anchor in enumerate(anchors, start=1))
                     parts.append(f'<span class="zha-back">In the text: {links}</span>')
                 parts.append("</dd>")
+                if len(parts) > FLUSH_PARTS:  # written as it goes: a book's list is tens of MB
+                    self.emit("".join(parts))
+                    parts.clear()
             parts.append('</dl></section><div class="zha-pops" lang="en">')
             for entry in document.glossary.values():
                 label, gloss = shown[entry.id]
@@ -216,6 +221,9 @@ class ArticleSink(Sink):
                 if entry.note:
                     parts.append(f'<p class="zha-note">{escape_text(entry.note)}</p>')
                 parts.append(f'<p><a href="#zha-{entry.id}">In the glossary</a></p></div>')
+                if len(parts) > FLUSH_PARTS:
+                    self.emit("".join(parts))
+                    parts.clear()
             parts.append("</div>")
         source_script = "traditional (readings from its simplified form)" if self.hant else "simplified"
         other = "simplified forms from OpenCC t2s" if self.hant else \

@@ -124,22 +124,26 @@ class JsonSink(Sink):
 
     def finish(self) -> None:
         self._close()
-        glossary = [
-            {
-                "id": entry.id,
-                "term": entry.term,
-                "gloss": entry.gloss,
-                "pinyin": entry.written_pinyin,
-                "readings": list(entry.pinyin) if entry.pinyin else None,
-                "traditional": entry.traditional,
-                "note": entry.note,
-                "origin": entry.origin,
-                "level": entry.level,
-                "example": entry.example,
-            }
-            for entry in self.document.vocabulary()
-        ]
-        tail = '],"glossary":' + _dumps(glossary)
+        self.emit('],"glossary":[')
+        entries = self.document.vocabulary()
+        for start in range(0, len(entries), 2_000):  # in pieces: a book's glossary is tens of MB
+            glossary = [
+                {
+                    "id": entry.id,
+                    "term": entry.term,
+                    "gloss": entry.gloss,
+                    "pinyin": entry.written_pinyin,
+                    "readings": list(entry.pinyin) if entry.pinyin else None,
+                    "traditional": entry.traditional,
+                    "note": entry.note,
+                    "origin": entry.origin,
+                    "level": entry.level,
+                    "example": entry.example,
+                }
+                for entry in entries[start:start + 2_000]
+            ]
+            self.emit(("," if start else "") + _dumps(glossary)[1:-1])
+        tail = "]"
         if self.document.settings.learner:
             profile = self.document.profile
             total = sum(profile.values())
