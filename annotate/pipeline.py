@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from . import reader
-from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
+from .dictionary import NUMERALS, cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
@@ -30,8 +30,10 @@ class Context:
     settings: Settings
     script: str = "Hans"
     """The source's script: `Hans`, or `Hant` for a source in traditional characters."""
-    dictionary_entries: dict = field(default_factory=dict)
-    """CC-CEDICT entries made so far, by (word, readings)."""
+    dictionary_notes: dict = field(default_factory=dict)
+    """The note ids of each (word, readings) looked up in CC-CEDICT so far: (entry id,), or ()."""
+    last_notes: dict = field(default_factory=dict)
+    """Word → (readings, note ids) of its latest look-up."""
     dictionary_by_id: dict = field(default_factory=dict)
     """The same entries by id, for collecting them into the document."""
     noted: set = field(default_factory=set)
@@ -45,9 +47,13 @@ class Context:
         """A word's grade (see `grades`), worked out once per document."""
         standard, limit = self.settings.hsk_standard, self.settings.level or 0
         level = hsk_words(standard).get(word)
-        needed = level if level is not None or not limit else level_by_parts(word, standard)
+        listed = len(word) == 1 or word in cedict_senses()
+        if level is not None or not limit or (listed and len(word) > 1 and not NUMERALS.issuperset(word)):
+            needed = level  # a word the HSK list lacks and CC-CEDICT has (上海) is a word to learn
+        else:
+            needed = level_by_parts(word, standard)
         known = needed is not None and needed <= limit
-        joined = level is None and not known and len(word) > 1 and word not in cedict_senses()
+        joined = level is None and not known and not listed
         self.grades[word] = grade = (level, known, joined)
         return grade
 
@@ -127,27 +133,36 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
     if context.settings.dictionary != "cedict":
         return
     sentences = Sentences(block)
+    last = context.last_notes
     for index, token in enumerate(block.tokens):
         if token.known or token.kind != "han" or token.note_ids or not token.readings:
             continue
         word = token.simplified or token.text
-        key = (word, token.readings)
-        entry = context.dictionary_entries.get(key, False)
-        if entry is None:  # looked up before: CC-CEDICT has no sense for this reading
+        seen = last.get(word)  # most words keep one reading: no (word, readings) key to build and hash
+        if seen is not None and seen[0] == token.readings:
+            token.note_ids = seen[1]
             continue
-        if entry is False:
-            parts = None if len(word) == 1 else cedict_parts(word, token.readings)  # a name CC-CEDICT lacks
-            gloss = senses(word, token.readings) or (parts and " | ".join(f"{word[i:j]}: {g}" for i, j, g in parts))
-            if gloss is None:
-                context.dictionary_entries[key] = None
-                continue
-            # complete where it first occurs, as collect_glossary would: made once, not twice
-            entry = GlossaryEntry(
-                id=f"cd-{len(context.dictionary_entries) + 1}", term=word, gloss=gloss, pinyin=token.readings,
-                written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
-                note=None, source="CC-CEDICT", **_first_use(word, token, sentences.of(index), context))
-            context.dictionary_entries[key] = context.dictionary_by_id[entry.id] = entry
-        token.note_ids = (entry.id,)
+        key = (word, token.readings)
+        note = context.dictionary_notes.get(key)
+        if note is None:
+            note = context.dictionary_notes[key] = _dictionary_note(word, token, sentences, index, context)
+        last[word] = (token.readings, note)
+        token.note_ids = note
+
+
+def _dictionary_note(word: str, token, sentences: Sentences, index: int, context: Context) -> tuple[str, ...]:
+    """(entry id,) of a word CC-CEDICT glosses in this reading, its entry made complete at this
+    first occurrence (as collect_glossary would: made once, not twice); () where it has none."""
+    parts = None if len(word) == 1 else cedict_parts(word, token.readings)  # a name CC-CEDICT lacks
+    gloss = senses(word, token.readings) or (parts and " | ".join(f"{word[i:j]}: {g}" for i, j, g in parts))
+    if gloss is None:
+        return ()
+    entry = GlossaryEntry(
+        id=f"cd-{len(context.dictionary_notes) + 1}", term=word, gloss=gloss, pinyin=token.readings,
+        written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
+        note=None, source="CC-CEDICT", **_first_use(word, token, sentences.of(index), context))
+    context.dictionary_by_id[entry.id] = entry
+    return (entry.id,)
 
 
 def add_capitals(block: Block, settings: Settings) -> None:
@@ -212,24 +227,25 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
 def collect_glossary(document: Document, block: Block, context: Context) -> None:
     """List each entry the block uses in `document.glossary` (completing its traditional form,
     level and first sentence) and mark where notes show."""
-    policy = context.settings.notes
+    every, first = context.settings.notes == "all", context.settings.notes == "first"
+    noted, collected = context.noted, document.glossary
     sentences = Sentences(block)
     for index, token in enumerate(block.tokens):
         if not token.note_ids:
             continue
         for entry_id in token.note_ids:
-            token.note_here = policy == "all" or (policy == "first" and entry_id not in context.noted)
-            context.noted.add(entry_id)
-            if entry_id in document.glossary:
+            token.note_here = every or (first and entry_id not in noted)
+            noted.add(entry_id)
+            if entry_id in collected:
                 continue
             if entry_id in context.dictionary_by_id:  # completed where it was made
-                document.glossary[entry_id] = context.dictionary_by_id[entry_id]
+                collected[entry_id] = context.dictionary_by_id[entry_id]
                 continue
             entry = context.glossary.by_id(entry_id)
             changes = _first_use(entry.term, token, sentences.of(index), context)
             if entry.traditional is not None:
                 changes.pop("traditional", None)
-            document.glossary[entry_id] = replace(entry, **changes)
+            collected[entry_id] = replace(entry, **changes)
 
 
 class Sentences:
