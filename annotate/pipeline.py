@@ -95,9 +95,11 @@ def add_levels(block: Block, context: Context) -> None:
     the segmenter joined (行者道, 这座, 胖女人), becomes the CC-CEDICT words it is made of (行者 道,
     这 座, 胖 女人), each with its reading in context, so the vocabulary lists 行者 and 道 rather
     than 行者道. Names, glossary terms, words of the HSK list and joined words the reader knows
-    whole (很大) stay as they are; readings never change. A word the list lacks is known when its
-    parts are (dictionary.level_by_parts: 没, 十二); its level stays None, so the profile still
-    counts it outside the lists."""
+    whole (很大) stay as they are. Readings never change; only the spoken tone of 一 may, with
+    `--tone-sandhi`, where a cut shows that it ends a word (同一 个 tóngyī gè, as 同一 is said,
+    where jieba's 同一个 gave yí). A word the list lacks is known when its parts are
+    (dictionary.level_by_parts: 没, 十二); its level stays None, so the profile still counts it
+    outside the lists."""
     if not context.settings.learner:
         return
     grades, grade = context.grades, context.grade
