@@ -248,12 +248,11 @@ def level_by_parts(word: str, standard: str) -> int | None:
       and single characters. A word CC-CEDICT has (上海, 国会), or a part it has that the list
       lacks (the 行者 of 行者道), is a word to learn: None.
     """
-    characters = hsk_characters(standard)
+    characters, words, lexicon = hsk_characters(standard), hsk_words(standard), cedict_senses()
     if len(word) == 1:
         return characters.get(word)
-    if not NUMERALS.issuperset(word) and word in cedict_senses():
+    if not NUMERALS.issuperset(word) and word in lexicon:
         return None
-    words, lexicon = hsk_words(standard), cedict_senses()
     hardest, i = 0, 0
     while i < len(word):
         for j in range(len(word), i, -1):

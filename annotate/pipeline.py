@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from . import reader
-from .dictionary import NUMERALS, cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
+from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
@@ -47,13 +47,9 @@ class Context:
         """A word's grade (see `grades`), worked out once per document."""
         standard, limit = self.settings.hsk_standard, self.settings.level or 0
         level = hsk_words(standard).get(word)
-        listed = len(word) == 1 or word in cedict_senses()
-        if level is not None or not limit or (listed and len(word) > 1 and not NUMERALS.issuperset(word)):
-            needed = level  # a word the HSK list lacks and CC-CEDICT has (上海) is a word to learn
-        else:
-            needed = level_by_parts(word, standard)
+        needed = level if level is not None or not limit else level_by_parts(word, standard)
         known = needed is not None and needed <= limit
-        joined = level is None and not known and not listed
+        joined = level is None and not known and len(word) > 1 and word not in cedict_senses()
         self.grades[word] = grade = (level, known, joined)
         return grade
 
@@ -114,8 +110,8 @@ def add_levels(block: Block, context: Context) -> None:
             parts = cedict_parts(word, token.readings)
             if parts:
                 for piece in token.split(parts):
-                    piece.level, piece.known, _ = grades.get(piece.simplified or piece.text) or grade(
-                        piece.simplified or piece.text)
+                    word = piece.simplified or piece.text
+                    piece.level, piece.known, _ = grades.get(word) or grade(word)
                     tokens.append(piece)
                     graded.append(piece.level)
                 continue
