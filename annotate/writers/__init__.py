@@ -20,6 +20,8 @@ SAFE_ID = re.compile(r"[a-z0-9-]+")
 """What glossary and dictionary entry ids look like: safe in any attribute without escaping."""
 
 _WORDS: dict[tuple, dict[tuple, str]] = {}
+FLUSH_PARTS = 4_096
+"""Pieces of a vocabulary list gathered before they are written (Sink.emit_gathered)."""
 MEMO_LIMIT = 5_000
 """Markup kept per format before the memo starts over. A book's 5,000 most frequent words are
 most of its running text; 15,000 cost 16 MB more per three formats for no measurable speed."""
@@ -68,6 +70,13 @@ class Sink:
 
     def emit(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))
+
+    def emit_gathered(self, parts: list[str]) -> None:
+        """Write `parts` and empty the list once it holds many: a book's vocabulary list is tens
+        of MB, which one joined string would hold in memory two or three times over."""
+        if len(parts) > FLUSH_PARTS:
+            self.emit("".join(parts))
+            parts.clear()
 
     def start(self) -> None: ...
 

@@ -25,8 +25,6 @@ from ..variants import CONFIGS
 from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
-FLUSH_PARTS = 4_096
-"""Pieces of the vocabulary and popovers gathered before they are written."""
 PAGE_CSS = (
     "html{background:#fffdf8;color-scheme:light dark}body{margin:0;padding:1rem 0}"
     "@media (prefers-color-scheme:dark){html{background:#16181b}}"
@@ -68,8 +66,6 @@ def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: s
         escape_text(char) if reading is None else ruby(char, reading, other[i] if other else None, hant, rt_lang, known)
         for i, (char, reading) in enumerate(zip(text, readings or (None,) * len(text)))
     )
-
-
 
 
 class ArticleSink(Sink):
@@ -210,9 +206,7 @@ class ArticleSink(Sink):
                                     for n, anchor in enumerate(anchors, start=1))
                     parts.append(f'<span class="zha-back">In the text: {links}</span>')
                 parts.append("</dd>")
-                if len(parts) > FLUSH_PARTS:  # written as it goes: a book's list is tens of MB
-                    self.emit("".join(parts))
-                    parts.clear()
+                self.emit_gathered(parts)
             parts.append('</dl></section><div class="zha-pops" lang="en">')
             for entry in document.glossary.values():
                 label, gloss = shown[entry.id]
@@ -221,9 +215,7 @@ class ArticleSink(Sink):
                 if entry.note:
                     parts.append(f'<p class="zha-note">{escape_text(entry.note)}</p>')
                 parts.append(f'<p><a href="#zha-{entry.id}">In the glossary</a></p></div>')
-                if len(parts) > FLUSH_PARTS:
-                    self.emit("".join(parts))
-                    parts.clear()
+                self.emit_gathered(parts)
             parts.append("</div>")
         source_script = "traditional (readings from its simplified form)" if self.hant else "simplified"
         other = "simplified forms from OpenCC t2s" if self.hant else \

@@ -204,10 +204,10 @@ class TeiSink(Sink):
         self.emit(f"<?xml version='1.0' encoding='UTF-8'?>\n<TEI xmlns=\"{TEI_NS}\" xml:lang=\"{lang}\">\n  "
                   + serialize(header) + "\n  <text>\n    <body>")
 
-    def _glossary(self):
+    def _write_glossary(self) -> None:
         """The glossary list, from strings (a book with a dictionary has tens of thousands of
-        entries), in pieces of a few thousand entries; every piece of text goes through
-        escape_text, as lxml would write it."""
+        entries), written as it goes; every piece of text goes through escape_text, as lxml
+        would write it."""
         learner = self.document.settings.learner
         parts = ['\n      <div type="glossary" xml:lang="en">\n        <head>Glossary</head>\n        <list type="gloss">']
         for entry in self.document.vocabulary():
@@ -226,11 +226,9 @@ class TeiSink(Sink):
             if entry.example:
                 item.append(f'<cit type="example"><quote xml:lang="zh-Hans">{escape_text(entry.example)}</quote></cit>')
             parts.append(f'\n          <label>{" ".join(label)}</label>\n          <item>{"".join(item)}</item>')
-            if len(parts) > 4_096:
-                yield "".join(parts)
-                parts.clear()
+            self.emit_gathered(parts)
         parts.append("\n        </list>\n      </div>")
-        yield "".join(parts)
+        self.emit("".join(parts))
 
     def _profile(self):
         profile = self.document.profile
@@ -290,8 +288,7 @@ class TeiSink(Sink):
         if self.document.glossary or self.document.settings.learner:
             self.emit("\n    <back>")
             if self.document.glossary:
-                for piece in self._glossary():
-                    self.emit(piece)
+                self._write_glossary()
             if self.document.settings.learner:
                 self.emit("\n      " + serialize(self._profile()))
             self.emit("\n    </back>")
