@@ -5,11 +5,15 @@ about output formats and writers never see the source bytes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 TokenKind = Literal["han", "latin", "punct", "space", "other"]
 BlockKind = Literal["head", "p"]
+SAFE_ID = re.compile(r"[a-z0-9-]+")
+"""What glossary and dictionary entry ids look like: safe in any attribute, so writers put them
+in markup without escaping. Checked once, when an entry is made (GlossaryEntry)."""
 
 
 @dataclass(slots=True)
@@ -125,6 +129,10 @@ class GlossaryEntry:
     """HSK level of the term, when the document is graded."""
     example: str | None = None
     """The first sentence of the document the term occurs in."""
+
+    def __post_init__(self) -> None:
+        if not SAFE_ID.fullmatch(self.id):
+            raise ValueError(f"glossary entry id {self.id!r} is not made of a-z, 0-9 and -")
 
 
 @dataclass(slots=True, frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from annotate import annotate_text, write
 from annotate.demo import embed_demo
 from annotate.glossary import load
+from annotate.model import GlossaryEntry
 from annotate.writers.html import asset
 
 from . import recover
@@ -167,6 +168,14 @@ def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
         assert [s.text for s in root.xpath("//script")] == ([asset("zh-annotate.js")] if fmt == "html" else [])
     assert text == '<script>alert(1)</script> & "x" 和<危险>。'
     assert gloss == 'a <b>bold</b> & "quoted" gloss'
+
+
+@pytest.mark.parametrize("unsafe", ['gl-a"b', "gl-<x>", "gl-A", ""])
+def test_an_entry_id_writers_could_not_put_in_markup_unescaped_is_refused(unsafe):
+    # Writers put entry ids into attributes as they are; an entry is the one place ids are checked.
+    with pytest.raises(ValueError, match="entry id"):
+        GlossaryEntry(id=unsafe, term="中国", gloss="China")
+    assert GlossaryEntry(id="cd-12", term="中国", gloss="China").id == "cd-12"
 
 
 @pytest.mark.parametrize("source", GOLDEN_INPUTS, ids=lambda p: p.stem)

@@ -7,17 +7,12 @@ serialised markup of each distinct token, because a book repeats its words thous
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
 from lxml import etree
 
 from ..model import Block, Document, Section
-
-
-SAFE_ID = re.compile(r"[a-z0-9-]+")
-"""What glossary and dictionary entry ids look like: safe in any attribute without escaping."""
 
 _WORDS: dict[tuple, dict[tuple, str]] = {}
 FLUSH_PARTS = 4_096

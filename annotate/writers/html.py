@@ -22,7 +22,7 @@ from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE, STANDARDS, level_na
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..readings import tone_of
 from ..variants import CONFIGS
-from . import SAFE_ID, Sink, escape_attribute, escape_text, serialize, start_tag
+from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (
@@ -160,9 +160,9 @@ class ArticleSink(Sink):
 
     def _button(self, token, entry_id: str, number: str, anchor: str | None = None) -> str:
         """A glossary or dictionary term: a button that opens its popover; `anchor` is the id the
-        appendix links back to. Every attribute value is ours (ids are [a-z0-9-], by construction
-        and checked), so the tag needs no escaping; a start tag per occurrence through lxml cost seconds."""
-        assert SAFE_ID.fullmatch(entry_id), entry_id
+        appendix links back to. Every attribute value is ours (ids are [a-z0-9-], checked when an
+        entry is made: model.SAFE_ID), so the tag needs no escaping; a start tag per occurrence
+        through lxml cost seconds."""
         classes = "zha-term zha-first" if token.note_here else "zha-term"
         anchor_id = f' id="{anchor}"' if anchor else ""
         note = f' data-note="{number}"' if token.note_here else ""  # numbered where the note shows
