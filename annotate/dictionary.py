@@ -205,7 +205,7 @@ def cedict_parts(word: str, readings: tuple[str | None, ...]) -> tuple[tuple[int
         return None
     parts, i = [], 0
     while i < len(word):
-        for j in range(len(word), i, -1):
+        for j in range(len(word) - (i == 0), i, -1):  # the whole word is not one part: looked up above
             # None for a part CC-CEDICT lacks, or has with other readings
             by_reading = known.get(word[i:j])
             gloss = _for_reading(by_reading, syllables[i:j]) if by_reading else None

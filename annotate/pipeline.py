@@ -151,9 +151,11 @@ def add_dictionary_notes(block: Block, context: Context) -> None:
 def _dictionary_note(word: str, token, sentences: Sentences, index: int, context: Context) -> tuple[str, ...]:
     """(entry id,) of a word CC-CEDICT glosses in this reading, its entry made complete at this
     first occurrence (as collect_glossary would: made once, not twice); () where it has none."""
-    parts = None if len(word) == 1 else cedict_parts(word, token.readings)  # a name CC-CEDICT lacks
-    gloss = senses(word, token.readings) or (parts and " | ".join(f"{word[i:j]}: {g}" for i, j, g in parts))
-    if gloss is None:
+    gloss = senses(word, token.readings)
+    if gloss is None and len(word) > 1:  # a name CC-CEDICT lacks: glossed by its parts
+        parts = cedict_parts(word, token.readings)
+        gloss = parts and " | ".join(f"{word[i:j]}: {g}" for i, j, g in parts)
+    if not gloss:
         return ()
     entry = GlossaryEntry(
         id=f"cd-{len(context.dictionary_notes) + 1}", term=word, gloss=gloss, pinyin=token.readings,
