@@ -234,7 +234,10 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
         if not token.note_ids:
             continue
         for entry_id in token.note_ids:
-            token.note_here = every or (first and entry_id not in noted)
+            if entry_id in noted:  # most occurrences: collected, and noted in this section
+                token.note_here = every
+                continue
+            token.note_here = every or first
             noted.add(entry_id)
             if entry_id in collected:
                 continue
