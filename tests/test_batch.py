@@ -14,7 +14,6 @@ import pytest
 from lxml import etree
 
 from annotate import batch
-from annotate.cli import main
 
 from . import recover
 from .conftest import ROOT, SHARED

@@ -86,7 +86,7 @@ def _glyph(base):
 def assert_aligned(boxes):
     assert len(boxes) >= 100
     for box in boxes:
-        (bl, br, bt, bb), (rl, rr, rt, rb) = _glyph(box["base"]), box["rt"]
+        (bl, br, bt, _), (rl, rr, rt, rb) = _glyph(box["base"]), box["rt"]
         assert abs((bl + br) / 2 - (rl + rr) / 2) <= 2, f"{box['text']} is not centred on its character: {box}"
         assert rb <= bt and rt < bt, f"{box['text']} is not above its character: {box}"
     bases = [_glyph(b["base"]) for b in boxes]
