@@ -159,10 +159,8 @@ SEG = start_tag("seg", {"type": "word"})
 
 
 def _opening(note_ids: tuple) -> tuple[str, str]:
-    # entry ids are [a-z0-9-], checked when an entry is made (model.SAFE_ID): no escaping needed
-    if len(note_ids) == 1:  # nearly every term
-        return '<term ref="#' + note_ids[0] + '">', "</term>"
     if note_ids:
+        # entry ids are [a-z0-9-], checked when an entry is made (model.SAFE_ID): no escaping needed
         return '<term ref="' + " ".join("#" + i for i in note_ids) + '">', "</term>"
     return SEG, "</seg>"
 
