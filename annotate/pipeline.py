@@ -245,9 +245,8 @@ def collect_glossary(document: Document, block: Block, context: Context) -> None
                 collected[entry_id] = context.dictionary_by_id[entry_id]
                 continue
             entry = context.glossary.by_id(entry_id)
-            changes = _first_use(entry.term, token, sentences.of(index), context)
-            if entry.traditional is not None:
-                changes.pop("traditional", None)
+            changes = _first_use(entry.term, token, sentences.of(index), context,
+                                 traditional=entry.traditional is None)
             collected[entry_id] = replace(entry, **changes)
 
 
@@ -269,11 +268,12 @@ class Sentences:
         return sentence_at(self.block.text, self.starts[index], self.ends)
 
 
-def _first_use(term: str, token, example: str, context: Context) -> dict:
+def _first_use(term: str, token, example: str, context: Context, traditional: bool = True) -> dict:
     """What an entry takes from its first occurrence: the sentence, the traditional form (the
-    occurrence's own, converted in its context; else the term on its own) and the level."""
+    occurrence's own, converted in its context; else the term on its own; not when the entry
+    gives its own: `traditional=False`) and the level."""
     fields = {"example": example}
-    if context.script == "Hans":
+    if traditional and context.script == "Hans":
         converted = token.traditional if token.text == term else to_traditional(term, context.settings.variant)
         if converted and converted != term:
             fields["traditional"] = converted
