@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,8 +63,7 @@ def compare(corpus: Path, rounds: int = 6) -> tuple[float, float, float]:
         else:
             plain.append(build(corpus, []))
             learner.append(build(corpus, learner_options))
-    ratios = sorted(b / a for a, b in zip(plain, learner))
-    return min(plain), min(learner), (ratios[(len(ratios) - 1) // 2] + ratios[len(ratios) // 2]) / 2
+    return min(plain), min(learner), statistics.median(b / a for a, b in zip(plain, learner))
 
 
 def main() -> None:
