@@ -1,4 +1,7 @@
-"""Shared fixtures: the TEI schema (compiled once), the Nu Html Checker, golden files."""
+"""Shared fixtures: the project's TEI profile (shipped in the package), the Nu Html Checker, golden files.
+
+The tests read nothing outside this checkout: small data they need is in tests/data/ (see its
+README for sources and licences); whole-corpus measurements are in bench/."""
 from __future__ import annotations
 
 import json
@@ -12,8 +15,6 @@ from hypothesis import settings
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-TEI_RNG = SHARED / "schemas" / "tei" / "tei_all.rng"
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,21 +28,17 @@ def pytest_addoption(parser):
 
 
 @pytest.fixture(scope="session")
-def tei_schema():
-    """TEI P5 4.8.0 tei_all, compiled once per test session (about 5 s)."""
-    if not TEI_RNG.exists():
-        pytest.fail(f"{TEI_RNG} is missing: the tests need ../shared beside the checkout")
-    return etree.RelaxNG(etree.parse(str(TEI_RNG)))
+def assert_valid_tei():
+    """Check TEI against the profile the package ships (RELAX NG and its own rules), as
+    `annotate validate` does; returns the parsed root for XPath."""
+    from annotate.validate import check as profile_check
 
-
-@pytest.fixture(scope="session")
-def assert_valid_tei(tei_schema):
     def check(data: bytes) -> etree._Element:
-        root = etree.fromstring(data)
-        if not tei_schema.validate(root):
-            errors = "\n".join(f"line {e.line}: {e.message}" for e in tei_schema.error_log)
-            pytest.fail(f"TEI does not validate against tei_all.rng:\n{errors}")
-        return root
+        problems = profile_check(data)
+        if problems:
+            errors = "\n".join(f"line {p.line}: {p.message}" for p in problems)
+            pytest.fail(f"TEI does not fit the project's TEI profile:\n{errors}")
+        return etree.fromstring(data)
 
     return check
 

@@ -16,7 +16,7 @@ from lxml import etree
 from annotate import batch
 
 from . import recover
-from .conftest import ROOT, SHARED
+from .conftest import DATA, ROOT
 
 
 def root_bytes(path):
@@ -149,7 +149,7 @@ def test_glob_and_nothing_outside_out(tmp_path):
 def _corpus_folder(tmp_path, files=12, lines=60):
     folder = tmp_path / "in"
     folder.mkdir()
-    text = (SHARED / "data" / "corpus" / "xiyouji_s.txt").read_text(encoding="utf-8").split("\n")
+    text = (DATA / "xiyouji_s.txt").read_text(encoding="utf-8").split("\n")
     for i in range(files):
         (folder / f"part{i:02d}.txt").write_text("\n".join(text[i * lines:(i + 1) * lines]) + "\n", encoding="utf-8")
     return folder
@@ -207,9 +207,8 @@ def test_a_killed_worker_fails_its_file_and_the_next_run_resumes(tmp_path, monke
 
 
 def test_traditional_sources_are_read_through_their_simplified_form(tmp_path, assert_valid_tei):
-    corpus = SHARED / "data" / "corpus"
-    lines_t = (corpus / "xiyouji_t.txt").read_text(encoding="utf-8").split("\n")[100:140]
-    lines_s = (corpus / "xiyouji_s.txt").read_text(encoding="utf-8").split("\n")[100:140]
+    lines_t = (DATA / "xiyouji_t_101-140.txt").read_text(encoding="utf-8").splitlines()
+    lines_s = (DATA / "xiyouji_s.txt").read_text(encoding="utf-8").split("\n")[100:140]
     (tmp_path / "t.txt").write_text("\n".join(lines_t), encoding="utf-8")
     (tmp_path / "s.txt").write_text("\n".join(lines_s), encoding="utf-8")
     result = build(tmp_path / "t.txt", tmp_path / "s.txt", "--out", tmp_path / "out", "--format", "tei,json,html")

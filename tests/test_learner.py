@@ -15,7 +15,7 @@ from annotate.dictionary import cedict_senses, hsk_words, senses
 from annotate.glossary import check
 
 from . import recover
-from .conftest import DATA, ROOT, SHARED, wrap_fragment
+from .conftest import DATA, ROOT, wrap_fragment
 from .test_properties import GLOSSARY, documents
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -176,7 +176,8 @@ def test_words_outside_the_list_are_known_by_their_parts(level, known, unknown, 
 def test_the_vocabulary_lists_dictionary_words_and_readings_do_not_change():
     # jieba joins words CC-CEDICT lacks (一个人, 这本书); the learner's edition grades and glosses
     # the dictionary words they are made of, and reads every character as the plain edition does
-    lines = (SHARED / "data" / "corpus" / "tatoeba_cmn_zh.txt").read_text(encoding="utf-8").splitlines()[:1500]
+    rows = (DATA / "tatoeba_cmn_zh.tsv").read_text(encoding="utf-8").splitlines()[1:1501]
+    lines = [row.split("\t")[0] for row in rows]
     text = "\n".join(lines)
     plain, learner = annotate_text(text), annotate_text(text, dictionary="cedict", level=3)
     assert [r for t in tokens(learner) for r in t.readings] == [r for t in tokens(plain) for r in t.readings]

@@ -1,7 +1,7 @@
 """Traditional forms: OpenCC by phrase, recorded only where they differ, length never changes."""
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 import pytest
 
@@ -9,7 +9,11 @@ from annotate import annotate_text
 from annotate.errors import InvariantError
 from annotate.variants import CONFIGS, convert_same_length
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "corpus" / "xiyouji_s.txt"
+from .conftest import DATA
+
+CORPUS = DATA / "xiyouji_s.txt"
+"""The first 720 paragraphs of 西游记 (bench/opencc_lengths.py checks the whole book)."""
+VARIANT_OF = {"s2t": "t", "s2tw": "tw", "s2hk": "hk"}
 
 
 def forms(text, **options):
@@ -43,8 +47,26 @@ def test_a_conversion_that_changes_length_fails_loudly():
 
 
 @pytest.mark.parametrize("config", sorted(set(CONFIGS.values())))
-def test_configs_keep_length_on_the_whole_corpus(config):
+def test_configs_keep_length_on_a_classical_novel(config):
     text = CORPUS.read_text(encoding="utf-8")
-    assert len(text) > 700_000
+    assert len(text) > 80_000
     for line in text.split("\n"):
         convert_same_length(line, config)  # raises on any line whose length changes
+
+
+def _opencc_cases():
+    return json.loads((DATA / "opencc_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def test_opencc_own_cases_through_the_pipeline():
+    """OpenCC's regression cases for the configs we use (221 of them): converting by phrase in
+    context, as the pipeline does, gives what OpenCC itself gives for the whole text."""
+    cases = _opencc_cases()
+    assert len(cases) == 221
+    wrong = []
+    for case in cases:
+        document = annotate_text(case["input"], variant=VARIANT_OF[case["config"]], script="Hans")
+        got = "".join(t.traditional or t.text for b in document.blocks() for t in b.tokens)
+        if got != case["expected"].replace("\n", ""):
+            wrong.append((case["id"], case["config"], got))
+    assert wrong == []
