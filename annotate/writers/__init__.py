@@ -55,13 +55,13 @@ class Sink:
         return markup
 
     def markup_key(self, token) -> tuple:
-        """What decides a token's markup in this format: its text, readings, other-script form and
-        notes, and for JSON also the sources, spoken tones and name."""
+        """What decides a token's markup in this format: its text, readings, other-script form,
+        notes, name, level and spoken tones (TEI), and for JSON also the sources."""
         if self.records_provenance:
             return (token.text, token.readings, token.sources, token.spoken, token.name,
-                    token.traditional or token.simplified, token.known, token.note_ids, token.note_here)
+                    token.traditional or token.simplified, token.known, token.note_ids, token.note_here, token.level)
         return (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
-                token.note_here)
+                token.note_here, token.name, token.level, token.spoken)
 
     def emit(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))
