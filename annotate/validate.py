@@ -10,7 +10,8 @@ that an editor's hand edit can break and a grammar cannot check, each checked he
 2. an `<rt>` holds one syllable in the reading system its `@type` names (`pinyin`: tone marks
    zhōng or numbers zhong1; `zhuyin`: ㄓㄨㄥ);
 3. a `<term ref>` points to glossary entries of the same document (`<term xml:id>` in `<back>`);
-4. the `xml:id`s a `ref`/`target` points to exist (sentences and their links, where present).
+4. the `xml:id`s a `target` or `ana` points to exist (categories of words; sentences and their
+   links, where present).
 """
 from __future__ import annotations
 
@@ -123,4 +124,9 @@ def profile_problems(root) -> list[Problem]:
         for target in (element.get("target") or "").split():
             if target.startswith("#") and target[1:] not in ids:
                 problems.append(Problem(element.sourceline, f"@target {target!r} points to no xml:id of this file"))
+    for element in root.iterfind(".//*[@ana]"):
+        for target in element.get("ana").split():
+            if target.startswith("#") and target[1:] not in ids:
+                problems.append(Problem(element.sourceline, f"@ana {target!r} names no category of this file's "
+                                                            "taxonomy (<classDecl> in the header)"))
     return problems

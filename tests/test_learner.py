@@ -89,11 +89,14 @@ def test_words_at_or_below_the_level_carry_no_pinyin(seed, assert_valid_tei):
     assert len(known) > 300 and all(levels.get(t.text, 0) <= 3 for t in known)
     assert not any(t.note_ids and seed.glossary[t.note_ids[0]].origin == "cedict" for t in known)
     root = assert_valid_tei(write(seed, "tei"))
-    # in the TEI a known word has its characters but no ruby; the others keep theirs
-    words = root.xpath("//t:body//t:seg[@type='word'][.//t:rb or t:choice or not(.//t:ruby)]", namespaces=NS)
-    plain = [w for w in words if not w.xpath(".//t:rt", namespaces=NS) and re.search("[\u4e00-\u9fff]", w.xpath("string()"))]
-    assert {"".join(w.xpath(".//text()[not(ancestor::t:reg)]", namespaces=NS)) for w in plain} <= {t.text for t in known}
-    assert len(plain) == sum(1 for t in known if not t.note_ids)
+    # in the TEI a known word keeps its ruby (the edition is a master) and its @ana says the reader knows it
+    marked = root.xpath("//t:body//*[contains(concat(@ana, ' '), '#known ')]", namespaces=NS)
+    texts = {"".join(w.xpath(".//text()[not(ancestor::t:reg or ancestor::t:rt)]", namespaces=NS)) for w in marked}
+    assert texts == {t.text for t in known}
+    assert len(marked) == len(known)
+    assert all(len(w.xpath(".//t:rt[not(@subtype)]", namespaces=NS)) == len(w.xpath(".//t:rb", namespaces=NS)) > 0
+               for w in marked)
+    assert root.xpath("//t:category[@xml:id='known']", namespaces=NS)
     # the HTML marks them for the level switch
     html = write(seed, "html").decode()
     assert 'data-zha-option="level"' in html and html.count("zha-known") >= len(known)

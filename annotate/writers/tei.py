@@ -27,7 +27,8 @@ READING_TYPES = {
 # Elements whose children are structure, not text: only these are indented.
 STRUCTURAL = {
     "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "sourceDesc",
-    "encodingDesc", "appInfo", "application", "editorialDecl", "normalization", "segmentation",
+    "encodingDesc", "appInfo", "application", "editorialDecl", "normalization", "segmentation", "classDecl",
+    "taxonomy", "category",
     "profileDesc", "langUsage", "div", "list",
 }
 
@@ -53,12 +54,26 @@ def indent_structure(element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def _learner_options(settings) -> str:
-    if not settings.learner:
-        return ""
-    level = f"pinyin and dictionary notes only above HSK level {settings.level}; " if settings.level else ""
-    return (f" Learner's edition: {level}dictionary={settings.dictionary or 'none'}; levels from "
-            f"{STANDARDS[settings.hsk_standard]}; vocabulary order={settings.vocab_order}.")
+def options_line(document: Document) -> str:
+    """The options as `key=value; …`: the words of the header's application note that
+    readers.tei reads back (an edition rendered again keeps the options it was made with)."""
+    settings = document.settings
+    flag = {True: "yes", False: "no"}
+    options = [
+        f"reading={settings.reading}", f"variant={settings.variant} (OpenCC {CONFIGS[settings.variant]})",
+        f"notes={settings.notes}", f"tone-sandhi={flag[settings.tone_sandhi]}",
+        f"capitalize-names={flag[settings.capitalize_names]}", f"dictionary={settings.dictionary or 'none'}",
+        f"level={settings.level or 'none'}", f"hsk-standard={settings.hsk_standard}",
+        f"vocabulary-order={settings.vocab_order}", f"source encoding={document.encoding or 'text'}",
+        f"source script={document.script}", f"replaced={document.replaced}",
+    ]
+    return "Options: " + "; ".join(options) + "."
+
+
+NAME_KINDS = {"person": "a person's name", "place": "a place name", "organisation": "an organisation's name",
+              "name": "a name of no known kind (a CC-CEDICT name, or a glossary term written with a capital)"}
+"""Categories a word's `@ana` points to: its kind of name, its HSK level (`hsk1`…`hsk7`, 7 the
+7–9 band) and whether the reader knows it (`known`), declared in the header's taxonomy."""
 
 
 def build_header(document: Document) -> etree._Element:
@@ -83,10 +98,10 @@ def build_header(document: Document) -> etree._Element:
     application = _sub(_sub(encoding_desc, "appInfo"), "application", ident="zh-annotate", version=__version__)
     _sub(application, "label", "zh-annotate")
     replaced = f" {document.replaced} characters XML cannot hold were replaced with U+FFFD." if document.replaced else ""
-    _sub(application, "p",
-         f"Options: reading={settings.reading}; variant={settings.variant} (OpenCC {CONFIGS[settings.variant]}); "
-         f"source encoding={document.encoding or 'text'}; source script={document.script}; "
-         f"notes={settings.notes}.{_learner_options(settings)}{replaced}")
+    _sub(application, "p", options_line(document) + replaced)
+    if settings.learner:
+        level = f"pinyin and dictionary notes are meant only above HSK level {settings.level}; " if settings.level else ""
+        _sub(application, "p", f"Learner's edition: {level}levels from {STANDARDS[settings.hsk_standard]}.")
     editorial = _sub(encoding_desc, "editorialDecl")
     if hant:
         normalization = (
@@ -111,9 +126,18 @@ def build_header(document: Document) -> etree._Element:
            if settings.tone_sandhi else "一 and 不 keep their original tones, no tone sandhi is marked; ")
         + "neutral tones are as in the dictionary"
         + ("; names are capitalised" if settings.capitalize_names else "")
-        + ". Words (jieba segmentation) are <seg type=\"word\">, or <term> when they are glossary terms; "
-        "punctuation is <pc>.",
+        + ". Where 一 or 不 is said in another tone than written, a second <rt> gives it (subtype spoken, or "
+        "written where the first shows the spoken tone). Words (jieba segmentation) are <seg type=\"word\">, or "
+        "<term> when they are glossary terms, their @ana pointing to the categories below; punctuation is <pc>.",
     )
+    taxonomy = _sub(_sub(encoding_desc, "classDecl"), "taxonomy", xml_id="zha-words")
+    categories = [(key, f"The word is {description}.") for key, description in NAME_KINDS.items()]
+    if settings.learner:
+        categories += [(f"hsk{level}", f"The word is at {level_name(level)} of {STANDARDS[settings.hsk_standard]}.")
+                       for level in range(1, 8)]
+        categories.append(("known", "The reader knows the word (at or below their level): shown without pinyin."))
+    for key, description in categories:
+        _sub(_sub(taxonomy, "category", xml_id=key), "catDesc", description)
     languages = _sub(_sub(header, "profileDesc"), "langUsage")
     for ident, name in (
         ("zh-Hans", "Chinese, simplified script"),
@@ -127,8 +151,10 @@ def build_header(document: Document) -> etree._Element:
 
 
 @lru_cache(maxsize=8_192)
-def ruby_markup(char: str, syllable: str, other: str | None, other_type: str, reading: str) -> str:
-    """One `<ruby>`: the character (with its other-script form in `<choice>`) and its reading."""
+def ruby_markup(char: str, syllable: str, other: str | None, other_type: str, reading: str,
+                said: str | None = None, said_type: str = "spoken") -> str:
+    """One `<ruby>`: the character (with its other-script form in `<choice>`) and its reading;
+    `said`: the other tone of 一 or 不 (`said_type` spoken, or written where `syllable` is the spoken one)."""
     rt_type, rt_lang, _ = READING_TYPES[reading]
     ruby = etree.Element("ruby")
     rb = etree.SubElement(ruby, "rb")
@@ -140,48 +166,44 @@ def ruby_markup(char: str, syllable: str, other: str | None, other_type: str, re
     else:
         rb.text = char
     etree.SubElement(ruby, "rt", {"type": rt_type, XML_LANG: rt_lang}).text = syllable
+    if said is not None:
+        etree.SubElement(ruby, "rt", {"type": rt_type, "subtype": said_type, XML_LANG: rt_lang}).text = said
     return serialize(ruby)
 
 
-@lru_cache(maxsize=8_192)
-def choice_markup(char: str, other: str | None, other_type: str) -> str:
-    """A character without its reading: itself, or its two forms in `<choice>`."""
-    if other is None or other == char:
-        return escape_text(char)
-    choice = etree.Element("choice")
-    etree.SubElement(choice, "orig").text = char
-    lang = "zh-Hans" if other_type == "simplified" else "zh-Hant"
-    etree.SubElement(choice, "reg", {"type": other_type, XML_LANG: lang}).text = other
-    return serialize(choice)
+def _ana(name: str | None, level: int | None, known: bool) -> str:
+    """` ana="#place #hsk3 #known"`: the categories of the header's taxonomy the word is in."""
+    pointers = ([f"#{name}"] if name else []) + ([f"#hsk{level}"] if level else []) + (["#known"] if known else [])
+    return f' ana="{" ".join(pointers)}"' if pointers else ""
 
 
-SEG = start_tag("seg", {"type": "word"})
-
-
-def _opening(note_ids: tuple) -> tuple[str, str]:
+def _opening(note_ids: tuple, ana: str) -> tuple[str, str]:
     if note_ids:
         # entry ids are [a-z0-9-], checked when an entry is made (model.SAFE_ID): no escaping needed
-        return '<term ref="' + " ".join("#" + i for i in note_ids) + '">', "</term>"
-    return SEG, "</seg>"
+        return '<term ref="' + " ".join("#" + i for i in note_ids) + f'"{ana}>', "</term>"
+    return f'<seg type="word"{ana}>', "</seg>"
 
 
 def token_markup(text: str, kind: str, readings: tuple, other: str | None, other_type: str,
-                 note_ids: tuple, reading: str, known: bool = False) -> str:
-    """The TEI of one token: `seg` (or `term`) around one ruby per Han character; a word the
-    reader knows (`--level`) has its characters (and their other-script forms) but no ruby."""
+                 note_ids: tuple, reading: str, known: bool = False, name: str | None = None,
+                 level: int | None = None, written: tuple = (), spoken: tuple = (), sandhi: bool = False) -> str:
+    """The TEI of one token: `seg` (or `term`) around one ruby per Han character, its `@ana`
+    naming its kind of name, level and whether the reader knows it (the ruby is kept: the
+    edition is a master, and pages may show a known word's reading on request)."""
     if kind in ("space", "other") and not note_ids:
         return escape_text(text)
     if kind == "punct" and not note_ids:
         return "<pc>" + escape_text(text) + "</pc>"
-    opening, closing = _opening(note_ids)
+    opening, closing = _opening(note_ids, _ana(name, level, known) if kind == "han" else "")
     parts = [opening]
+    others = (written if sandhi else spoken) if spoken else ()
     for i, (char, syllable) in enumerate(zip(text, readings or (None,) * len(text))):
         if syllable is None:
             parts.append(escape_text(char))
-        elif known:
-            parts.append(choice_markup(char, other[i] if other else None, other_type))
         else:
-            parts.append(ruby_markup(char, syllable, other[i] if other else None, other_type, reading))
+            said = others[i] if others and others[i] != syllable else None
+            parts.append(ruby_markup(char, syllable, other[i] if other else None, other_type, reading, said,
+                                     "written" if sandhi else "spoken"))
     parts.append(closing)
     return "".join(parts)
 
@@ -267,8 +289,9 @@ class TeiSink(Sink):
         self.emit(f"\n        <{tag}>" + "".join(parts) + f"</{tag}>")
 
     def _make(self, t: Token) -> str:
+        settings = self.document.settings
         return token_markup(t.text, t.kind, t.readings, t.traditional or t.simplified, self.other_type, t.note_ids,
-                            self.document.settings.reading, t.known)
+                            settings.reading, t.known, t.name, t.level, t.written, t.spoken, settings.tone_sandhi)
 
     def _note(self, entry_id: str) -> str:
         """`<note>` with the entry's gloss, placed right after the occurrence it explains."""
