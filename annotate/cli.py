@@ -331,3 +331,44 @@ def validate(files) -> None:
     click.echo(f"annotate: {len(files) - failed} of {len(files)} file(s) fit the TEI profile", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path),
+                metavar="EDITION...")
+@click.option("--format", "formats", default="html,html-fragment,json", show_default=True,
+              help="Comma-separated list of tei, html, html-fragment, json, vocab.")
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for the outputs, named after each edition (ch1.tei.xml → ch1.html).")
+def render(editions, formats, out_dir) -> None:
+    """Render TEI (or JSON) editions, as edited, to other formats.
+
+    \b
+    Readings, traditional forms, terms, notes, sections and headings come from the edition as
+    it stands; nothing it gives is analysed again. Text added without markup (a sentence typed
+    into a <p>) is analysed, and only that text. An edit that breaks the TEI profile stops
+    that edition with `file:line: what to fix`; the others go on (exit code 1 at the end).
+
+    \b
+    Examples:
+      annotate render out/lesson.tei.xml --out site/
+      annotate render out/*.tei.xml --format html,json --out site/
+    """
+    from .render import render as run
+
+    names = _formats(formats)
+    failed = 0
+    for path in editions:
+        try:
+            result = run(path, names, out_dir)
+        except AnnotateError as error:
+            click.echo(f"annotate: {error}", err=True)
+            failed += 1
+            continue
+        for notice in result.notices:
+            click.echo(f"annotate: {notice}", err=True)
+        added = f"; {result.added} added character(s) analysed" if result.added else ""
+        click.echo(f"annotate: {path} → {', '.join(result.outputs)}{added}", err=True)
+    click.echo(f"annotate: {len(editions) - failed} of {len(editions)} edition(s) rendered to {out_dir}/", err=True)
+    if failed:
+        sys.exit(1)

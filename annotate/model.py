@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-TokenKind = Literal["han", "latin", "punct", "space", "other"]
+TokenKind = Literal["han", "latin", "punct", "space", "other", "text"]
 BlockKind = Literal["head", "p"]
 SAFE_ID = re.compile(r"[a-z0-9-]+")
 """What glossary and dictionary entry ids look like: safe in any attribute, so writers put them
@@ -24,7 +24,9 @@ class Token:
     """The token exactly as in the source."""
     kind: TokenKind
     """`han` for a word with Han characters; `latin` for letters/digits (B2B, 2020, 1+1>2);
-    `punct`, `space` and `other` (symbols, emoji) pass through untouched."""
+    `punct`, `space` and `other` (symbols, emoji) pass through untouched. `text` is text not
+    analysed yet: a run an editor typed into an edition (readers.tei), which
+    pipeline.annotate_added turns into tokens of the other kinds before any writer sees it."""
     readings: tuple[str | None, ...] = ()
     """One entry per character of `text`: a pinyin syllable for a Han character, None for
     anything else. Empty until the readings pass has run. 中国 → ("zhōng", "guó")."""
@@ -191,6 +193,8 @@ class Document:
     """How many characters XML cannot hold were replaced with U+FFFD (`--replace-invalid`)."""
     profile: dict[str, int] = field(default_factory=dict)
     """Running words at each HSK level (`"1"`…`"7"`) and `"outside"` all levels."""
+    notices: list[str] = field(default_factory=list)
+    """What reading an edition found worth telling the user, one line each (`file:line: …`)."""
 
     def vocabulary(self) -> list[GlossaryEntry]:
         """The entries used, in the chosen order: first occurrence, or level (outside last)."""

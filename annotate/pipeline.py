@@ -42,6 +42,9 @@ class Context:
     """Running words at each level: the document's profile (`Document.profile`), filled as blocks are graded."""
     grades: dict = field(default_factory=dict)
     """Word → (HSK level, known to the reader, a joined word to cut into dictionary words)."""
+    first_id: int = 0
+    """Dictionary entries are numbered after this one (`cd-N`): an edition's text added by hand
+    continues the edition's numbering."""
 
     def grade(self, word: str) -> tuple[int | None, bool, bool]:
         """A word's grade (see `grades`), worked out once per document."""
@@ -158,7 +161,7 @@ def _dictionary_note(word: str, token, sentences: Sentences, index: int, context
     if not gloss:
         return ()
     entry = GlossaryEntry(
-        id=f"cd-{len(context.dictionary_notes) + 1}", term=word, gloss=gloss, pinyin=token.readings,
+        id=f"cd-{context.first_id + len(context.dictionary_notes) + 1}", term=word, gloss=gloss, pinyin=token.readings,
         written_pinyin=spell_word(token.readings, token.name, word), origin="cedict",
         note=None, source="CC-CEDICT", **_first_use(word, token, sentences.of(index), context))
     context.dictionary_by_id[entry.id] = entry
@@ -222,6 +225,51 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
         for block in section.all_blocks():
             collect_glossary(document, block, context)
     return document
+
+
+def annotate_added(document: Document) -> int:
+    """Analyse the text an editor added to an edition without markup (tokens of kind `text`,
+    from readers.tei), and only that: each run is annotated as a paragraph of its own with the
+    edition's settings and its own glossary entries (a dictionary word the edition already
+    glosses in the same reading keeps its entry), then takes its token's place. A term there
+    shows its note where the section has not shown it yet (`--notes first`). Returns the
+    number of characters added (bare spaces and symbols, which the TEI writer leaves outside
+    words, are read the same way but were not added)."""
+    from .glossary import Glossary
+
+    settings = document.settings
+    user = [entry for entry in document.glossary.values() if entry.origin == "glossary"]
+    context = Context(Glossary(user) if user else None, settings, document.script, profile=document.profile)
+    for entry in document.glossary.values():
+        if entry.origin == "cedict" and entry.pinyin:
+            context.last_notes[entry.term] = (entry.pinyin, (entry.id,))
+    numbers = [int(i[3:]) for i in document.glossary if i.startswith("cd-") and i[3:].isdigit()]
+    context.first_id = max(numbers, default=0)
+    pieces = [(block, index, Block("p", token.text, block.line))
+              for block in document.blocks() for index, token in enumerate(block.tokens) if token.kind == "text"]
+    if not pieces:
+        return 0
+    runs = [piece for _, _, piece in pieces]
+    for start in range(0, len(runs), CHUNK):
+        annotate_blocks(runs[start:start + CHUNK], context)
+    added = {id(token) for run in runs for token in run.tokens}
+    for block, index, piece in reversed(pieces):
+        block.tokens[index:index + 1] = piece.tokens
+    every, first = settings.notes == "all", settings.notes == "first"
+    for section in document.sections:
+        blocks = section.all_blocks()
+        noted = {t.note_ids[0] for b in blocks for t in b.tokens if t.note_here and t.note_ids}
+        for block in blocks:
+            for token in block.tokens:
+                if id(token) not in added or not token.note_ids:
+                    continue
+                entry_id = token.note_ids[0]
+                if entry_id not in document.glossary and entry_id in context.dictionary_by_id:
+                    document.glossary[entry_id] = context.dictionary_by_id[entry_id]
+                token.note_here = every or (first and entry_id not in noted)
+                noted.add(entry_id)
+    # the writer leaves spaces and symbols bare: only a run with words or punctuation was typed in
+    return sum(len(run.text) for run in runs if any(t.kind not in ("space", "other") for t in run.tokens))
 
 
 def collect_glossary(document: Document, block: Block, context: Context) -> None:

@@ -6,7 +6,6 @@ import re
 
 import lxml.html
 from hypothesis import given, strategies as st
-from lxml import etree
 
 from annotate import annotate_text, write
 from annotate.glossary import Glossary

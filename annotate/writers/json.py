@@ -82,6 +82,7 @@ class JsonSink(Sink):
             "characters": d.characters,
             "encoding": d.encoding,
             "script": d.script,
+            **({"replaced": d.replaced} if d.replaced else {}),
             "settings": {"reading": d.settings.reading, "variant": d.settings.variant, "notes": d.settings.notes,
                          "tone_sandhi": d.settings.tone_sandhi, "capitalize_names": d.settings.capitalize_names},
         }

@@ -1,0 +1,68 @@
+"""Readers of editions this tool wrote: bytes of a TEI or JSON edition → an annotated Document.
+
+A reader knows a format, not analysis: what the edition gives (words, readings, traditional
+forms, terms, notes, levels) goes into the model as it stands. Text an editor added without
+markup comes back as tokens of kind `text`, which `pipeline.annotate_added` analyses (and only
+those). Plain sources (text, Markdown) are read by `annotate.reader`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    name: str
+    suffixes: tuple[str, ...]
+    """File name endings this reader takes: `.tei.xml`."""
+    load: Callable[[], Callable[[bytes, str], Document]]
+
+
+def _tei():
+    from .tei import read
+
+    return read
+
+
+def _json():
+    from .json import read
+
+    return read
+
+
+READERS = {
+    "tei": Reader("tei", (".tei.xml", ".xml"), _tei),
+    "json": Reader("json", (".json",), _json),
+}
+
+
+def reader_for(name: str) -> Reader | None:
+    """The reader whose suffix the file name ends with (longest suffix first), else None."""
+    lower = name.lower()
+    found = [(len(s), r) for r in READERS.values() for s in r.suffixes if lower.endswith(s)]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def stem_of(name: str) -> str:
+    """`ch1.tei.xml` → `ch1`, `ch1.json` → `ch1`: the name outputs are made from."""
+    reader = reader_for(name)
+    if reader is None:
+        return name.rsplit(".", 1)[0]
+    suffix = max((s for s in reader.suffixes if name.lower().endswith(s)), key=len)
+    return name[: len(name) - len(suffix)]
+
+
+def order_by_first_use(document: Document) -> None:
+    """`Document.glossary` in order of first use, as analysis makes it (an edition lists its
+    entries in the vocabulary's order, which may be by level)."""
+    order = {}
+    for block in document.blocks():
+        for token in block.tokens:
+            for entry_id in token.note_ids:
+                if entry_id in document.glossary:
+                    order.setdefault(entry_id, None)
+    rest = [i for i in document.glossary if i not in order]
+    document.glossary = {i: document.glossary[i] for i in [*order, *rest]}

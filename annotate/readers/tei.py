@@ -1,0 +1,283 @@
+"""A TEI edition this tool wrote, possibly edited by hand → the annotated Document it shows.
+
+Everything the edition gives is taken as it stands: each `<seg type="word">` or `<term>` is a
+token, each `<ruby>` a character with its reading (a second `<rt>` is the other tone of 一 or
+不), `<choice>` its other-script form, `@ana` its kind of name, level and whether the reader
+knows it, a `<note>` after a term the place its note shows, the `<back>` list the glossary
+entries and the vocabulary profile. Text directly inside `<p>` or `<head>` is text an editor
+added (or spaces and symbols, which the writer leaves bare): it becomes a token of kind `text`
+for `pipeline.annotate_added` to analyse.
+
+The edition is first checked against the profile (validate.check): a hand edit that breaks it
+is an InputError naming the file, the line and what to fix.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..chars import is_han
+from ..errors import InputError
+from ..model import PROFILE_KEYS, Block, Document, GlossaryEntry, Section, Settings, Token
+from . import order_by_first_use
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SOURCE_LINE = re.compile(r"^Converted from the plain text file (.*) \((\d+) characters(?:, ([^,()]+))?\)\.$", re.S)
+OPTION = re.compile(r"([a-z -]+)=([^;]*?)(?: \([^)]*\))?(?:;|\.$)")
+LEVEL = re.compile(r"^(?:HSK (\d)(?:–9)?|outside HSK)$")
+COUNT = re.compile(r": (\d+) \(")
+NAME_KINDS = ("person", "place", "organisation", "name")
+
+
+def read(data: bytes, source: str) -> Document:
+    """TEI bytes → Document; `source` names the file in messages."""
+    from ..validate import check
+
+    problems = check(data)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run annotate validate {source})" if len(problems) > 1 else ""
+        raise InputError(f"{source}:{first.line or 0}: {first.message}{more}")
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    return _Reader(source).document(root)
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.inline_notes: list[tuple[str, str, int]] = []  # (entry id, note text, line)
+
+    def fail(self, element, message: str):
+        line = element.sourceline if element is not None else 0
+        raise InputError(f"{self.source}:{line}: {message}")
+
+    def document(self, root) -> Document:
+        header = root.find(f"{TEI}teiHeader")
+        application = header.find(f".//{TEI}application[@ident='zh-annotate']")
+        if application is None:
+            self.fail(header, "not an edition made by zh-annotate (no <application ident=\"zh-annotate\"> in the "
+                              "header): render reads the TEI this tool writes")
+        options_p = next((p for p in application.iterfind(f"{TEI}p") if (p.text or "").startswith("Options: ")), None)
+        if options_p is None:
+            self.fail(application.find(f"{TEI}p") if application.find(f"{TEI}p") is not None else application, "the header's options line (<p>Options: …</p>) is missing: it says how the "
+                                   "edition was made; restore it from the original")
+        options = dict((k.strip(), v.strip()) for k, v in OPTION.findall(options_p.text[len("Options: "):]))
+        settings = self.settings(options, options_p)
+        script = "Hant" if root.get(XML_LANG) == "zh-Hant" else "Hans"
+        source_p = header.find(f"{TEI}fileDesc/{TEI}sourceDesc/{TEI}p")
+        match = SOURCE_LINE.match(source_p.text or "") if source_p is not None else None
+        if match is None:
+            self.fail(source_p if source_p is not None else header,
+                      "the source line (<p>Converted from the plain text file …</p>) was changed; restore it")
+        title = header.find(f"{TEI}fileDesc/{TEI}titleStmt/{TEI}title")
+        encoding = options.get("source encoding")
+        document = Document(
+            source=match.group(1), characters=int(match.group(2)),
+            title_text=title.text if title is not None else None,
+            encoding=None if encoding in (None, "text") else encoding, script=script, settings=settings,
+            replaced=int(options.get("replaced", "0") or 0),
+        )
+        text = root.find(f"{TEI}text")
+        body = text.find(f"{TEI}body")
+        for div in body.iterfind(f"{TEI}div"):
+            if div.find(f"{TEI}gap") is not None and not len(div.findall(f"{TEI}p")):
+                continue  # the empty source's placeholder
+            section = Section(n=div.get("n"))
+            for element in div:
+                if element.tag == f"{TEI}head" and section.head is None and not section.blocks:
+                    section.head = self.block(element, "head")
+                elif element.tag == f"{TEI}p":
+                    section.blocks.append(self.block(element, "p"))
+            document.sections.append(section)
+        back = text.find(f"{TEI}back")
+        if back is not None:
+            self.glossary(back, document)
+            self.profile(back, document)
+        self.reconcile_notes(document)
+        order_by_first_use(document)
+        return document
+
+    def settings(self, options: dict, element) -> Settings:
+        def value(key, default=None):
+            found = options.get(key, default)
+            return None if found == "none" else found
+
+        try:
+            level = value("level")
+            return Settings(
+                reading=options["reading"], variant=options["variant"], notes=options.get("notes", "first"),
+                tone_sandhi=options.get("tone-sandhi") == "yes", capitalize_names=options.get("capitalize-names") == "yes",
+                dictionary=value("dictionary"), level=int(level) if level else None,
+                hsk_standard=options.get("hsk-standard", "2025"), vocab_order=options.get("vocabulary-order", "first"),
+            )
+        except (KeyError, ValueError) as error:
+            self.fail(element, f"the options line lacks or garbles {error}: restore it from the original")
+
+    def block(self, element, kind: str) -> Block:
+        tokens: list[Token] = []
+        if element.text:
+            tokens.append(Token(element.text, "text"))
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in (f"{TEI}seg", f"{TEI}term"):
+                tokens.append(self.word(child))
+            elif tag == f"{TEI}pc":
+                tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))
+            elif tag == f"{TEI}note":
+                owner = next((t for t in reversed(tokens) if t.note_ids), None)
+                if owner is None:
+                    self.fail(child, "a <note> that follows no glossary term: a note shows after the <term> it "
+                                     "explains; move it there or delete it")
+                owner.note_here = True
+                self.inline_notes.append((owner.note_ids[0], "".join(child.itertext()), child.sourceline))
+            elif tag:
+                self.fail(child, f"<{etree.QName(child).localname}> inside <{etree.QName(element).localname}>: "
+                                 "words are <seg type=\"word\">, <term> or <pc>; other text may be typed plainly")
+            if child.tail:
+                tokens.append(Token(child.tail, "text"))
+        tokens = [t for t in tokens if t.text]
+        return Block(kind, "".join(t.text for t in tokens), element.sourceline or 0, tokens)
+
+    def word(self, element) -> Token:
+        text, readings, others, said = [], [], [], []
+        said_type = None
+
+        def plain(string: str | None):
+            for char in string or "":
+                text.append(char)
+                readings.append(None)
+                others.append(char)
+                said.append(None)
+
+        plain(element.text)
+        for child in element:
+            localname = etree.QName(child).localname
+            if localname == "ruby":
+                rb = child.find(f"{TEI}rb")
+                orig, reg = rb.find(f".//{TEI}orig"), rb.find(f".//{TEI}reg")
+                char = orig.text if orig is not None else rb.text
+                rts = child.findall(f"{TEI}rt")
+                main = next((rt for rt in rts if rt.get("subtype") is None), rts[0])
+                second = next((rt for rt in rts if rt.get("subtype") in ("spoken", "written")), None)
+                text.append(char)
+                readings.append((main.text or "").strip())
+                others.append(reg.text if reg is not None else char)
+                said.append((second.text or "").strip() if second is not None else None)
+                if second is not None:
+                    said_type = second.get("subtype")
+            elif localname == "choice":  # a character without its reading (an older edition's known word)
+                orig, reg = child.find(f"{TEI}orig"), child.find(f"{TEI}reg")
+                text.append(orig.text or "")
+                readings.append(None)
+                others.append(reg.text if reg is not None else orig.text or "")
+                said.append(None)
+            else:
+                self.fail(child, f"<{localname}> inside a word: a word holds <ruby> per Han character and plain "
+                                 "text for anything else")
+            plain(child.tail)
+        word = "".join(text)
+        other = "".join(others)
+        han = any(r is not None for r in readings) or any(is_han(c) for c in word)
+        ana = [a.lstrip("#") for a in (element.get("ana") or "").split()]
+        token = Token(word, "han" if han else "latin", tuple(readings) if han else (None,) * len(word))
+        if han:
+            token.sources = tuple(None if r is None else "edition" for r in readings)
+            token.name = next((a for a in ana if a in NAME_KINDS), None)
+            token.level = next((int(a[3:]) for a in ana if a.startswith("hsk") and a[3:].isdigit()), None)
+            token.known = "known" in ana
+            if other != word:
+                hant = self.script_of(element) == "Hant"
+                if hant:
+                    token.simplified = other
+                else:
+                    token.traditional = other
+            if said_type is not None:
+                shown = token.readings
+                heard = tuple(s if s is not None else r for s, r in zip(said, shown))
+                token.written, token.spoken = (heard, shown) if said_type == "written" else (shown, heard)
+        if element.tag == f"{TEI}term":
+            token.note_ids = tuple(r.lstrip("#") for r in (element.get("ref") or "").split())
+        return token
+
+    @staticmethod
+    def script_of(element) -> str:
+        root = element.getroottree().getroot()
+        return "Hant" if root.get(XML_LANG) == "zh-Hant" else "Hans"
+
+    def glossary(self, back, document: Document) -> None:
+        from ..glossary import GlossaryError, parse_pinyin
+
+        listing = back.find(f"{TEI}div[@type='glossary']/{TEI}list")
+        if listing is None:
+            return
+        children = list(listing)
+        for label, item in zip(children[::2], children[1::2]):
+            if etree.QName(label).localname != "label" or etree.QName(item).localname != "item":
+                self.fail(label, "the glossary list pairs a <label> (the term) with an <item> (its gloss)")
+            term = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}id]")
+            if term is None:
+                self.fail(label, "a glossary <label> without its <term xml:id>: the id is what <term ref> points to")
+            traditional = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}lang='zh-Hant']")
+            written = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}lang='zh-Latn-pinyin']")
+            gloss = item.find(f"{TEI}gloss")
+            if gloss is None or not "".join(gloss.itertext()).strip():
+                self.fail(item, f"glossary entry {term.get(XML_ID)} has no <gloss>: give it one")
+            note = item.find(f"{TEI}note[@type]")  # typed notes: level, source
+            plain_note = next((n for n in item.iterfind(f"{TEI}note") if n.get("type") is None), None)
+            level = item.find(f"{TEI}note[@type='level']")
+            origin = "cedict" if item.find(f"{TEI}note[@type='source']") is not None else "glossary"
+            example = item.find(f"{TEI}cit/{TEI}quote")
+            del note
+            term_text = term.text or ""
+            written_text = written.text if written is not None else None
+            pinyin = None
+            if written_text:
+                try:
+                    pinyin = parse_pinyin(written_text, term_text, f"{self.source}:{written.sourceline}")
+                except GlossaryError:
+                    pinyin = None  # the written spelling stays as it is; readings come from each occurrence
+            level_value = None
+            if level is not None:
+                found = LEVEL.match((level.text or "").strip())
+                if found is None:
+                    self.fail(level, f"level {level.text!r}: write HSK 1 … HSK 6, HSK 7–9 or outside HSK")
+                level_value = int(found.group(1)) if found.group(1) else None
+            try:
+                entry = GlossaryEntry(
+                    id=term.get(XML_ID), term=term_text, gloss="".join(gloss.itertext()), pinyin=pinyin,
+                    written_pinyin=written_text, traditional=traditional.text if traditional is not None else None,
+                    note="".join(plain_note.itertext()) if plain_note is not None else None,
+                    source=f"{self.source}:{term.sourceline}", origin=origin, level=level_value,
+                    example="".join(example.itertext()) if example is not None else None,
+                )
+            except ValueError as error:
+                self.fail(term, str(error))
+            document.glossary[entry.id] = entry
+
+    def profile(self, back, document: Document) -> None:
+        listing = back.find(f"{TEI}div[@type='profile']/{TEI}list")
+        if listing is None:
+            return
+        for item in listing.iterfind(f"{TEI}item"):
+            key, found = item.get("n"), COUNT.search(item.text or "")
+            if key not in PROFILE_KEYS or found is None:
+                self.fail(item, "a profile item reads `HSK 3: 12 (3.4%)` with n=\"3\"; restore it")
+            count = int(found.group(1))
+            if count:
+                document.profile[key] = count
+
+    def reconcile_notes(self, document: Document) -> None:
+        """A note in the body repeats its entry of the glossary list, which is what counts (an
+        entry is edited there, once for all its notes): a note that differs from its entry is
+        written anew from it, and the difference is a notice for the editor."""
+        for entry_id, text, line in self.inline_notes:
+            entry = document.glossary.get(entry_id)
+            if entry is None:
+                continue  # validate.check has already said the ref points nowhere
+            if text != entry.gloss + (f" — {entry.note}" if entry.note else ""):
+                where = entry.source.rsplit(":", 1)[-1]
+                document.notices.append(f"{self.source}:{line}: this note differs from the entry {entry_id} in the "
+                                        f"glossary list (line {where}), which is what counts: edit the entry there")
