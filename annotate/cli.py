@@ -372,3 +372,51 @@ def render(editions, formats, out_dir) -> None:
     click.echo(f"annotate: {len(editions) - failed} of {len(editions)} edition(s) rendered to {out_dir}/", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("translation", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of standard output (for intertext: the alignment file, its two texts beside it).")
+@click.option("--format", "output_format", type=click.Choice(["beads", "tsv", "tmx", "intertext"]), default="tsv",
+              show_default=True, help="beads ([0, 1]:[0] a line), tsv (two columns), tmx (TMX 1.4b), intertext.")
+@click.option("--segments", type=click.Choice(["sentences", "lines"]), default="sentences", show_default=True,
+              help="sentences: split both texts into sentences; lines: each line is one sentence as it is.")
+@click.option("--language", metavar="TAG", help="The translation's language (BCP 47). Default: from its file "
+              "name (story.en.txt → en), else en.")
+@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corrected alignment (beads, TSV of both texts, or InterText): its beads hold, the rest is "
+                   "aligned around them.")
+def align(source, translation, output, output_format, segments, language, corrections) -> None:
+    """Align a Chinese text with its translation, sentence by sentence, without annotating.
+
+    \b
+    Beads pair 0–4 sentences a side (1-1, 1-2, 2-1, 2-2, 1-3, 3-1 …, and 1-0 / 0-1 for an
+    omission or an addition), each with a confidence. Paragraph breaks on both sides are
+    anchors. A TSV or TMX of pairs given alone is read as already aligned.
+
+    \b
+    Examples:
+      annotate align story.txt story.en.txt --format tmx -o story.tmx
+      annotate align ch1.zh ch1.en --segments lines --format beads
+      annotate align story.txt story.en.txt --format intertext -o story.xml
+      annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
+    """
+    from .batch import write_atomic
+    from .translation import load, outputs
+
+    loaded = load(source, translation, segments=segments, language=language, corrections=corrections)
+    for notice in loaded.notices:
+        click.echo(f"annotate: {notice}", err=True)
+    for path, data in outputs(loaded.alignment, output_format, output).items():
+        if path is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_atomic(path, data)
+            click.echo(f"annotate: wrote {path}", err=True)
+    links = loaded.alignment.links
+    unaligned = sum(1 for link in links if not link.source or not link.target)
+    click.echo(f"annotate: {len(loaded.alignment.source)} source and {len(loaded.alignment.target)} translation "
+               f"sentence(s) in {len(links)} bead(s), {unaligned} with one side only", err=True)

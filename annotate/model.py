@@ -80,6 +80,18 @@ class Token:
         return parts
 
 
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A source sentence within a block: which of its tokens it holds."""
+
+    id: str
+    """The sentence's id, as in `Alignment.source` (`s12`)."""
+    start: int
+    """Index of its first token in `Block.tokens`."""
+    end: int
+    """Index after its last token."""
+
+
 @dataclass(slots=True)
 class Block:
     """A heading or a paragraph: one line of the source."""
@@ -91,6 +103,54 @@ class Block:
     """1-based line number in the source, for messages."""
     tokens: list[Token] = field(default_factory=list)
     """The words of `text`, in order; their texts concatenate to `text`."""
+    sentences: list[Span] = field(default_factory=list)
+    """In a bilingual edition, the block's sentences, covering its tokens in order; else empty."""
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """One sentence of the source or of its translation, exactly as written."""
+
+    id: str
+    """`s1`, `s2`… for the source, `t1`, `t2`… for the translation: unique in the document, XML ids."""
+    text: str
+    """The sentence as in its text, spaces after it included (the sentences of a paragraph
+    concatenate to the paragraph)."""
+    paragraph: int
+    """0-based paragraph of its side it is in."""
+
+
+@dataclass(slots=True, frozen=True)
+class Link:
+    """A bead: source sentences and the translation sentences that translate them."""
+
+    source: tuple[str, ...]
+    """Ids of consecutive source sentences; empty where the translator added a sentence."""
+    target: tuple[str, ...]
+    """Ids of consecutive translation sentences; empty where the translation leaves one out."""
+    confidence: float
+    """0–1: how sure the aligner is (1.0 for a bead the user fixed)."""
+    fixed: bool = False
+    """Given by the user in a corrected alignment (`--alignment`), not found by the aligner."""
+
+
+@dataclass(slots=True)
+class Alignment:
+    """A translation of the document, sentence by sentence, and the beads that pair the sentences."""
+
+    language: str
+    """BCP 47 tag of the translation: `en`, `en-GB`, `de`."""
+    source: list[Sentence]
+    """The source's sentences, in order."""
+    target: list[Sentence]
+    """The translation's sentences, in order."""
+    links: list[Link]
+    """Beads covering every sentence of both sides once, in order."""
+    name: str = ""
+    """Where the translation was read from (a file name), for messages and the TEI header."""
+    method: str = ""
+    """How it was aligned, in a sentence (for the TEI header): the aligner and its evidence, or given pairs."""
+    source_language: str = "zh-Hans"
 
 
 @dataclass(slots=True)
@@ -193,6 +253,8 @@ class Document:
     """How many characters XML cannot hold were replaced with U+FFFD (`--replace-invalid`)."""
     profile: dict[str, int] = field(default_factory=dict)
     """Running words at each HSK level (`"1"`…`"7"`) and `"outside"` all levels."""
+    alignment: Alignment | None = None
+    """The translation, sentence by sentence, in a bilingual edition; None otherwise."""
     notices: list[str] = field(default_factory=list)
     """What reading an edition found worth telling the user, one line each (`file:line: …`)."""
 

@@ -1,0 +1,855 @@
+"""Sentence alignment of a Chinese text and its translation: beads of 0–4 sentences a side.
+
+Analysis only: sentences in, beads out (no I/O, no output format).
+
+Each sentence becomes a bag of features in one space shared by both languages: English stems
+(lower-cased, Snowball-stemmed, stop words out) for the translation, and for the Chinese the
+stems of each word's CC-CEDICT glosses; numbers (三十 and 30 and thirty are all `#30`), `?`,
+`!` and quotation marks; the toneless pinyin of Chinese names against capitalised English words
+(陈清扬 ↔ Chen Qingyang). A bead's lexical score is the cosine of its two sides' bags (a bag of
+merged sentences is the sum of theirs, so every bead's cosine comes from the sentences' pairwise
+dot products); its length score is Gale and Church's (1993); its type has a prior. Dynamic
+programming finds the best sequence of beads in a band around a path first found over chunks
+of sentences, so time and memory grow linearly with the text. A second pass learns word pairs
+from the first alignment's confident beads (Moore 2002: 韦小宝 → Trinket) and aligns again.
+
+Paragraph breaks on both sides are anchors: a bead that ends a paragraph on one side and not
+on the other costs more. Beads the user fixed (`fixed`) hold, and the rest is aligned around them.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from .chars import is_han
+
+BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (2, 3), (3, 2), (1, 5), (4, 1), (1, 0), (0, 1))
+"""The kinds of bead: (Chinese sentences, translation sentences)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Sentences of the source and of the translation that translate each other."""
+
+    source: tuple[int, ...]
+    """0-based ids of the source sentences, consecutive; empty for a sentence the translator added."""
+    target: tuple[int, ...]
+    """0-based ids of the translation sentences, consecutive; empty for an omission."""
+    confidence: float
+    """How sure the aligner is, 0–1 (calibrated on MAC-Dev: about the share of such beads that are right)."""
+    fixed: bool = False
+    """Given by the user (a corrected alignment), not found by the aligner."""
+
+    def notation(self) -> str:
+        """`[0, 1]:[0]`, the alignment literature's notation."""
+        return f"{list(self.source)}:{list(self.target)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The aligner's parameters, tuned on MAC-Dev (bench/align_mac.py)."""
+
+    lexical: float = 12.0
+    length: float = 1.0
+    variance: float = 12.0
+    """Gale and Church's s²: how much a translation's length varies around the expected ratio."""
+    priors: dict = field(default_factory=lambda: {
+        (1, 1): 0.0, (1, 2): -1.2, (2, 1): -0.7, (1, 3): -2.6, (3, 1): -4.5, (2, 2): -3.6, (1, 4): -3.6,
+        (2, 3): -5.5, (3, 2): -5.0, (1, 5): -4.5, (4, 1): -6.5, (1, 0): -5.5, (0, 1): -5.5})
+    paragraph: float = 3.0
+    """Cost of a bead that ends a paragraph on one side only (both sides having paragraphs)."""
+    band: int = 30
+    """Half-width of the band around the coarse path, in sentences."""
+    learn: bool = False
+    """Learn word pairs from the first pass and align again."""
+    refine: float = 0.0
+    """Weight of the coverage score in the local search that follows the dynamic programming
+    (0: no local search): each pair of neighbouring beads is cut again where its sentences'
+    words are best covered by the other side's."""
+    orphan: float = 0.0
+    """How much cheaper a one-sided bead is for a sentence that resembles nothing in its band
+    (and dearer for one that resembles something): `orphan * (1 - 2 * its best cosine)`."""
+    size: float = 0.0
+    """A bead's lexical score grows with the sentences it covers as ((a + b) / 2) ** size."""
+    background: float = 1.0
+    """How much of a sentence's average similarity to its neighbours in the band is taken off its
+    beads' (a sentence of common words is a little like every other)."""
+
+
+# ------------------------------------------------------------------ sentences
+
+CHINESE_END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’」』）)】〕\"']*")
+
+
+def split_chinese(text: str) -> list[str]:
+    """A Chinese paragraph's sentences: after 。！？ and …, closing quotes and brackets kept with
+    their sentence (他说：“好。”我走了。 → 他说：“好。” | 我走了。). The pieces concatenate to `text`."""
+    pieces, start = [], 0
+    for match in CHINESE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            pieces.append(text[start:end])
+            start = end
+    if text[start:].strip():
+        pieces.append(text[start:])
+    elif pieces:
+        pieces[-1] += text[start:]
+    return pieces or ([text] if text else [])
+
+
+def split_translation(text: str, language: str = "en") -> list[str]:
+    """A translation paragraph's sentences, by sentencex (abbreviation-aware; bench/english_segmenters.py
+    measured it against pysbd on MAC-Dev: boundary F1 0.919 against 0.874, and far faster). The
+    pieces concatenate to `text`."""
+    import sentencex
+
+    pieces = [p for p in sentencex.segment(language.split("-")[0].lower(), text) if p]
+    if "".join(pieces) != text:  # keep every character: re-cut the text at the pieces' ends
+        cut, start = [], 0
+        for piece in pieces:
+            at = text.find(piece.strip(), start)
+            if at < 0:
+                continue
+            end = at + len(piece.strip())
+            cut.append(text[start:end])
+            start = end
+        if start < len(text):
+            if cut and not text[start:].strip():
+                cut[-1] += text[start:]
+            else:
+                cut.append(text[start:])
+        pieces = cut
+    return [p for p in pieces if p] or ([text] if text else [])
+
+
+# ------------------------------------------------------------------ features
+
+STOP_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as into onto upon about over under than then so
+is am are was were be been being do does did doing have has had having will would shall should can could
+may might must not no nor it its it's this that these those there here what which who whom whose when
+where why how all any each every some such own same other both either neither very too also just only
+i me my mine we us our ours you your yours he him his she her hers they them their theirs one oneself
+up down out off again further once s t d ll re ve m o y don didn doesn isn wasn aren weren hasn haven
+hadn won wouldn shouldn couldn mustn mightn needn let get got
+sb sth etc variant used also abbr classifier cl see lit fig esp old term form bound pr
+""".split())
+"""English words that say little about which sentence translates which (and CC-CEDICT's
+abbreviations: sb, sth, abbr., CL, lit., fig.)."""
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+QUOTES = frozenset("\"“”「」『』")
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1000000, "third": 3, "fourth": 4,
+                     "fifth": 5})
+del NUMBER_WORDS["one"], NUMBER_WORDS["zero"]  # "one" is a pronoun as often as a number
+DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+CHINESE_NUMBER = re.compile("[零〇一二两三四五六七八九十百千万]+")
+PARENTHESES = re.compile(r"\([^)]*\)")
+SINGLE_QUOTE = re.compile(r"(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
+"""A single quotation mark, not an apostrophe (didn't, the boys'): as British translators quote."""
+
+
+@lru_cache(maxsize=1)
+def stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+IRREGULAR = dict(pair.split(":") for pair in """
+said:say says:say told:tell saw:see seen:see went:go gone:go came:come took:take taken:take gave:give
+given:give knew:know known:know thought:think felt:feel found:find left:leave made:make got:get gotten:get
+brought:bring bought:buy caught:catch taught:teach fought:fight sought:seek held:hold stood:stand
+understood:understand sat:sit ran:run began:begin begun:begin wrote:write written:write spoke:speak
+spoken:speak broke:break broken:break chose:choose chosen:choose drove:drive driven:drive ate:eat
+eaten:eat fell:fall fallen:fall flew:fly flown:fly forgot:forget forgotten:forget froze:freeze
+grew:grow grown:grow hid:hide hidden:hide kept:keep slept:sleep swept:sweep wept:weep lost:lose
+meant:mean met:meet paid:pay sold:sell sent:send spent:spend built:build lent:lend bent:bend
+rode:ride ridden:ride rose:rise risen:rise shook:shake shaken:shake sang:sing sung:sing sank:sink
+stole:steal stolen:steal struck:strike swore:swear swam:swim threw:throw thrown:throw wore:wear
+worn:wear won:win woke:wake drew:draw drawn:draw drank:drink drunk:drink heard:hear led:lead
+lay:lie lain:lie laid:lay fed:feed fled:flee dug:dig hung:hang shot:shoot slid:slide spun:spin
+stuck:stick stung:sting tore:tear torn:tear became:become forgave:forgive blew:blow blown:blow
+bore:bear born:bear did:do done:do had:have has:have was:be were:be been:be is:be are:be am:be
+children:child men:man women:woman feet:foot teeth:tooth mice:mouse geese:goose people:person
+better:good best:good worse:bad worst:bad lab:laboratori
+""".split())
+"""Irregular English forms → the form whose stem CC-CEDICT's glosses give (said → say: 说 is
+"to speak; to say"), so a past tense still meets its gloss."""
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    lower = word.lower()
+    lower = IRREGULAR.get(lower, lower)
+    return lower if lower == "laboratori" else stemmer().stemWord(lower)
+
+
+def english_features(sentence: str) -> list[str]:
+    """The features of a translation sentence: stems of its content words, numbers, `?`, `!`,
+    quotation marks, and the joined spelling of runs of capitalised words (Chen Qingyang → chenqingyang)."""
+    features = []
+    capitals: list[str] = []
+    for match in WORD.finditer(sentence):
+        word = match.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        elif "'" in word:
+            if word.lower().endswith("n't"):
+                capitals = []
+                continue  # didn't, couldn't: a negation, as stop words are
+            if word[0].isupper():
+                word = word.replace("'", "")  # Zhan'ao, as pinyin writes it without the apostrophe
+        if word[0].isdigit():
+            features.append("#" + word.replace(",", ""))
+            capitals = []
+            continue
+        lower = word.lower()
+        if lower in NUMBER_WORDS:
+            features.append(f"#{NUMBER_WORDS[lower]}")
+        if word[0].isupper():
+            capitals.append(lower)
+            if len(capitals) > 1:
+                features.append("".join(capitals[-2:]))
+        else:
+            capitals = []
+        if lower not in STOP_WORDS and len(lower) > 1:
+            features.append(stem(lower))
+    features += [c if c in "?!" else '"' for c in sentence if c in "?!" or c in QUOTES]
+    features += ['"'] * len(SINGLE_QUOTE.findall(sentence))
+    return features
+
+
+def _chinese_number(text: str) -> int | None:
+    """三十 → 30, 两千五百 → 2500, 一九九八 → 1998; None when it is not a number as written."""
+    if all(c in DIGITS for c in text):
+        return int("".join(str(DIGITS[c]) for c in text)) if len(text) > 1 or text != "零" else 0
+    total, current = 0, 0
+    for char in text:
+        if char in DIGITS:
+            current = DIGITS[char]
+        elif char in UNITS:
+            unit = UNITS[char]
+            if unit == 10000:
+                total = (total + (current or 0)) * unit
+            else:
+                total += (current or 1) * unit
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+STEMS_PER_WORD = 12
+FUNCTION_WORDS = frozenset("""
+的 了 是 在 也 着 不 就 有 那 这 又 都 里 地 和 与 及 到 从 要 个 们 时 便 对 把 得 被 过 还 很 再 给 一 一个
+之 而 且 以 于 其 为 则 乃 即 却 并 或 所 者 吗 呢 吧 啊 呀 哪 么 么 么 嘛 哈 些 这些 那些 这个 那个 这样 那样 就是 只是
+也是 都是 还是 已经 可以 没有 不是 因为 所以 但是 可是 如果 虽然 然后 于是 自己 什么 怎么 这么 那么 一些 一样 一下
+""".split())
+"""Chinese function words whose CC-CEDICT glosses ("possessive particle", "completed action
+marker") meet nothing in a translation: left out, so they add no noise to a sentence's bag."""
+
+
+@lru_cache(maxsize=1)
+def gloss_stems() -> dict[str, tuple[str, ...]]:
+    """Each CC-CEDICT word → the stems of its glosses' content words, in all its readings
+    (头发 → hair, head). Built once from the dictionary, shipped ready-made (dictionary._cached)."""
+    from .dictionary import _cached
+
+    return _cached("glossstems2", _build_gloss_stems)
+
+
+def _build_gloss_stems() -> dict[str, tuple[str, ...]]:
+    from .dictionary import cedict
+
+    table = {}
+    for word, entries in cedict().items():
+        found: dict[str, None] = {}
+        names = []
+        for _pinyin, _traditional, senses in entries:
+            for sense in senses.split("/"):
+                if sense.startswith(("CL:", "variant of", "old variant", "see ", "used in")):
+                    continue
+                if sense.startswith("surname "):
+                    names.append(sense[8:].lower())
+                    continue
+                for token in WORD.findall(PARENTHESES.sub(" ", sense)):
+                    lower = token.lower()
+                    if lower not in STOP_WORDS and len(lower) > 1 and not token[0].isdigit():
+                        found.setdefault(stem(lower), None)
+        stems = list(found)[:STEMS_PER_WORD] + [n for n in names if n not in found]
+        if stems:
+            table[word] = tuple(stems)
+    return table
+
+
+@lru_cache(maxsize=100_000)
+def _toneless(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(word))
+
+
+def chinese_features(sentence: str, learned: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, float]]:
+    """The features of a Chinese sentence, each with its share of its word (see chinese_words)."""
+    return [feature for word in chinese_words(sentence, learned) for feature in word]
+
+
+def chinese_words(sentence: str, learned: dict[str, tuple[str, ...]] | None = None) -> list[list[tuple[str, float]]]:
+    """Each word's features, with their shares of it: the stems of the word's glosses (a word
+    with k stems gives each 1/√k), numbers, `?`, `!`, quotation marks, and for a word the
+    dictionary lacks, its characters' glosses and its toneless pinyin whole and in parts
+    (陈清扬 → chenqingyang, chen, qingyang)."""
+    from .segment import tokenizer
+
+    from .names import SURNAMES
+
+    stems_of = gloss_stems()
+    words: list[list[tuple[str, float]]] = []
+    previous = ""
+    for word in tokenizer().cut(sentence, HMM=True):
+        surname, previous = previous, word
+        if not word.strip():
+            continue
+        if surname in SURNAMES and is_han(word[0]) and len(word) <= 2 and word not in FUNCTION_WORDS:
+            words.append([(_toneless(surname + word), 1.0)])  # 陈 清扬: jieba cut the name; Chen Qingyang
+        if not is_han(word[0]):
+            if word in "?？":
+                words.append([("?", 1.0)])
+            elif word in "!！":
+                words.append([("!", 1.0)])
+            elif word in QUOTES:
+                words.append([('"', 1.0)])
+            else:
+                for match in WORD.finditer(word):
+                    token = match.group()
+                    words.append([(("#" + token.replace(",", "")) if token[0].isdigit() else stem(token), 1.0)])
+            continue
+        if CHINESE_NUMBER.fullmatch(word) and len(word) > 1 or word in ("两", "三", "四", "五", "六", "七", "八", "九", "十"):
+            number = _chinese_number(word)
+            if number is not None:
+                words.append([(f"#{number}", 1.0)])
+                continue
+        if word in FUNCTION_WORDS:
+            continue
+        stems = stems_of.get(word)
+        features: list[tuple[str, float]] = []
+        if stems is None and len(word) > 1:
+            # a word the dictionary lacks: its characters' glosses, and its pinyin as a name
+            spelled = _toneless(word)
+            first = len(_toneless(word[0]))
+            features += [(spelled, 1.0), (spelled[:first], 0.5), (spelled[first:], 0.5)]
+            parts = [s for c in word for s in stems_of.get(c, ())[:3]]
+            if parts:
+                weight = 0.5 / math.sqrt(len(parts))
+                features += [(s, weight) for s in parts]
+        elif stems:
+            weight = 1.0 / math.sqrt(len(stems))
+            features += [(s, weight) for s in stems]
+        if learned and word in learned:
+            features += [(s, 1.0) for s in learned[word]]
+        if features:
+            words.append(features)
+    return words
+
+
+# ------------------------------------------------------------------ alignment
+
+@dataclass(slots=True)
+class _Side:
+    lengths: np.ndarray
+    """Characters of each sentence (spaces in the translation excluded)."""
+    bags: list[dict[str, float]]
+    ends: np.ndarray
+    """1 where a sentence ends a paragraph."""
+
+
+def _bags(features_per_sentence, idf) -> list[dict[str, float]]:
+    bags = []
+    for features in features_per_sentence:
+        bag: dict[str, float] = defaultdict(float)
+        for feature, weight in features:
+            w = idf.get(feature)
+            if w is not None:
+                bag[feature] += weight * w
+        bags.append(dict(bag))
+    return bags
+
+
+def align(source: list[str], target: list[str], *, source_ends: set[int] | None = None,
+          target_ends: set[int] | None = None, fixed: list[Bead] | None = None,
+          weights: Weights | None = None) -> list[Bead]:
+    """Beads covering every sentence of both sides once, in order.
+
+    `source_ends`/`target_ends`: indices of sentences that end a paragraph (anchors where both
+    sides have them); `fixed`: beads that hold (a corrected alignment), aligned around."""
+    weights = weights or Weights()
+    if fixed:
+        return _align_around(source, target, source_ends or set(), target_ends or set(), fixed, weights)
+    if not source or not target:
+        return [Bead((i,), (), 1.0) for i in range(len(source))] + [Bead((), (j,), 1.0) for j in range(len(target))]
+    words = [chinese_words(s) for s in source]
+    chinese = [[f for w in ws for f in w] for ws in words]
+    english = [[(f, 1.0) for f in english_features(t)] for t in target]
+    beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
+    if weights.learn and len(source) >= 20:
+        learned = _learn(beads, scores, source, english)
+        if learned:
+            words = [chinese_words(s, learned) for s in source]
+            chinese = [[f for w in ws for f in w] for ws in words]
+            beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
+    if weights.refine:
+        beads = _refine(beads, source, target, words, english, weights)
+        scores = None
+    if scores is None:
+        return [Bead(b.source, b.target, 0.5) for b in beads]
+    return [Bead(b.source, b.target, _confidence(b, s)) for b, s in zip(beads, scores)]
+
+
+def _align_around(source, target, source_ends, target_ends, fixed, weights) -> list[Bead]:
+    """Align the stretches between the fixed beads on their own; the fixed beads hold."""
+    fixed = sorted(fixed, key=lambda b: (b.source[:1] or (-1,), b.target[:1] or (-1,)))
+    beads: list[Bead] = []
+    i = j = 0
+    for bead in fixed + [None]:
+        i_end = (bead.source[0] if bead.source else i) if bead else len(source)
+        j_end = (bead.target[0] if bead.target else j) if bead else len(target)
+        if i_end < i or j_end < j:
+            raise ValueError(f"the fixed bead {bead.notation()} overlaps or crosses another")
+        if i_end > i or j_end > j:
+            part = align(source[i:i_end], target[j:j_end],
+                         source_ends={k - i for k in source_ends if i <= k < i_end},
+                         target_ends={k - j for k in target_ends if j <= k < j_end}, weights=weights)
+            beads += [Bead(tuple(k + i for k in b.source), tuple(k + j for k in b.target), b.confidence)
+                      for b in part]
+        if bead is None:
+            break
+        beads.append(Bead(bead.source, bead.target, 1.0, fixed=True))
+        i = bead.source[-1] + 1 if bead.source else i_end
+        j = bead.target[-1] + 1 if bead.target else j_end
+    return beads
+
+
+def _idf(english, chinese) -> dict[str, float]:
+    """Inverse document frequency over the translation's sentences, for features both sides have."""
+    df = Counter(f for features in english for f in {f for f, _ in features})
+    on_chinese = {f for features in chinese for f, _ in features}
+    total = len(english) + 1
+    return {f: math.log(total / (count + 0.5)) + 0.5 for f, count in df.items() if f in on_chinese}
+
+
+def _align_once(source, target, chinese, english, source_ends, target_ends, weights):
+    idf = _idf(english, chinese)
+    zh = _Side(np.array([len(s.strip()) for s in source], dtype=np.float64), _bags(chinese, idf),
+               _ends(len(source), source_ends))
+    en = _Side(np.array([len(t.replace(" ", "").strip()) for t in target], dtype=np.float64), _bags(english, idf),
+               _ends(len(target), target_ends))
+    centers = _coarse_path(zh, en)
+    return _dynamic(zh, en, centers, weights, bool(source_ends) and bool(target_ends))
+
+
+def _ends(count: int, ends: set[int] | None) -> np.ndarray:
+    flags = np.zeros(count, dtype=np.int8)
+    for k in ends or ():
+        if 0 <= k < count:
+            flags[k] = 1
+    if count:
+        flags[-1] = 1
+    return flags
+
+
+def _dot(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
+
+
+def _coarse_path(zh: _Side, en: _Side) -> np.ndarray:
+    """For each source sentence, the translation sentence the path is expected near: dynamic
+    time warping over chunks of about √n sentences (so (n/√n)² = n cells), by the cosine of
+    the chunks' bags, then interpolated sentence by sentence."""
+    n, m = len(zh.bags), len(en.bags)
+    size = max(8, int(math.sqrt(max(n, m))))
+    count = max(1, round(n / size))
+    zh_cuts = np.linspace(0, n, count + 1).round().astype(int)
+    en_cuts = np.linspace(0, m, max(1, round(m / (m / count))) + 1).round().astype(int) if m >= count else \
+        np.linspace(0, m, count + 1).round().astype(int)
+
+    def chunk_bags(bags, cuts):
+        out = []
+        for a, b in zip(cuts[:-1], cuts[1:]):
+            bag: dict[str, float] = defaultdict(float)
+            for k in range(a, b):
+                for f, v in bags[k].items():
+                    bag[f] += v
+            out.append(bag)
+        return out
+
+    zc, ec = chunk_bags(zh.bags, zh_cuts), chunk_bags(en.bags, en_cuts)
+    zn = [math.sqrt(_dot(b, b)) or 1.0 for b in zc]
+    en_norm = [math.sqrt(_dot(b, b)) or 1.0 for b in ec]
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for q, bag in enumerate(ec):
+        for f, v in bag.items():
+            postings[f].append((q, v))
+    rows, cols = len(zc), len(ec)
+    cost = np.ones((rows, cols))
+    for p, bag in enumerate(zc):
+        row = np.zeros(cols)
+        for f, v in bag.items():
+            for q, w in postings.get(f, ()):
+                row[q] += v * w
+        cost[p] = 1.0 - row / (zn[p] * np.array(en_norm))
+    total = np.full((rows + 1, cols + 1), np.inf)
+    total[0, 0] = 0.0
+    for p in range(1, rows + 1):
+        for q in range(1, cols + 1):
+            total[p, q] = cost[p - 1, q - 1] + min(total[p - 1, q - 1], total[p - 1, q], total[p, q - 1])
+    path = []
+    p, q = rows, cols
+    while p > 0 and q > 0:
+        path.append((p - 1, q - 1))
+        step = int(np.argmin([total[p - 1, q - 1], total[p - 1, q], total[p, q - 1]]))
+        p, q = (p - 1, q - 1) if step == 0 else (p - 1, q) if step == 1 else (p, q - 1)
+    # each source chunk's middle maps to the middle of the translation chunks it meets
+    anchors_x, anchors_y = [0.0], [0.0]
+    for p in range(rows):
+        matched = [q for a, q in path if a == p]
+        x = (zh_cuts[p] + zh_cuts[p + 1]) / 2
+        y = (en_cuts[min(matched)] + en_cuts[max(matched) + 1]) / 2
+        anchors_x.append(x)
+        anchors_y.append(y)
+    anchors_x.append(float(n))
+    anchors_y.append(float(m))
+    return np.interp(np.arange(n + 1), anchors_x, anchors_y)
+
+
+def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchors: bool):
+    """The best beads in the band around `centers`; returns (beads, per-bead (lexical, length, type))."""
+    n, m = len(zh.bags), len(en.bags)
+    band = weights.band
+    lo = np.clip(np.round(centers).astype(int) - band, 0, m)
+    hi = np.clip(np.round(centers).astype(int) + band, 0, m)
+    # keep the band connected: each row reaches the next row's start
+    for i in range(1, n + 1):
+        lo[i] = min(lo[i], hi[i - 1])
+        hi[i - 1] = max(hi[i - 1], lo[i])
+    lo[0], hi[n] = 0, m
+    lo[n] = min(lo[n], m)
+    hi[0] = max(hi[0], 0)
+    width = int((hi - lo).max()) + 1
+    margin = 6
+    # dot products of each source sentence with the translation sentences near its band
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for q, bag in enumerate(en.bags):
+        for f, v in bag.items():
+            postings[f].append((q, v))
+    keys = {f: [q for q, _ in entries] for f, entries in postings.items()}
+    span = width + 2 * margin
+    base = np.zeros(n, dtype=np.int64)
+    dots = np.zeros((n, span))
+    for p, bag in enumerate(zh.bags):
+        start = min(lo[p], lo[p + 1]) - margin
+        base[p] = start
+        stop = start + span
+        row = dots[p]
+        for f, v in bag.items():
+            entries = postings.get(f)
+            if not entries:
+                continue
+            index = keys[f]
+            k = bisect.bisect_left(index, start)
+            while k < len(index) and index[k] < stop:
+                q, w = entries[k]
+                row[q - start] += v * w
+                k += 1
+    cumulative = np.concatenate([np.zeros((n, 1)), np.cumsum(dots, axis=1)], axis=1)
+    zh_self = _self_dots(zh.bags, 5)
+    en_self = _self_dots(en.bags, 6)
+    # each sentence's average cosine with the other side's sentences in its band
+    zh_norms = np.sqrt(zh_self[:, 0]) if n else np.zeros(1)
+    en_norms = np.sqrt(en_self[:, 0]) if m else np.zeros(1)
+    columns = np.clip(base[:, None] + np.arange(span)[None, :], 0, max(m - 1, 0))
+    valid = (base[:, None] + np.arange(span)[None, :] >= 0) & (base[:, None] + np.arange(span)[None, :] < m)
+    denominator = zh_norms[:, None] * en_norms[columns]
+    cosines = np.divide(dots, denominator, out=np.zeros_like(dots), where=(denominator > 0) & valid)
+    zh_background = cosines.sum(axis=1) / np.maximum(valid.sum(axis=1), 1)
+    zh_best = cosines.max(axis=1) if n else np.zeros(0)
+    en_best = np.zeros(m)
+    if m and n:
+        np.maximum.at(en_best, columns[valid], cosines[valid])
+    en_sum = np.bincount(columns[valid], weights=cosines[valid], minlength=m)
+    en_seen = np.bincount(columns[valid], minlength=m)
+    en_background = en_sum / np.maximum(en_seen, 1)
+    zh_background_cum = np.concatenate([[0.0], np.cumsum(zh_background)])
+    en_background_cum = np.concatenate([[0.0], np.cumsum(en_background)])
+    zh_len = np.concatenate([[0.0], np.cumsum(zh.lengths)])
+    en_len = np.concatenate([[0.0], np.cumsum(en.lengths)])
+    ratio = _ratio(en_len[-1], zh_len[-1])
+    zh_ends = np.concatenate([[1], zh.ends])  # zh_ends[i]: a bead ending before sentence i ends a paragraph
+    en_ends = np.concatenate([[1], en.ends])
+
+    score = np.full((n + 1, width), -np.inf)
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    score[0, 0 - lo[0]] = 0.0
+    beads = [b for b in BEADS if weights.priors.get(b) is not None]
+    insertion = beads.index((0, 1)) if (0, 1) in beads else None
+    for i in range(0, n + 1):
+        js = np.arange(lo[i], hi[i] + 1)
+        row_best = score[i, : len(js)] if i == 0 else np.full(len(js), -np.inf)
+        row_back = back[i, : len(js)] if i == 0 else np.full(len(js), -1, dtype=np.int8)
+        for t, (a, b) in enumerate(beads):
+            if a > i or a == 0:
+                continue  # (0, 1) reads this very row: done below, left to right
+            prev_i = i - a
+            prev_j = js - b
+            ok = (prev_j >= lo[prev_i]) & (prev_j <= hi[prev_i])
+            if i == 0 and a == 0 and b == 0:
+                continue
+            if not ok.any():
+                continue
+            prev = np.full(len(js), -np.inf)
+            prev[ok] = score[prev_i, prev_j[ok] - lo[prev_i]]
+            if not np.isfinite(prev).any():
+                continue
+            value = prev + weights.priors[(a, b)]
+            if weights.orphan and not (a and b):
+                # a sentence like nothing on the other side is cheap to leave alone; one like something, dear
+                best = zh_best[i - 1] if a else en_best[np.clip(js - 1, 0, max(m - 1, 0))]
+                value = value + weights.orphan * (1.0 - 2.0 * best)
+            if a and b:
+                dot = np.zeros(len(js))
+                for p in range(i - a, i):
+                    offset_hi = js - base[p]
+                    offset_lo = js - b - base[p]
+                    inside = (offset_lo >= 0) & (offset_hi <= span)
+                    dot[inside] += cumulative[p, offset_hi[inside]] - cumulative[p, offset_lo[inside]]
+                zh_norm = zh_self[i - a, a - 1]
+                en_norm = en_self[np.clip(js - b, 0, max(m - 1, 0)), b - 1] if m else np.zeros(len(js))
+                cosine = np.divide(dot, np.sqrt(zh_norm * en_norm), out=np.zeros(len(js)),
+                                   where=(zh_norm * en_norm) > 0)
+                lz = zh_len[i] - zh_len[i - a]
+                le = en_len[js] - en_len[np.clip(js - b, 0, m)]
+                delta = (le - ratio * lz) / math.sqrt(weights.variance * max(lz, 1.0) * max(ratio, 0.1))
+                length = _log_two_tailed(delta)
+                if weights.background:
+                    zb = (zh_background_cum[i] - zh_background_cum[i - a]) / a
+                    eb = (en_background_cum[js] - en_background_cum[np.clip(js - b, 0, m)]) / b
+                    cosine = cosine - weights.background * (zb + eb) / 2
+                size = ((a + b) / 2) ** weights.size
+                value = value + weights.lexical * size * cosine + weights.length * length
+            if anchors:
+                zh_end = zh_ends[i]
+                en_end = en_ends[np.clip(js, 0, m)]
+                value = value - weights.paragraph * (zh_end != en_end)
+            better = ok & (value > row_best)
+            row_best = np.where(better, value, row_best)
+            row_back = np.where(better, t, row_back)
+        if insertion is not None:
+            cost = weights.priors[(0, 1)] + (weights.orphan * (1.0 - 2.0 * en_best[np.clip(js - 1, 0, max(m - 1, 0))])
+                                             if weights.orphan else 0.0)
+            cost = np.broadcast_to(cost, js.shape)
+            for k in range(1, len(js)):
+                value = row_best[k - 1] + cost[k]
+                if value > row_best[k]:
+                    row_best[k] = value
+                    row_back[k] = insertion
+        score[i, : len(js)] = row_best
+        back[i, : len(js)] = row_back
+    # trace back
+    found = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(back[i, j - lo[i]])
+        if t < 0:
+            raise RuntimeError("alignment found no path through the band")
+        a, b = beads[t]
+        found.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    found.reverse()
+    result, details = [], []
+    for src, tgt in found:
+        lexical = 0.0
+        length = 0.0
+        if src and tgt:
+            dot = sum(dots[p, q - base[p]] for p in src for q in tgt if 0 <= q - base[p] < span)
+            zn, en_n = zh_self[src[0], len(src) - 1], en_self[tgt[0], len(tgt) - 1]
+            lexical = dot / math.sqrt(zn * en_n) if zn * en_n > 0 else 0.0
+            lz = zh_len[src[-1] + 1] - zh_len[src[0]]
+            le = en_len[tgt[-1] + 1] - en_len[tgt[0]]
+            length = float(_log_two_tailed(np.array([(le - ratio * lz) / math.sqrt(
+                weights.variance * max(lz, 1.0) * max(ratio, 0.1))]))[0])
+        result.append(Bead(src, tgt, 0.0))
+        details.append((lexical, length, (len(src), len(tgt))))
+    return result, details
+
+
+LETTERS_PER_CHARACTER = (2.0, 6.0)
+"""The translation's letters per source character that a length match may assume: the text's own
+ratio, held within these bounds (MAC's English: 2.4 to 3.6; the Bible's: 3.9), so that a
+translation of half the text, or twice it, is not taken for a terse or wordy one."""
+
+
+def _ratio(target_letters: float, source_characters: float) -> float:
+    if not source_characters:
+        return 1.0
+    low, high = LETTERS_PER_CHARACTER
+    return min(max(target_letters / source_characters, low), high)
+
+
+def _self_dots(bags: list[dict], most: int) -> np.ndarray:
+    """[k, a-1]: the squared norm of the sum of sentences k … k+a-1."""
+    count = len(bags)
+    table = np.zeros((max(count, 1), most))
+    own = np.array([_dot(b, b) for b in bags]) if bags else np.zeros(1)
+    pair = {}
+    for k in range(count):
+        for d in range(1, most):
+            if k + d < count:
+                pair[(k, d)] = _dot(bags[k], bags[k + d])
+    for k in range(count):
+        total = 0.0
+        for a in range(1, most + 1):
+            last = k + a - 1
+            if last >= count:
+                table[k, a - 1:] = table[k, a - 2] if a > 1 else 0.0
+                break
+            total += own[last] + 2 * sum(pair.get((k + d, last - k - d), 0.0) for d in range(0, a - 1))
+            table[k, a - 1] = total
+    return table
+
+
+def _log_two_tailed(delta: np.ndarray) -> np.ndarray:
+    """log P(|X| ≥ |δ|) for a standard normal X, floored: Gale and Church's length match."""
+    from math import erfc
+
+    values = np.array([erfc(abs(d) / math.sqrt(2)) for d in np.ravel(delta)])
+    return np.log(np.maximum(values, 1e-12)).reshape(np.shape(delta))
+
+
+def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, tuple[str, ...]]:
+    """Word pairs the first alignment shows (Moore 2002): a Chinese word the dictionary lacks
+    and an English stem that keep landing in the same confident beads."""
+    from .segment import tokenizer
+
+    known = gloss_stems()  # only words the dictionary lacks: names translated by meaning (小玄子 → Misty)
+    pairs: Counter = Counter()
+    zh_count: Counter = Counter()
+    en_count: Counter = Counter()
+    for bead, (lexical, length, kind) in zip(beads, details):
+        if kind != (1, 1) and kind not in ((1, 2), (2, 1)) or lexical < 0.15 or length < -4:
+            continue
+        words = {w for p in bead.source for w in tokenizer().cut(source[p], HMM=True)
+                 if len(w) > 1 and is_han(w[0]) and w not in known}
+        stems = {f for q in bead.target for f, _ in english[q] if f[0].isalpha()}
+        zh_count.update(words)
+        en_count.update(stems)
+        for w in words:
+            for s in stems:
+                pairs[(w, s)] += 1
+    learned: dict[str, list[str]] = defaultdict(list)
+    for (w, s), together in pairs.items():
+        if together < 3:
+            continue
+        dice = 2 * together / (zh_count[w] + en_count[s])
+        if dice >= 0.6:
+            learned[w].append(s)
+    return {w: tuple(s[:3]) for w, s in learned.items()}
+
+
+def _refine(beads: list[Bead], source, target, words, english, weights: Weights) -> list[Bead]:
+    """Local search over pairs of neighbouring beads, by prior, length and word coverage."""
+    df = Counter(f for features in english for f in {f for f, _ in features})
+    on_chinese = {f for ws in words for w in ws for f, _ in w}
+    total = len(english) + 1
+    idf = {f: math.log(total / (c + 0.5)) + 0.5 for f, c in df.items() if f in on_chinese}
+    zh_words = [[(frozenset(f for f, _ in w if f in idf), max((idf[f] for f, _ in w if f in idf), default=0.0))
+                 for w in ws] for ws in words]
+    zh_words = [[w for w in ws if w[1] > 0] for ws in zh_words]
+    en_stems = [{f: idf[f] for f, _ in features if f in idf} for features in english]
+    zh_len = np.concatenate([[0.0], np.cumsum([len(s.strip()) for s in source])])
+    en_len = np.concatenate([[0.0], np.cumsum([len(t.replace(" ", "").strip()) for t in target])])
+    ratio = _ratio(en_len[-1], zh_len[-1])
+    priors = weights.priors
+    cache: dict = {}
+
+    def score(i0, i1, j0, j1) -> float:
+        key = (i0, i1, j0, j1)
+        if key in cache:
+            return cache[key]
+        kind = (i1 - i0, j1 - j0)
+        value = priors[kind]
+        if i1 > i0 and j1 > j0:
+            zh = [w for k in range(i0, i1) for w in zh_words[k]]
+            en: dict[str, float] = {}
+            for k in range(j0, j1):
+                en.update(en_stems[k])
+            zh_union = set().union(*(w[0] for w in zh)) if zh else set()
+            zh_total = sum(w for _, w in zh)
+            en_total = sum(en.values())
+            if zh_total and en_total:
+                covered_zh = sum(w for stems, w in zh if stems & en.keys()) / zh_total
+                covered_en = sum(w for f, w in en.items() if f in zh_union) / en_total
+                coverage = 2 * covered_zh * covered_en / ((covered_zh + covered_en) or 1)
+            else:
+                coverage = 0.0
+            lz, le = zh_len[i1] - zh_len[i0], en_len[j1] - en_len[j0]
+            delta = (le - ratio * lz) / math.sqrt(weights.variance * max(lz, 1.0) * max(ratio, 0.1))
+            value += weights.refine * coverage + weights.length * float(_log_two_tailed(np.array([delta]))[0])
+        cache[key] = value
+        return value
+
+    spans = [(b.source[0] if b.source else None, b.target[0] if b.target else None, len(b.source), len(b.target))
+             for b in beads]
+    bounds = []  # (i0, i1, j0, j1) per bead
+    i = j = 0
+    for b in beads:
+        bounds.append((i, i + len(b.source), j, j + len(b.target)))
+        i, j = i + len(b.source), j + len(b.target)
+    for _ in range(3):
+        changed = False
+        k = 0
+        while k < len(bounds) - 1:
+            i0, _, j0, _ = bounds[k]
+            _, i2, _, j2 = bounds[k + 1]
+            best = score(*bounds[k]) + score(*bounds[k + 1])
+            choice = None
+            if (i2 - i0, j2 - j0) in priors:
+                whole = score(i0, i2, j0, j2)
+                if whole > best + 1e-9:
+                    best, choice = whole, [(i0, i2, j0, j2)]
+            for i1 in range(i0, i2 + 1):
+                for j1 in range(j0, j2 + 1):
+                    if (i1 - i0, j1 - j0) not in priors or (i2 - i1, j2 - j1) not in priors:
+                        continue
+                    value = score(i0, i1, j0, j1) + score(i1, i2, j1, j2)
+                    if value > best + 1e-9:
+                        best, choice = value, [(i0, i1, j0, j1), (i1, i2, j1, j2)]
+            if choice is not None:
+                bounds[k:k + 2] = choice
+                changed = True
+            k += 1
+        if not changed:
+            break
+    del spans
+    return [Bead(tuple(range(a, b)), tuple(range(c, d)), 0.0) for a, b, c, d in bounds]
+
+
+def _confidence(bead: Bead, detail) -> float:
+    """A bead's confidence from its lexical and length scores and its type, by a logistic model
+    fitted on MAC-Dev's gold beads (bench/align_mac.py)."""
+    lexical, length, kind = detail
+    if not bead.source or not bead.target:
+        return 0.3
+    z = -0.4 + 9.0 * lexical + 0.5 * max(length, -8.0) - (0.0 if kind == (1, 1) else 0.4 * (sum(kind) - 2))
+    return round(1.0 / (1.0 + math.exp(-z)), 3)

@@ -1,0 +1,98 @@
+"""Alignment accuracy on MAC-Dev: strict and lax F1 with the corpus metric, beside a length-only baseline.
+
+    python bench/align_mac.py
+
+The metric (Thompson & Koehn 2019, as Vecalign and Bertalign score MAC): precision and recall
+over beads, strict (a bead counts only if it is a gold bead) and lax (it counts if it overlaps a
+gold bead on both sides); insertions and deletions count for precision only. Counts are summed
+over the six chapters. The sentences are the annotators' (`--segments lines`).
+"""
+from __future__ import annotations
+
+import ast
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+MAC = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "align" / "mac-dev"
+
+
+def read_beads(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    beads = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            left, right = line.split("]:")
+            beads.append((tuple(ast.literal_eval(left + "]")), tuple(ast.literal_eval(right))))
+    return beads
+
+
+def _counts(gold, test) -> list[int]:
+    """[strict true, strict false, lax true, lax false] positives of `test` against `gold`."""
+    gold = {(x, y) for x, y in gold if x or y}
+    test = {(x, y) for x, y in test if x or y}
+    targets = defaultdict(set)
+    for x, y in gold:
+        for i in x:
+            targets[i].update(y)
+    counts = [0, 0, 0, 0]
+    for x, y in test:
+        if (x, y) in gold:
+            counts[0] += 1
+            counts[2] += 1
+        elif set(y) & {t for i in x for t in targets[i]}:
+            counts[1] += 1
+            counts[2] += 1
+        else:
+            counts[1] += 1
+            counts[3] += 1
+    return counts
+
+
+def score(pairs) -> dict[str, float]:
+    """Strict and lax precision, recall and F1 over (gold, test) pairs of chapters."""
+    p, r = [0, 0, 0, 0], [0, 0, 0, 0]
+    for gold, test in pairs:
+        p = [a + b for a, b in zip(p, _counts(gold, test))]
+        r = [a + b for a, b in zip(r, _counts(test, [(x, y) for x, y in gold if x and y]))]
+    out = {}
+    for name, (t, f) in (("strict", (0, 1)), ("lax", (2, 3))):
+        precision = p[t] / ((p[t] + p[f]) or 1)
+        recall = r[t] / ((r[t] + r[f]) or 1)
+        out[f"{name}_precision"], out[f"{name}_recall"] = precision, recall
+        out[f"{name}_f1"] = 2 * precision * recall / ((precision + recall) or 1)
+    return out
+
+
+def run(weights=None, chapters=None, show=True) -> dict[str, float]:
+    from annotate.align import align
+
+    pairs = []
+    sentences = 0
+    start = time.perf_counter()
+    for zh in sorted(chapters or MAC.glob("*.zh")):
+        source = zh.read_text(encoding="utf-8").splitlines()
+        target = zh.with_suffix(".en").read_text(encoding="utf-8").splitlines()
+        beads = align(source, target, weights=weights)
+        pairs.append((read_beads(zh.with_suffix(".align")), [(b.source, b.target) for b in beads]))
+        sentences += len(source) + len(target)
+    seconds = time.perf_counter() - start
+    result = score(pairs)
+    result["sentences_per_second"] = sentences / seconds
+    if show:
+        print(f"strict F1 {result['strict_f1']:.3f} (P {result['strict_precision']:.3f}, R {result['strict_recall']:.3f}); "
+              f"lax F1 {result['lax_f1']:.3f}; {sentences / seconds:.0f} sentences/s")
+    return result
+
+
+def main() -> None:
+    from annotate.align import Weights
+
+    print("length only (Gale-Church, the same priors):", end=" ")
+    run(Weights(lexical=0.0, learn=False))
+    print("zh-annotate:", end=" ")
+    run()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
