@@ -12,7 +12,7 @@ import marshal
 import zlib
 from pathlib import Path
 
-from . import dictionary, names
+from . import align, dictionary, names
 
 FOLDER = Path(__file__).resolve().parent / "data" / "prepared"
 
@@ -26,6 +26,7 @@ def main() -> None:
         "confirmed1": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
         f"names5-jieba{jieba.__version__}": names._build_names,
+        "glossstems2": align._build_gloss_stems,
     }
     source = dictionary.cedict_file()
     for kind, build in tables.items():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 from lxml import etree
