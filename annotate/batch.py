@@ -46,6 +46,8 @@ class Options:
     vocab_order: str = "first"
     tone_sandhi: bool = False
     capitalize_names: bool = False
+    segments: str = "sentences"
+    """How a bilingual edition's texts are cut: `sentences`, or `lines` (each line one sentence)."""
 
     def settings(self):
         """The analysis settings among these options: every field of Settings, by name."""
@@ -64,6 +66,10 @@ class Job:
     """The path below its input directory: the manifest key, and the name recorded in outputs."""
     stem: str
     """Output path without suffix, inside --out: `out/unit1/lesson`."""
+    translation: str | None = None
+    """The translation to align with the source (`--translation`, or `NAME.LANG.EXT` beside it)."""
+    alignment: str | None = None
+    """A corrected alignment whose beads hold (`--alignment`)."""
 
 
 @dataclass(slots=True)
@@ -84,6 +90,10 @@ class Result:
     """The error's exit code (3 unreadable input), for a run of one file."""
     key: str | None = None
     relative: str = ""
+    notices: list[str] = field(default_factory=list)
+    """Warnings that did not stop the file (a translation far shorter than its source …)."""
+    unaligned: int | None = None
+    """In a bilingual edition: sentences of either side left without a counterpart."""
 
 
 # ------------------------------------------------------------------ planning
@@ -100,10 +110,15 @@ def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOB
             pairs = [(path, Path(path.name))]
         else:
             raise InputError(f"{value}: no such file or directory")
+        translations = _translations([file for file, _ in pairs]) if path.is_dir() else {}
         for file, relative in pairs:
             if any(part.startswith(".") for part in relative.parts):
                 continue  # hidden files and folders, our own temporary files among them
-            jobs.append(Job(str(file), relative.as_posix(), str(out_dir / relative.with_suffix(""))))
+            if file in translations.values():
+                continue  # a translation is aligned with its source, not annotated itself
+            translation = translations.get(file)
+            jobs.append(Job(str(file), relative.as_posix(), str(out_dir / relative.with_suffix("")),
+                            str(translation) if translation else None))
     seen: dict[str, str] = {}
     root = out_dir.resolve()
     for job in jobs:
@@ -113,6 +128,25 @@ def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOB
             raise InputError(f"{job.source}: its outputs would fall outside {out_dir}")
         seen[job.stem] = job.source
     return jobs
+
+
+def _translations(files: list[Path]) -> dict[Path, Path]:
+    """`NAME.LANG.EXT` beside `NAME.EXT` (LANG a BCP 47 tag: en, de, en-GB) is the translation of it."""
+    from .readers.pairs import language_of
+
+    names = {file.name: file for file in files}
+    found = {}
+    for file in files:
+        language = language_of(file.name)
+        if language is None:
+            continue
+        stem = file.name[: -len(file.suffix)][: -len(language) - 1]
+        for candidate in (stem + file.suffix, stem + ".txt", stem + ".md"):
+            source = names.get(candidate)
+            if source is not None and source.parent == file.parent and source != file:
+                found[source] = file
+                break
+    return found
 
 
 def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
@@ -165,8 +199,12 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def convert(source, relative: str, options: Options, glossary, outputs: dict[str, io.RawIOBase]):
-    """Stream one source through the passes into every format's sink; returns the Document."""
+def convert(source, relative: str, options: Options, glossary, outputs: dict[str, io.RawIOBase],
+            translation: tuple[str, bytes] | None = None, corrections: tuple[str, bytes] | None = None):
+    """Stream one source through the passes into every format's sink; returns the Document.
+
+    With a `translation` (name, bytes), the source is read whole first: its sentences are aligned
+    with the translation's (and a corrected alignment's beads hold), then it streams as before."""
     from . import reader
     from .model import Block, Document
     from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
@@ -179,7 +217,18 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     document = Document(source=relative, characters=facts.characters, title_text=facts.title,
                         encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
     context = Context(glossary, settings, facts.script, profile=document.profile)
-    sinks = [open_sink(name, outputs[name], document) for name in options.formats]
+    events = reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid)
+    if translation is not None:
+        from .translation import attach
+
+        events = list(events)
+        document.alignment, document.notices = attach([e for e in events if isinstance(e, Block)], translation,
+                                                      corrections, options.segments)
+        document.alignment.source_language = "zh-Hant" if facts.script == "Hant" else "zh-Hans"
+        context.bilingual, context.segments = True, options.segments
+    from .writers import FORMATS
+
+    sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]
     for sink in sinks:
         sink.start()
     pending: list = []  # sections and blocks read but not yet written, in order
@@ -198,7 +247,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
         pending.clear()
 
     blocks = 0
-    for item in reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid):
+    for item in events:
         pending.append(item)
         blocks += isinstance(item, Block)
         if blocks % CHUNK == 0 and isinstance(item, Block):
@@ -220,12 +269,15 @@ def convert_file(job: Job, options: Options) -> Result:
     files: dict[str, io.BufferedWriter] = {}
     try:
         source = reader.open_source(Path(job.source), name=job.source, encoding=options.encoding)
+        translation, corrections = _companions(job)
         stem = Path(job.stem)
         stem.parent.mkdir(parents=True, exist_ok=True)
         for name in options.formats:
-            temporary[name] = stem.with_name(f".{stem.name}{FORMATS[name].suffix}{TEMPORARY}{os.getpid()}")
-            files[name] = temporary[name].open("wb")
-        document = convert(source, job.relative, options, _worker.get("glossary"), files)
+            if name in FORMATS:
+                temporary[name] = stem.with_name(f".{stem.name}{FORMATS[name].suffix}{TEMPORARY}{os.getpid()}")
+                files[name] = temporary[name].open("wb")
+        document = convert(source, job.relative, options, _worker.get("glossary"), files, translation, corrections)
+        extras = _extras(document, options, stem)
         for handle in files.values():
             handle.close()
         mode = 0o666 & ~_umask()
@@ -234,6 +286,9 @@ def convert_file(job: Job, options: Options) -> Result:
             os.chmod(path, mode)
             os.replace(path, final)
             result.outputs.append(str(final))
+        for path, data in extras.items():
+            write_atomic(path, data)
+            result.outputs.append(str(path))
         _describe(result, document, source.encoding)
         result.status = "written"
     except AnnotateError as error:
@@ -247,16 +302,20 @@ def convert_file(job: Job, options: Options) -> Result:
     return result
 
 
-def convert_bytes(job: Job, data: bytes, options: Options, glossary) -> tuple[Result, dict[str, bytes]]:
-    """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed)."""
+def convert_bytes(job: Job, data: bytes, options: Options, glossary,
+                  companions: tuple | None = None) -> tuple[Result, dict[str, bytes]]:
+    """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
+    `companions`: the translation and corrected alignment as (name, bytes), read by the client."""
     from . import reader
+    from .writers import FORMATS
 
     started = time.perf_counter()
     result = Result(job.source, relative=job.relative)
-    buffers = {name: io.BytesIO() for name in options.formats}
+    buffers = {name: io.BytesIO() for name in options.formats if name in FORMATS}
     try:
         source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
-        document = convert(source, job.relative, options, glossary, buffers)
+        translation, corrections = companions or (None, None)
+        document = convert(source, job.relative, options, glossary, buffers, translation, corrections)
         _describe(result, document, source.encoding)
         result.status = "written"
     except AnnotateError as error:
@@ -271,6 +330,36 @@ def _describe(result: Result, document, encoding: str) -> None:
     result.script = document.script
     result.characters = document.characters
     result.replaced = document.replaced
+    result.notices = list(document.notices)
+    if document.alignment is not None:
+        links = document.alignment.links
+        result.unaligned = sum(len(link.source) + len(link.target) for link in links if not link.source or not link.target)
+
+
+def _companions(job: Job) -> tuple[tuple[str, bytes] | None, tuple[str, bytes] | None]:
+    """The job's translation and corrected alignment, as (name, bytes)."""
+    found = []
+    for name in (job.translation, job.alignment):
+        if name is None:
+            found.append(None)
+            continue
+        try:
+            found.append((name, Path(name).read_bytes()))
+        except OSError as error:
+            raise InputError(f"{name}: cannot read: {error.strerror}") from None
+    return found[0], found[1]
+
+
+def _extras(document, options: Options, stem: Path) -> dict[Path, bytes]:
+    """Files of formats that are several files (InterText: the alignment and its two texts)."""
+    if "intertext" not in options.formats:
+        return {}
+    from .writers.alignment import write_intertext
+
+    if document.alignment is None:
+        raise InputError(f"{document.source}: --format intertext needs a translation (--translation FILE, or "
+                         "NAME.LANG.txt beside NAME.txt)")
+    return {stem.with_name(name): data for name, data in write_intertext(document.alignment, stem.name).items()}
 
 
 def _run_local(job: Job, options: Options) -> Result:
@@ -300,11 +389,16 @@ def fingerprint(options: Options, glossary_paths: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def file_key(path: str, settings_key: str) -> str:
+def file_key(path: str, settings_key: str, *others: str | None) -> str:
+    """The input's content (and its translation's and corrected alignment's) with the settings."""
     digest = hashlib.sha256(settings_key.encode())
-    with open(path, "rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
+    for name in (path, *others):
+        digest.update(b"\0" + (name or "").encode() + b"\0")
+        if name is None:
+            continue
+        with open(name, "rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -402,7 +496,7 @@ def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tup
     todo: list[tuple[Job, str, int]] = []
     for job in jobs:
         try:
-            key = file_key(job.source, settings_key)
+            key = file_key(job.source, settings_key, job.translation, job.alignment)
         except OSError as error:
             result = Result(job.source, relative=job.relative, error=f"{job.source}: cannot read: {error.strerror}",
                             exit_code=3)
@@ -492,16 +586,18 @@ def _run_dask(todo, options: Options, glossary, scheduler: str, finished) -> Non
         futures = {}
         for job, key, size in todo:
             data = Path(job.source).read_bytes()
-            futures[client.submit(convert_bytes, job, data, options, shared, pure=False)] = (job, key, size)
+            companions = _companions(job)
+            futures[client.submit(convert_bytes, job, data, options, shared, companions, pure=False)] = (job, key, size)
         for future in as_completed(futures):
             job, key, size = futures[future]
             result, outputs = future.result()
             if result.status == "written":
                 stem = Path(job.stem)
                 for name in options.formats:
-                    final = stem.with_name(stem.name + FORMATS[name].suffix)
-                    write_atomic(final, outputs[name])
-                    result.outputs.append(str(final))
+                    if name in outputs:
+                        final = stem.with_name(stem.name + FORMATS[name].suffix)
+                        write_atomic(final, outputs[name])
+                        result.outputs.append(str(final))
             finished(result, key, size)
     finally:
         client.close()

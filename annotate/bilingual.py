@@ -24,6 +24,9 @@ def sentences_of(paragraphs: list[str], prefix: str, split, segments: str = "sen
     each paragraph is one sentence and its id is its line number (`lines`, 0-based)."""
     found = []
     for number, paragraph in enumerate(paragraphs):
+        if segments == "blocks":  # a source read as lines: each block is one sentence
+            found.append(Sentence(f"{prefix}{len(found) + 1}", paragraph, number))
+            continue
         if segments == "lines":
             index = lines[number] if lines is not None else number
             found.append(Sentence(f"{prefix}{index + 1}", paragraph, 0))  # pre-split text: one paragraph

@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .errors import AnnotateError, InputError
 
-FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab")
+FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext")
 DEFAULT_FORMATS = "tei,html,json"
 
 
@@ -76,6 +76,13 @@ def main(traceback: bool) -> None:
               help="Gloss the words the glossary does not cover, from CC-CEDICT, in the sense of their reading.")
 @click.option("--level", type=click.IntRange(1, 6), default=None, metavar="N",
               help="The reader's HSK level: words at or below it get no pinyin and no dictionary note.")
+@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The source's translation, aligned sentence by sentence (one INPUT). In a folder, NAME.LANG.txt "
+                   "beside NAME.txt is taken as its translation by itself.")
+@click.option("--segments", type=click.Choice(["sentences", "lines"]), default="sentences", show_default=True,
+              help="With a translation: split both texts into sentences, or take each line as one sentence.")
+@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corrected alignment (beads, TSV of both texts, or InterText) whose beads hold.")
 @click.option("--hsk-standard", type=click.Choice(["2025", "2021"]), default="2025", show_default=True,
               help="HSK word list: 2025 (exam syllabus) or 2021 (grading standard GF0025-2021).")
 @click.option("--notes", type=click.Choice(["first", "all", "none"]), default="first", show_default=True,
@@ -83,8 +90,8 @@ def main(traceback: bool) -> None:
 @click.option("--vocab-order", type=click.Choice(["first", "level"]), default="first", show_default=True,
               help="Order the vocabulary by first occurrence or by level.")
 def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
-          report_path, force, scheduler, dictionary, level, hsk_standard, notes, vocab_order, tone_sandhi,
-          capitalize_names):
+          report_path, force, scheduler, dictionary, level, translation, segments, corrections, hsk_standard, notes,
+          vocab_order, tone_sandhi, capitalize_names):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -96,6 +103,8 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
       annotate build old/ --encoding big5           # or let auto-detection decide
       echo 我们学习汉语。 | annotate build - --format json
       annotate build lesson.txt --dictionary cedict --level 3 --format html,vocab
+      annotate build story.txt --translation story.en.txt     # a bilingual edition
+      annotate build stories/ --format tei,html,tmx           # story.en.txt beside story.txt is its translation
 
     INPUT `-` reads standard input and writes one format to standard output. A second run
     skips inputs that have not changed (see --force); a bad file is reported and skipped.
@@ -111,14 +120,16 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
                "vocab_order": vocab_order, "tone_sandhi": tone_sandhi,
                "capitalize_names": capitalize_names}
-    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner)
+    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner, segments=segments)
 
     if inputs == ("-",):
         glossary = load(list(glossaries)) if glossaries else None
         if len(names) != 1 and formats != DEFAULT_FORMATS:
             raise click.UsageError("standard input writes one format to standard output: give --format NAME")
         one = dataclasses.replace(options, formats=(names[0],))
-        result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary)
+        companions = batch._companions(batch.Job("-", "-", "-", _name(translation), _name(corrections)))
+        result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary,
+                                              companions)
         if result.error:
             raise InputError(result.error)
         sys.stdout.buffer.write(outputs[names[0]])
@@ -127,10 +138,21 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     jobs_list = batch.plan(list(inputs), out_dir, tuple(globs) or batch.DEFAULT_GLOBS)
     if not jobs_list:
         raise InputError(f"{', '.join(inputs)}: no files matching {', '.join(globs or batch.DEFAULT_GLOBS)}")
+    if translation is not None or corrections is not None:
+        if len(jobs_list) != 1:
+            raise click.UsageError("--translation and --alignment go with one INPUT file; in a folder, name a "
+                                   "translation NAME.LANG.txt beside NAME.txt")
+        jobs_list = [dataclasses.replace(jobs_list[0], translation=_name(translation) or jobs_list[0].translation,
+                                         alignment=_name(corrections))]
     workers = jobs or os.cpu_count() or 1
     with _Progress(jobs_list) as progress:
         summary = batch.run(jobs_list, options, out_dir, glossary_paths=tuple(str(g) for g in glossaries),
                             workers=workers, force=force, scheduler=scheduler, progress=progress.update)
+    for result in summary.results:
+        for notice in result.notices:
+            click.echo(f"annotate: {notice}", err=True)
+        if result.unaligned:
+            click.echo(f"annotate: {result.source}: {result.unaligned} sentence(s) without a counterpart", err=True)
     if report_path:
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
@@ -145,6 +167,10 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         sys.exit(130)
     if failed:
         sys.exit(_exit_code(summary) if len(jobs_list) == 1 else 1)
+
+
+def _name(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
 
 
 def _rate(characters: int, seconds: float) -> str:

@@ -54,17 +54,24 @@ def seed_fragment(root: Path) -> bytes:
     import annotate
 
     seed = root / "seeds" / "ningbo-alibaba.txt"
+    translation = seed.with_name("ningbo-alibaba.en.txt")
     glossary = annotate.load_glossary(root / "glossary")
-    document = annotate.annotate_text(seed.read_text(encoding="utf-8"), source=seed.name, glossary=glossary)
+    document = annotate.annotate_text(seed.read_text(encoding="utf-8"), source=seed.name, glossary=glossary,
+                                      translation=translation.read_text(encoding="utf-8"),
+                                      translation_name=translation.name)
     return annotate.write(document, "html-fragment")
 
 
 SCREENSHOTS = [
-    ("screenshot-desktop-light.png", 1280, 900, "light"),
-    ("screenshot-desktop-dark.png", 1280, 900, "dark"),
-    ("screenshot-phone-light.png", 390, 844, "light"),
-    ("screenshot-phone-dark.png", 390, 844, "dark"),
+    ("screenshot-desktop-light.png", 1280, 900, "light", "under"),
+    ("screenshot-desktop-dark.png", 1280, 900, "dark", "under"),
+    ("screenshot-phone-light.png", 390, 844, "light", "under"),
+    ("screenshot-phone-dark.png", 390, 844, "dark", "under"),
+    ("screenshot-layout-side.png", 1280, 900, "light", "side"),
+    ("screenshot-layout-side-phone.png", 390, 844, "light", "side"),
+    ("screenshot-layout-tap.png", 1280, 900, "light", "tap"),
 ]
+"""Name, viewport, colour scheme and the translation's layout (under each sentence, side by side, on tap)."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -75,11 +82,18 @@ def screenshots(page_path: Path, out: Path) -> list[Path]:
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for name, width, height, scheme in SCREENSHOTS:
+        for name, width, height, scheme, layout in SCREENSHOTS:
             page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme,
                                     device_scale_factor=1)
             page.goto(page_path.resolve().as_uri())
             page.wait_for_load_state("load")
+            radio = page.locator(f"input.zha-lay-{layout}")
+            if radio.count():
+                radio.check()
+                if layout == "tap":  # a reader tapped the third sentence of the first paragraph
+                    page.locator(".zha-bi .zha-bead").nth(2).focus()
+                page.locator(".zha-bi").first.scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, -120)")
             page.screenshot(path=str(out / name))
             page.close()
             written.append(out / name)

@@ -42,6 +42,12 @@ class Context:
     """Running words at each level: the document's profile (`Document.profile`), filled as blocks are graded."""
     grades: dict = field(default_factory=dict)
     """Word → (HSK level, known to the reader, a joined word to cut into dictionary words)."""
+    bilingual: bool = False
+    """The document has a translation: blocks are cut into sentences (mark_sentences)."""
+    segments: str = "sentences"
+    """How: `sentences` (split_chinese), or `lines` (a block is one sentence)."""
+    sentences: int = 0
+    """Source sentences numbered so far (`s1`, `s2`…, in document order)."""
     first_id: int = 0
     """Dictionary entries are numbered after this one (`cd-N`): an edition's text added by hand
     continues the edition's numbering."""
@@ -174,6 +180,30 @@ def add_capitals(block: Block, settings: Settings) -> None:
         capitalize_names(block)
 
 
+def mark_sentences(block: Block, context: Context) -> None:
+    """A bilingual edition's source sentences as spans of the block's tokens, cut as the
+    alignment cut them (split_chinese over the block's text; a boundary inside a token moves to
+    its end), numbered `s1`, `s2`… in document order, as the alignment numbered them."""
+    if not context.bilingual:
+        return
+    from .align import split_chinese
+    from .model import Span
+
+    pieces = [block.text] if context.segments == "lines" else split_chinese(block.text)
+    starts = list(accumulate((len(t.text) for t in block.tokens), initial=0))
+    spans, token, position = [], 0, 0
+    for piece in pieces:
+        position += len(piece)
+        start = token
+        while token < len(block.tokens) and starts[token] < position:  # every token starting in the sentence
+            token += 1
+        context.sentences += 1
+        spans.append(Span(f"s{context.sentences}", start, token))
+    if spans:
+        spans[-1] = Span(spans[-1].id, spans[-1].start, len(block.tokens))
+    block.sentences = spans
+
+
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("names", lambda block, context: add_names(block, context.glossary)),
@@ -187,6 +217,7 @@ PASSES = [
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
+    ("sentences", mark_sentences),
 ]
 
 
@@ -208,7 +239,8 @@ def annotate_blocks(blocks: list[Block], context: Context) -> None:
                 run(block, context)
 
 
-def annotate_document(document: Document, glossary: Glossary | None = None, settings: Settings | None = None) -> Document:
+def annotate_document(document: Document, glossary: Glossary | None = None, settings: Settings | None = None,
+                      segments: str = "sentences") -> Document:
     """Run every pass over every block, then list the glossary entries the document uses."""
     settings = settings or Settings()
     if settings.reading not in STYLES:
@@ -216,7 +248,8 @@ def annotate_document(document: Document, glossary: Glossary | None = None, sett
     if settings.variant not in CONFIGS:
         raise ValueError(f"unknown variant {settings.variant!r} (choose from {', '.join(CONFIGS)})")
     document.settings = settings
-    context = Context(glossary, settings, document.script, profile=document.profile)
+    context = Context(glossary, settings, document.script, profile=document.profile,
+                      bilingual=document.alignment is not None, segments=segments)
     blocks = list(document.blocks())
     for start in range(0, len(blocks), CHUNK):
         annotate_blocks(blocks[start:start + CHUNK], context)
@@ -236,6 +269,7 @@ def annotate_added(document: Document) -> int:
     number of characters added (bare spaces and symbols, which the TEI writer leaves outside
     words, are read the same way but were not added)."""
     from .glossary import Glossary
+    from .model import Span
 
     settings = document.settings
     user = [entry for entry in document.glossary.values() if entry.origin == "glossary"]
@@ -255,6 +289,10 @@ def annotate_added(document: Document) -> int:
     added = {id(token) for run in runs for token in run.tokens}
     for block, index, piece in reversed(pieces):
         block.tokens[index:index + 1] = piece.tokens
+        grown = len(piece.tokens) - 1
+        if block.sentences and grown:  # the block's sentences hold the new tokens where the old one was
+            block.sentences = [Span(s.id, s.start + grown if s.start > index else s.start,
+                                    s.end + grown if s.end > index else s.end) for s in block.sentences]
     every, first = settings.notes == "all", settings.notes == "first"
     for section in document.sections:
         blocks = section.all_blocks()
@@ -356,9 +394,21 @@ def annotate_text(
     reading: str = "marks",
     variant: str = "tw",
     script: str = "auto",
+    translation: str | None = None,
+    translation_name: str = "translation.en.txt",
+    segments: str = "sentences",
     **learner,
 ) -> Document:
-    """Chinese text → an annotated Document. 中国 → words, readings (zhōng guó), traditional forms."""
+    """Chinese text → an annotated Document. 中国 → words, readings (zhōng guó), traditional forms.
+
+    With a `translation` (its text; its language from `translation_name`, `story.en.txt` → en),
+    the edition is bilingual: sentences of both texts aligned into beads (`Document.alignment`)."""
     document = reader.parse(text, source)
     document.script = detect_script(text[:20_000]) if script == "auto" else script
-    return annotate_document(document, glossary, Settings(reading=reading, variant=variant, **learner))
+    if translation is not None:
+        from .translation import attach
+
+        document.alignment, document.notices = attach(list(document.blocks()),
+                                                      (translation_name, translation.encode("utf-8")), None, segments)
+        document.alignment.source_language = "zh-Hant" if document.script == "Hant" else "zh-Hans"
+    return annotate_document(document, glossary, Settings(reading=reading, variant=variant, **learner), segments)

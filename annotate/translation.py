@@ -82,19 +82,53 @@ def load(source: Path, translation: Path | None, *, segments: str = "sentences",
         if notice:
             notices.append(f"{corrections}: {notice}")
     alignment = make_alignment(source_sentences, target_sentences, language, fixed=fixed, name=str(translation))
+    return Loaded(alignment, notices + _unaligned(alignment, str(translation)))
+
+
+def attach(blocks, translation: tuple[str, bytes], corrections: tuple[str, bytes] | None,
+           segments: str = "sentences") -> tuple[Alignment, list[str]]:
+    """A source's blocks (before annotation) and its translation's bytes → the Alignment, and notices.
+
+    The source's sentences are cut from each block's text as pipeline.mark_sentences cuts them
+    (split_chinese; with `segments="lines"`, a block is one sentence), so their ids agree."""
+    from .bilingual import make_alignment, sentences_of, split_chinese, split_translation
+    from .readers.pairs import decode_translation, language_of, paragraphs
+
+    name, data = translation
+    text = decode_translation(data, name)
+    source_text = "\n".join(block.text for block in blocks)
+    notices = faults(Path("source"), Path(name), source_text, text)
+    source = sentences_of([block.text for block in blocks], "s", split_chinese,
+                          "sentences" if segments != "lines" else "blocks")
+    target_paragraphs, _ = paragraphs(text)
+    if segments == "lines":
+        target = [Sentence(f"t{k + 1}", line, k) for k, line in enumerate(target_paragraphs)]
+    else:
+        target = sentences_of(target_paragraphs, "t", split_translation)
+    fixed = None
+    if corrections is not None:
+        fixed, notice = read_corrections(Path(corrections[0]), source, target, corrections[1])
+        if notice:
+            notices.append(f"{corrections[0]}: {notice}")
+    alignment = make_alignment(source, target, language_of(name) or "en", fixed=fixed, name=Path(name).name)
+    return alignment, notices + _unaligned(alignment, name)
+
+
+def _unaligned(alignment: Alignment, name: str) -> list[str]:
     unaligned = sum(1 for link in alignment.links if not link.source or not link.target)
     if unaligned and len(alignment.links) and unaligned / len(alignment.links) > 0.2:
-        notices.append(f"{translation}: {unaligned} of {len(alignment.links)} beads have a sentence on one side only: "
-                       "check that this is the translation of this text")
-    return Loaded(alignment, notices)
+        return [f"{name}: {unaligned} of {len(alignment.links)} beads have a sentence on one side only: check that "
+                "this is the translation of this text"]
+    return []
 
 
-def faults(source: Path, translation: Path, source_text: str, translation_text: str) -> list[str]:
+def faults(source: Path, translation: Path, source_text: str, translation_text: str,
+           source_name: str | None = "") -> list[str]:
     """An empty translation is an error; one far longer or shorter than its source a notice."""
     if not translation_text.strip():
         raise InputError(f"{translation}: the translation is empty")
     if not source_text.strip():
-        raise InputError(f"{source}: the source is empty")
+        raise InputError(f"{source_name or source}: the source is empty")
     zh = sum(1 for c in source_text if not c.isspace())
     en = sum(1 for c in translation_text if not c.isspace())
     expected = 3.0 * zh  # English takes about three letters a Chinese character (MAC: 2.9)
@@ -106,12 +140,12 @@ def faults(source: Path, translation: Path, source_text: str, translation_text: 
     return notices
 
 
-def read_corrections(path: Path, source: list[Sentence], target: list[Sentence]):
+def read_corrections(path: Path, source: list[Sentence], target: list[Sentence], data: bytes | None = None):
     """A corrected alignment (beads, TSV of both texts, or InterText) → fixed beads and a notice."""
     from .bilingual import fixed_from_numbers, fixed_from_texts
     from .readers.pairs import read_beads, read_tsv_pairs
 
-    data = _bytes(path)
+    data = _bytes(path) if data is None else data
     if path.suffix.lower() == ".tsv":
         return fixed_from_texts(read_tsv_pairs(data, str(path)), source, target)
     if path.suffix.lower() == ".xml" or data.lstrip().startswith(b"<"):

@@ -37,9 +37,12 @@ def main() -> None:
     import pysbd
     import sentencex
 
+    from annotate.align import split_translation
+
     splitters = {
         "pysbd": lambda text, seg=pysbd.Segmenter(language="en", clean=False): seg.segment(text),
         "sentencex": lambda text: list(sentencex.segment("en", text)),
+        "zh-annotate (sentencex, then inside quotations)": lambda text: split_translation(text),
     }
     for name, split in splitters.items():
         tp = fp = fn = 0

@@ -25,4 +25,13 @@
       try { if (store) store.setItem(key, box.checked ? "1" : "0"); } catch (error) { /* storage blocked */ }
     });
   }
+  // The translation's layout (a bilingual edition): remembered the same way.
+  const radios = document.querySelectorAll("article.zha input[data-zha-layout]");
+  const savedLayout = store ? store.getItem("zh-annotate:layout") : null;
+  for (const radio of radios) {
+    if (savedLayout && radio.value === savedLayout) radio.checked = true;
+    radio.addEventListener("change", () => {
+      try { if (store && radio.checked) store.setItem("zh-annotate:layout", radio.value); } catch (error) { /* storage blocked */ }
+    });
+  }
 })();

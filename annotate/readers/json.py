@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ..errors import InputError
-from ..model import Block, Document, GlossaryEntry, Section, Settings, Token
+from ..model import Alignment, Block, Document, GlossaryEntry, Link, Section, Sentence, Settings, Span, Token
 from ..writers.json import FORMAT_ID
 from . import order_by_first_use
 
@@ -52,6 +52,8 @@ def _document(value: dict) -> Document:
             traditional=entry["traditional"], note=entry["note"], origin=entry["origin"], level=entry["level"],
             example=entry["example"])
     order_by_first_use(document)
+    if value.get("translation"):
+        document.alignment = _alignment(value["translation"], document)
     profile = value.get("profile")
     if profile:
         document.profile.update({k: v for k, v in profile["counts"].items() if v})
@@ -60,7 +62,18 @@ def _document(value: dict) -> Document:
 
 def _block(value: dict) -> Block:
     tokens = [_token(t) for t in value["tokens"]]
-    return Block(value["kind"], value["text"], value["line"], tokens)
+    spans = [Span(s["id"], s["start"], s["end"]) for s in value.get("sentences", ())]
+    return Block(value["kind"], value["text"], value["line"], tokens, spans)
+
+
+def _alignment(value: dict, document: Document) -> Alignment:
+    source = [Sentence(span.id, "".join(t.text for t in block.tokens[span.start:span.end]), number)
+              for number, block in enumerate(document.blocks()) for span in block.sentences]
+    target = [Sentence(s["id"], s["text"], s["paragraph"]) for s in value["sentences"]]
+    links = [Link(tuple(b["source"]), tuple(b["target"]), b["confidence"], b.get("fixed", False))
+             for b in value["beads"]]
+    return Alignment(value["language"], source, target, links, name=value.get("name", ""),
+                     method=value.get("method", ""), source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")
 
 
 def _token(value: dict) -> Token:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..chars import is_han
 from ..errors import InputError
-from ..model import PROFILE_KEYS, Block, Document, GlossaryEntry, Section, Settings, Token
+from ..model import PROFILE_KEYS, Alignment, Block, Document, GlossaryEntry, Link, Section, Sentence, Settings, Span, Token
 from . import order_by_first_use
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -81,6 +81,14 @@ class _Reader:
             replaced=int(options.get("replaced", "0") or 0),
         )
         text = root.find(f"{TEI}text")
+        group = text.find(f"{TEI}group")
+        translation = links = None
+        if group is not None:  # a bilingual edition: the source's text, the translation's, the links
+            texts = group.findall(f"{TEI}text")
+            if len(texts) != 2:
+                self.fail(group, "a bilingual edition's <group> holds two <text>s: the source's and the translation's")
+            text, translation = texts
+            links = group.find(f"{TEI}linkGrp")
         body = text.find(f"{TEI}body")
         for div in body.iterfind(f"{TEI}div"):
             if div.find(f"{TEI}gap") is not None and not len(div.findall(f"{TEI}p")):
@@ -97,6 +105,10 @@ class _Reader:
             self.glossary(back, document)
             self.profile(back, document)
         self.reconcile_notes(document)
+        if translation is not None:
+            lines = [p.text or "" for p in application.iterfind(f"{TEI}p")]
+            document.alignment = self.alignment(translation, links, lines, script)
+            complete_alignment(document, self.fail)
         order_by_first_use(document)
         return document
 
@@ -118,28 +130,64 @@ class _Reader:
 
     def block(self, element, kind: str) -> Block:
         tokens: list[Token] = []
+        spans: list[list] = []  # [id, first token, end token] in this list's indices
         if element.text:
             tokens.append(Token(element.text, "text"))
         for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in (f"{TEI}seg", f"{TEI}term"):
-                tokens.append(self.word(child))
-            elif tag == f"{TEI}pc":
-                tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))
-            elif tag == f"{TEI}note":
-                owner = next((t for t in reversed(tokens) if t.note_ids), None)
-                if owner is None:
-                    self.fail(child, "a <note> that follows no glossary term: a note shows after the <term> it "
-                                     "explains; move it there or delete it")
-                owner.note_here = True
-                self.inline_notes.append((owner.note_ids[0], "".join(child.itertext()), child.sourceline))
-            elif tag:
-                self.fail(child, f"<{etree.QName(child).localname}> inside <{etree.QName(element).localname}>: "
-                                 "words are <seg type=\"word\">, <term> or <pc>; other text may be typed plainly")
+            if isinstance(child.tag, str) and child.tag == f"{TEI}s":
+                start = len(tokens)
+                self.words(child, tokens)
+                spans.append([child.get(XML_ID) or "", start, len(tokens)])
+                if child.tail:
+                    tokens.append(Token(child.tail, "text"))
+                continue
+            self.one(child, element, tokens)
             if child.tail:
                 tokens.append(Token(child.tail, "text"))
-        tokens = [t for t in tokens if t.text]
-        return Block(kind, "".join(t.text for t in tokens), element.sourceline or 0, tokens)
+        sentences = self.spans(spans, tokens, element)
+        kept = [t for t in tokens if t.text]
+        if len(kept) != len(tokens):
+            sentences = _reindex(sentences, tokens, kept)
+        return Block(kind, "".join(t.text for t in kept), element.sourceline or 0, kept, sentences)
+
+    def words(self, element, tokens: list[Token]) -> None:
+        """The tokens of an <s>: its words and text."""
+        if element.text:
+            tokens.append(Token(element.text, "text"))
+        for child in element:
+            self.one(child, element, tokens)
+            if child.tail:
+                tokens.append(Token(child.tail, "text"))
+
+    def spans(self, spans: list[list], tokens: list[Token], element) -> list[Span]:
+        """The block's sentences; tokens outside every <s> (text an editor typed between
+        sentences) join the sentence before them, or the first."""
+        if not spans:
+            return []
+        for k, span in enumerate(spans):
+            if not span[0]:
+                self.fail(element, "an <s> without its xml:id: the links of the alignment point to it")
+            span[1] = 0 if k == 0 else spans[k - 1][2]
+        spans[-1][2] = len(tokens)
+        return [Span(i, a, b) for i, a, b in spans]
+
+    def one(self, child, element, tokens: list[Token]) -> None:
+        """One child of a <p>, <head> or <s>: a word, punctuation, or a note."""
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in (f"{TEI}seg", f"{TEI}term"):
+            tokens.append(self.word(child))
+        elif tag == f"{TEI}pc":
+            tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))
+        elif tag == f"{TEI}note":
+            owner = next((t for t in reversed(tokens) if t.note_ids), None)
+            if owner is None:
+                self.fail(child, "a <note> that follows no glossary term: a note shows after the <term> it "
+                                 "explains; move it there or delete it")
+            owner.note_here = True
+            self.inline_notes.append((owner.note_ids[0], "".join(child.itertext()), child.sourceline))
+        elif tag:
+            self.fail(child, f"<{etree.QName(child).localname}> inside <{etree.QName(element).localname}>: "
+                             "words are <seg type=\"word\">, <term> or <pc>; other text may be typed plainly")
 
     def word(self, element) -> Token:
         text, readings, others, said = [], [], [], []
@@ -269,6 +317,37 @@ class _Reader:
             if count:
                 document.profile[key] = count
 
+    def alignment(self, translation, links, lines: list[str], script: str) -> Alignment:
+        """The translation's sentences (paragraph by paragraph) and the beads: the links, and a
+        one-sided bead for each sentence no link names, in order."""
+        facts = {k.strip(): v.strip() for k, v in OPTION.findall(next(
+            (line[len("Translation: "):] for line in lines if line.startswith("Translation: ")), ""))}
+        method = next((line[len("Alignment: "):] for line in lines if line.startswith("Alignment: ")), "")
+        language = translation.get(XML_LANG) or facts.get("language", "en")
+        target: list[Sentence] = []
+        for number, paragraph in enumerate(translation.iter(f"{TEI}p")):
+            lead = paragraph.text or ""
+            for element in paragraph.iterfind(f"{TEI}s"):
+                if not element.get(XML_ID):
+                    self.fail(element, "an <s> without its xml:id: the links of the alignment point to it")
+                target.append(Sentence(element.get(XML_ID), lead + "".join(element.itertext()) + (element.tail or ""),
+                                       number))
+                lead = ""
+        source: list[Sentence] = []  # complete_alignment makes them from the blocks' spans
+        pairs = []
+        for link in links.iterfind(f"{TEI}link") if links is not None else ():
+            ids = [t.lstrip("#") for t in (link.get("target") or "").split()]
+            cert = link.get("cert")
+            try:
+                confidence = float(cert) if cert is not None else 1.0
+            except ValueError:
+                self.fail(link, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
+            pairs.append((tuple(i for i in ids if i.startswith("s")), tuple(i for i in ids if i.startswith("t")),
+                          confidence, link.get("type") == "fixed", link))
+        name = facts.get("file", "")
+        return Alignment(language, source, target, pairs, name="" if name == "none" else name, method=method,
+                         source_language="zh-Hant" if script == "Hant" else "zh-Hans")
+
     def reconcile_notes(self, document: Document) -> None:
         """A note in the body repeats its entry of the glossary list, which is what counts (an
         entry is edited there, once for all its notes): a note that differs from its entry is
@@ -281,3 +360,59 @@ class _Reader:
                 where = entry.source.rsplit(":", 1)[-1]
                 document.notices.append(f"{self.source}:{line}: this note differs from the entry {entry_id} in the "
                                         f"glossary list (line {where}), which is what counts: edit the entry there")
+
+
+def _reindex(spans: list[Span], before: list[Token], after: list[Token]) -> list[Span]:
+    """Spans over `before` → the same spans over `after` (the same tokens, empty ones dropped)."""
+    position = {id(t): k for k, t in enumerate(after)}
+    new_index, k = [], 0
+    for token in before:
+        new_index.append(k)
+        if id(token) in position:
+            k += 1
+    new_index.append(k)
+    return [Span(s.id, new_index[s.start], new_index[s.end]) for s in spans]
+
+
+def complete_alignment(document: Document, fail) -> None:
+    """The source's sentences from the blocks' spans, and the links read (as tuples) made into
+    the full list of beads: a one-sided bead for every sentence no link names, in order."""
+    alignment = document.alignment
+    source = []
+    for number, block in enumerate(document.blocks()):
+        for span in block.sentences:
+            source.append(Sentence(span.id, "".join(t.text for t in block.tokens[span.start:span.end]), number))
+    alignment.source = source
+    order = {s.id: k for k, s in enumerate(source)}
+    target_order = {t.id: k for k, t in enumerate(alignment.target)}
+    linked_source, linked_target, links = set(), set(), []
+    for src, tgt, confidence, fixed, element in alignment.links:
+        for i in src:
+            if i not in order:
+                fail(element, f"the link names {i!r}, which is no sentence of the source")
+        for i in tgt:
+            if i not in target_order:
+                fail(element, f"the link names {i!r}, which is no sentence of the translation")
+        linked_source.update(src)
+        linked_target.update(tgt)
+        links.append(Link(src, tgt, confidence, fixed))
+    links.sort(key=lambda link: (order[link.source[0]], target_order[link.target[0]]))
+    full: list[Link] = []
+    i = j = 0
+    for link in links + [None]:
+        stop_i = order[link.source[0]] if link else len(source)
+        stop_j = target_order[link.target[0]] if link else len(alignment.target)
+        while i < stop_i:
+            if source[i].id not in linked_source:
+                full.append(Link((source[i].id,), (), 0.0))
+            i += 1
+        while j < stop_j:
+            if alignment.target[j].id not in linked_target:
+                full.append(Link((), (alignment.target[j].id,), 0.0))
+            j += 1
+        if link is None:
+            break
+        full.append(link)
+        i = max(i, order[link.source[-1]] + 1)
+        j = max(j, target_order[link.target[-1]] + 1)
+    alignment.links = full

@@ -142,13 +142,29 @@ def _vocab():
     return VocabSink
 
 
+def _tmx():
+    from .alignment import TmxSink
+
+    return TmxSink
+
+
+def _tsv():
+    from .alignment import TsvSink
+
+    return TsvSink
+
+
 FORMATS = {
     "tei": Format("tei", ".tei.xml", _tei),
     "html": Format("html", ".html", _html),
     "html-fragment": Format("html-fragment", ".fragment.html", _fragment),
     "json": Format("json", ".json", _json),
     "vocab": Format("vocab", ".vocab.tsv", _vocab),
+    "tmx": Format("tmx", ".tmx", _tmx),
+    "tsv": Format("tsv", ".tsv", _tsv),
 }
+MULTI_FILE = ("intertext",)
+"""Formats written as several files, beside the others (batch._extras): InterText's alignment and its two texts."""
 
 
 def open_sink(format: str, out: BinaryIO, document: Document, **options) -> Sink:

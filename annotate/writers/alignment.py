@@ -23,6 +23,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import Alignment, Sentence
+from . import Sink
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -121,3 +122,25 @@ def write_intertext(alignment: Alignment, stem: str) -> dict[str, bytes]:
         target_name: _intertext_document(alignment.target, target_ids),
         link_name: etree.tostring(group, xml_declaration=True, encoding="utf-8") + b"\n",
     }
+
+
+class AlignmentSink(Sink):
+    """A format of the alignment alone (TMX, TSV), written when the document is complete."""
+
+    def finish(self) -> None:
+        from ..errors import InputError
+
+        if self.document.alignment is None:
+            raise InputError(f"{self.document.source}: --format {self.name} needs a translation (--translation "
+                             "FILE, or NAME.LANG.txt beside NAME.txt)")
+        self.out.write(self.write(self.document.alignment))
+
+
+class TmxSink(AlignmentSink):
+    name = "tmx"
+    write = staticmethod(write_tmx)
+
+
+class TsvSink(AlignmentSink):
+    name = "tsv"
+    write = staticmethod(write_tsv)

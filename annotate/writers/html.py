@@ -12,6 +12,7 @@ fragment cannot leak into a host page. All markup is made by lxml, so all text i
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +35,67 @@ PAGE_CSS = (
 def asset(name: str) -> str:
     """The text of a packaged asset: `zh-annotate.css` or `zh-annotate.js`."""
     return resources.files("annotate").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+LAYOUTS = (("under", "under each sentence"), ("side", "side by side"), ("tap", "on tap"), ("off", "off"))
+"""The translation's layouts in a bilingual edition, chosen by radio buttons that CSS reads."""
+GLOSS_WORD = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
+
+
+class _Beads:
+    """Where each bead's translation goes: after the last source sentence of the bead (a bead
+    the translator added, with no source, after the bead before it)."""
+
+    def __init__(self, alignment) -> None:
+        self.language = escape_attribute(alignment.language)
+        self.texts = {t.id: t.text for t in alignment.target}
+        self.of: dict[str, int] = {}
+        self.following: dict[str, list] = {}
+        last = None
+        for number, link in enumerate(alignment.links):
+            for sentence in link.source:
+                self.of[sentence] = number
+            if link.source:
+                last = link.source[-1]
+            self.following.setdefault(last, []).append(link)
+
+    def index(self, sentence: str) -> int:
+        return self.of.get(sentence, -1)
+
+    def after(self, sentence: str) -> list:
+        return self.following.get(sentence, [])
+
+    def target_markup(self, link, glossed: dict[str, str]) -> str:
+        """`<span class="zha-tgt">` with the bead's translation sentences; words of a term's gloss
+        found there open the term's note."""
+        if not link.target:
+            return f'<span class="zha-tgt zha-none" lang="{self.language}"></span>'
+        sentences = []
+        for sentence_id in link.target:
+            text = self.texts[sentence_id].strip()
+            sentences.append(f'<span class="zha-tsent" id="zha-sn-{sentence_id}">{_link_glosses(text, glossed)}</span>')
+        return f'<span class="zha-tgt" lang="{self.language}">' + " ".join(sentences) + "</span>"
+
+
+def _link_glosses(text: str, glossed: dict[str, str]) -> str:
+    """The translation's text, escaped, a term's gloss (its first sense) made a button that opens the term's note."""
+    spans = []
+    for entry_id, gloss in glossed.items():
+        first = re.split(r"[;/(,]", gloss, maxsplit=1)[0].strip()
+        match = GLOSS_WORD.fullmatch(first)
+        if match is None or len(first) < 3:
+            continue
+        found = re.search(r"(?<![A-Za-z])" + re.escape(first) + r"(?![A-Za-z])", text, re.IGNORECASE)
+        if found and not any(a < found.end() and found.start() < b for a, b, _ in spans):
+            spans.append((found.start(), found.end(), entry_id))
+    parts, position = [], 0
+    for start, end, entry_id in sorted(spans):
+        parts.append(escape_text(text[position:start]))
+        parts.append(f'<button type="button" class="zha-tw" popovertarget="zha-pop-{entry_id}">'
+                     f"{escape_text(text[start:end])}</button>")
+        position = end
+    parts.append(escape_text(text[position:]))
+    return "".join(parts)
 
 
 def _el(parent, tag: str, text: str | None = None, **attributes):
@@ -87,6 +149,7 @@ class ArticleSink(Sink):
         self.numbers: dict[str, str] = {}
         self.occurrences: dict[str, list[str]] = {}
         self.later: set[str] = set()  # dictionary entries whose first occurrence is written
+        self.beads = _Beads(document.alignment) if document.alignment is not None else None
 
     def open_article(self) -> None:
         classes = "zha zha-hant" if self.hant else "zha"
@@ -106,6 +169,16 @@ class ArticleSink(Sink):
             if checked:
                 box.set("checked", "checked")
             box.tail = " " + label
+        if self.beads is not None:
+            group = _el(controls, "fieldset", class_="zha-layouts")
+            _el(group, "legend", "Translation:")
+            for value, label in LAYOUTS:
+                wrapper = _el(group, "label", class_="zha-control")
+                radio = _el(wrapper, "input", type="radio", name="zha-layout", value=value, class_=f"zha-lay-{value}",
+                            data_zha_layout=value)
+                if value == "under":
+                    radio.set("checked", "checked")
+                radio.tail = " " + label
         self.emit(serialize(controls, "html"))
         if self.learner:
             self.emit(serialize(self._profile(), "html"))
@@ -136,9 +209,74 @@ class ArticleSink(Sink):
         self.emit(start_tag("section", attributes, "html"))
 
     def block(self, block: Block) -> None:
+        if block.sentences and self.beads is not None:
+            self._bilingual(block)
+            return
         parts = ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
+        parts += self._tokens(block.tokens)
+        parts.append("</h2>" if block.kind == "head" else "</p>")
+        self.emit("".join(parts))
+
+    def _bilingual(self, block: Block) -> None:
+        """A paragraph as its beads (source sentences, then their translation), or a heading
+        with its translation under it. A bead whose sentences run on into the next paragraph
+        shows its translation there, after its last sentence."""
+        beads = self.beads
+        if block.kind == "head":
+            parts = ['<h2 class="zha-head">']
+            translations = []
+            for span in block.sentences:
+                parts.append(f'<span class="zha-sent" id="zha-sn-{span.id}">')
+                parts += self._tokens(block.tokens[span.start:span.end])
+                parts.append("</span>")
+                translations += [link for link in beads.after(span.id)]
+            parts.append("</h2>")
+            if translations:
+                parts.append(f'<p class="zha-tgt zha-tgt-head" lang="{beads.language}">'
+                             + " ".join(beads.target_markup(link, self._glossed(block, link)) for link in translations)
+                             + "</p>")
+            self.emit("".join(parts))
+            return
+        parts = ['<p class="zha-p zha-bi">']
+        open_bead = None
+        for span in block.sentences:
+            bead = beads.index(span.id)
+            if bead != open_bead:
+                if open_bead is not None:
+                    parts.append("</span></span>")
+                parts.append('<span class="zha-bead" tabindex="0"><span class="zha-src">')
+                open_bead = bead
+            parts.append(f'<span class="zha-sent" id="zha-sn-{span.id}">')
+            parts += self._tokens(block.tokens[span.start:span.end])
+            parts.append("</span>")
+            following = beads.after(span.id)
+            if following:
+                parts.append("</span>")
+                parts.append("".join(beads.target_markup(link, self._glossed(block, link)) for link in following))
+                parts.append("</span>")
+                open_bead = None
+        if open_bead is not None:
+            parts.append("</span></span>")
+        parts.append("</p>")
+        self.emit("".join(parts))
+
+    def _glossed(self, block: Block, link) -> dict[str, str]:
+        """The bead's glossary entries (id → gloss) from its source sentences in this block."""
+        wanted = set(link.source)
+        found = {}
+        for span in block.sentences:
+            if span.id in wanted:
+                for token in block.tokens[span.start:span.end]:
+                    for entry_id in token.note_ids:
+                        entry = self.document.glossary.get(entry_id)
+                        if entry is not None:
+                            found[entry_id] = entry.gloss
+        return found
+
+    def _tokens(self, tokens) -> list[str]:
+        parts = []
         later, words, markup_key = self.later, self._words, self.markup_key
-        for token in block.tokens:
+        for token in tokens:
             if not token.note_ids:
                 parts.append(self.word_markup(token, self._make))
                 continue
@@ -155,8 +293,7 @@ class ArticleSink(Sink):
             parts.append(self._button(token, entry_id, number, anchor))
             if entry_id.startswith("cd-"):
                 later.add(entry_id)
-        parts.append("</h2>" if block.kind == "head" else "</p>")
-        self.emit("".join(parts))
+        return parts
 
     def _button(self, token, entry_id: str, number: str, anchor: str | None = None) -> str:
         """A glossary or dictionary term: a button that opens its popover; `anchor` is the id the

@@ -54,7 +54,22 @@ def _token(t) -> str:
 
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
     tokens = ",".join(markup(t, _token) for t in block.tokens)
-    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.text)},"tokens":[{tokens}]}}'
+    sentences = ""
+    if block.sentences:
+        sentences = ',"sentences":' + _dumps([{"id": s.id, "start": s.start, "end": s.end} for s in block.sentences])
+    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.text)},"tokens":[{tokens}]{sentences}}}'
+
+
+def translation_json(alignment) -> dict:
+    """The translation: its sentences, and the beads that pair them with the source's (by id)."""
+    return {
+        "language": alignment.language,
+        "name": alignment.name,
+        "method": alignment.method,
+        "sentences": [{"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in alignment.target],
+        "beads": [{"source": list(link.source), "target": list(link.target), "confidence": round(link.confidence, 3),
+                   "fixed": link.fixed} for link in alignment.links],
+    }
 
 
 class JsonSink(Sink):
@@ -92,6 +107,8 @@ class JsonSink(Sink):
             head["learner"] = {"dictionary": d.settings.dictionary, "level": d.settings.level,
                                "hsk_standard": d.settings.hsk_standard, "hsk_name": STANDARDS[d.settings.hsk_standard],
                                "vocab_order": d.settings.vocab_order}
+        if d.alignment is not None:
+            head["translation"] = translation_json(d.alignment)
         if d.settings.dictionary == "cedict":
             from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
 

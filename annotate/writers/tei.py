@@ -99,6 +99,10 @@ def build_header(document: Document) -> etree._Element:
     _sub(application, "label", "zh-annotate")
     replaced = f" {document.replaced} characters XML cannot hold were replaced with U+FFFD." if document.replaced else ""
     _sub(application, "p", options_line(document) + replaced)
+    if document.alignment is not None:
+        alignment = document.alignment
+        _sub(application, "p", f"Translation: language={alignment.language}; file={alignment.name or 'none'}.")
+        _sub(application, "p", f"Alignment: {alignment.method}")
     if settings.learner:
         level = f"pinyin and dictionary notes are meant only above HSK level {settings.level}; " if settings.level else ""
         _sub(application, "p", f"Learner's edition: {level}levels from {STANDARDS[settings.hsk_standard]}.")
@@ -130,6 +134,14 @@ def build_header(document: Document) -> etree._Element:
         "written where the first shows the spoken tone). Words (jieba segmentation) are <seg type=\"word\">, or "
         "<term> when they are glossary terms, their @ana pointing to the categories below; punctuation is <pc>.",
     )
+    alignment = document.alignment
+    if alignment is not None:
+        _sub(editorial.find("segmentation"), "p",
+             f"The source is in sentences (<s xml:id=\"s1\">…), cut after 。！？ and …, closing quotes kept with their "
+             f"sentence; so is the translation ({alignment.language}, <s xml:id=\"t1\">…), the second <text> of "
+             "the <group>. Each <link> of the <linkGrp type=\"alignment\"> names the sentences of a bead, the "
+             "source's first, with the aligner's confidence in @cert; a sentence named by no link has no "
+             "counterpart. A link of type \"fixed\" was given by the user (a corrected alignment).")
     taxonomy = _sub(_sub(encoding_desc, "classDecl"), "taxonomy", xml_id="zha-words")
     categories = [(key, f"The word is {description}.") for key, description in NAME_KINDS.items()]
     if settings.learner:
@@ -147,6 +159,8 @@ def build_header(document: Document) -> etree._Element:
         ("en", "English"),
     ):
         _sub(languages, "language", name, ident=ident)
+    if alignment is not None and alignment.language != "en":
+        _sub(languages, "language", f"The translation's language ({alignment.language})", ident=alignment.language)
     return header
 
 
@@ -218,12 +232,22 @@ class TeiSink(Sink):
         self.notes: dict[str, str] = {}
         self.other_type = "simplified" if document.script == "Hant" else "traditional"
 
+    shift = ""
+    """Extra indentation after each line break: the source's <text> sits deeper inside a <group>."""
+
+    def emit(self, text: str) -> None:
+        super().emit(text.replace("\n", "\n" + self.shift) if self.shift else text)
+
     def start(self) -> None:
         header = build_header(self.document)
         indent_structure(header, 1)
         lang = "zh-Hant" if self.document.script == "Hant" else "zh-Hans"
         self.emit(f"<?xml version='1.0' encoding='UTF-8'?>\n<TEI xmlns=\"{TEI_NS}\" xml:lang=\"{lang}\">\n  "
-                  + serialize(header) + "\n  <text>\n    <body>")
+                  + serialize(header) + "\n  <text>")
+        if self.document.alignment is not None:
+            self.emit(f'\n    <group>\n      <text xml:lang="{lang}" xml:id="text-source">')
+            self.shift = "    "
+        self.emit("\n    <body>")
 
     def _write_glossary(self) -> None:
         """The glossary list, from strings (a book with a dictionary has tens of thousands of
@@ -282,11 +306,24 @@ class TeiSink(Sink):
     def block(self, block: Block) -> None:
         tag = "head" if block.kind == "head" else "p"
         parts = []
-        for token in block.tokens:
+        spans = block.sentences or ()
+        opening = {span.start: span for span in spans}
+        closing = {span.end for span in spans}
+        for index, token in enumerate(block.tokens):
+            if index in opening:
+                parts.append(self._sentence_start(opening.pop(index)))
             parts.append(self.word_markup(token, self._make))
             if token.note_here:
                 parts.append(self._note(token.note_ids[0]))
+            if index + 1 in closing:
+                parts.append("</s>")
+        for span in opening.values():  # a sentence with no token of its own (cut inside a word)
+            parts.append(f'<s xml:id="{span.id}"/>')
         self.emit(f"\n        <{tag}>" + "".join(parts) + f"</{tag}>")
+
+    @staticmethod
+    def _sentence_start(span) -> str:
+        return f'<s xml:id="{span.id}">'  # ids are s1, s2…: no escaping needed
 
     def _make(self, t: Token) -> str:
         settings = self.document.settings
@@ -314,4 +351,42 @@ class TeiSink(Sink):
             if self.document.settings.learner:
                 self.emit("\n      " + serialize(self._profile()))
             self.emit("\n    </back>")
+        if self.document.alignment is not None:
+            self.shift = ""
+            self.emit("\n      </text>")
+            self._write_translation(self.document.alignment)
+            self.emit("\n    </group>")
         self.emit("\n  </text>\n</TEI>\n")
+
+    def _write_translation(self, alignment) -> None:
+        """The translation as the group's second <text>, in paragraphs of sentences, and the links."""
+        parts = [f'\n      <text xml:lang="{escape_attribute(alignment.language)}" xml:id="text-translation">'
+                 '\n        <body>\n          <div type="translation">']
+        paragraph = None
+        for sentence in alignment.target:
+            if sentence.paragraph != paragraph:
+                if paragraph is not None:
+                    parts.append("</p>")
+                parts.append("\n            <p>")
+                paragraph = sentence.paragraph
+            text = sentence.text
+            body = text.rstrip()
+            lead = len(body) - len(body.lstrip())
+            parts.append(escape_text(body[:lead]) + f'<s xml:id="{sentence.id}">{escape_text(body[lead:])}</s>'
+                         + escape_text(text[len(body):]))
+            self.emit_gathered(parts)
+        if paragraph is not None:
+            parts.append("</p>")
+        else:
+            parts.append('\n            <p/>')
+        parts.append("\n          </div>\n        </body>\n      </text>")
+        links = [link for link in alignment.links if link.source and link.target]  # one-sided: named by none
+        if links:
+            parts.append('\n      <linkGrp type="alignment">')
+            for link in links:
+                targets = " ".join("#" + i for i in link.source + link.target)
+                kind = ' type="fixed"' if link.fixed else ""
+                parts.append(f'\n        <link{kind} target="{targets}" cert="{link.confidence:.3f}"/>')
+                self.emit_gathered(parts)
+            parts.append("\n      </linkGrp>")
+        self.emit("".join(parts))
