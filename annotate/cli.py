@@ -277,7 +277,11 @@ def _glossary_paths(glossaries: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
               help="Glossary file or directory (repeatable). Default: ./glossary when it exists.")
 @click.option("--format", "output_format", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
-def review(inputs, glossaries, output_format) -> None:
+@click.option("--beads", is_flag=True, help="List the alignment's least confident beads with both texts instead "
+              "(a file's translation: --translation, or NAME.LANG.txt beside NAME.txt).")
+@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --beads and one INPUT: its translation.")
+def review(inputs, glossaries, output_format, beads, translation) -> None:
     """List the readings an editor should check, with their context.
 
     \b
@@ -287,13 +291,29 @@ def review(inputs, glossaries, output_format) -> None:
     pinyin to glossary/readings.tsv (columns: term, pinyin); every build reads it.
 
     \b
+    With --beads, the alignment's beads the aligner is least sure of (confidence under 0.5),
+    least sure first, with both texts: correct them in an exported TSV or InterText file and
+    pass it to build or align with --alignment.
+
+    \b
     Examples:
       annotate review seeds/
       annotate review lesson.txt --format json > check.json
+      annotate review story.txt --beads --translation story.en.txt
     """
     from .glossary import load
-    from .review import as_json, as_tsv, review as find
+    from .review import as_json, as_tsv, beads_as_tsv, review as find, review_beads
 
+    if beads:
+        found = review_beads(list(inputs), translation)
+        if output_format == "json":
+            import json
+
+            click.echo(json.dumps([dataclasses.asdict(item) for item in found], ensure_ascii=False, indent=1))
+        else:
+            click.echo(beads_as_tsv(found), nl=False)
+        click.echo(f"annotate: {len(found)} bead(s) to check", err=True)
+        return
     glossaries = _glossary_paths(glossaries)
     items = find(list(inputs), load(list(glossaries)) if glossaries else None)
     click.echo(as_json(items) if output_format == "json" else as_tsv(items), nl=False)

@@ -89,3 +89,50 @@ def as_tsv(items: list[Item]) -> str:
 
 def as_json(items: list[Item]) -> str:
     return json.dumps([asdict(item) for item in items], ensure_ascii=False, indent=1) + "\n"
+
+
+BEADS_BELOW = 0.5
+"""Beads less sure than this are listed by `annotate review --beads`."""
+BEAD_COLUMNS = ("file", "bead", "confidence", "source", "translation")
+
+
+@dataclass(slots=True)
+class BeadItem:
+    file: str
+    bead: str
+    """`[3, 4]:[5]`: 0-based sentence numbers of source and translation."""
+    confidence: float
+    source: str
+    translation: str
+
+
+def review_beads(paths: list[Path], translation: Path | None = None, below: float = BEADS_BELOW) -> list[BeadItem]:
+    """The beads the aligner is least sure of, least sure first, with both texts: for each
+    file with a translation (`translation`, or NAME.LANG.txt beside NAME.txt)."""
+    from .batch import DEFAULT_GLOBS, plan
+    from .translation import load
+
+    items: list[BeadItem] = []
+    for job in plan([str(p) for p in paths], Path("."), DEFAULT_GLOBS):
+        other = translation if translation is not None and len(paths) == 1 else (
+            Path(job.translation) if job.translation else None)
+        if other is None:
+            continue
+        alignment = load(Path(job.source), other).alignment
+        source = {s.id: s.text.strip() for s in alignment.source}
+        target = {t.id: t.text.strip() for t in alignment.target}
+        number = {s.id: k for k, s in enumerate(alignment.source)} | {t.id: k for k, t in enumerate(alignment.target)}
+        for link in alignment.links:
+            if link.confidence < below and not link.fixed:
+                items.append(BeadItem(job.source, f"{[number[i] for i in link.source]}:{[number[i] for i in link.target]}",
+                                      round(link.confidence, 3), "".join(source[i] for i in link.source),
+                                      " ".join(target[i] for i in link.target)))
+    return sorted(items, key=lambda item: item.confidence)
+
+
+def beads_as_tsv(items: list[BeadItem]) -> str:
+    lines = ["\t".join(BEAD_COLUMNS)]
+    for item in items:
+        values = asdict(item)
+        lines.append("\t".join(str(values[c]).replace("\t", " ").replace("\n", " ") for c in BEAD_COLUMNS))
+    return "\n".join(lines) + "\n"

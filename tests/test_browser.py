@@ -263,3 +263,86 @@ def test_level_switch_shows_and_hides_known_readings(browser, tmp_path):
     assert visible_count(page, ".zha-known rt") > 300
     assert_aligned(page.evaluate(MEASURE, 150))
     context.close()
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory):
+    """The seed with its English translation, as a page and as a bare fragment (no script)."""
+    folder = tmp_path_factory.mktemp("bilingual")
+    translation = SEED.with_name("ningbo-alibaba.en.txt")
+    document = annotate_text(SEED.read_text(encoding="utf-8"), source=SEED.name, glossary=load_glossary(ROOT / "glossary"),
+                             translation=translation.read_text(encoding="utf-8"), translation_name=translation.name)
+    (folder / "page.html").write_bytes(write(document, "html"))
+    (folder / "fragment.html").write_bytes(wrap_fragment(write(document, "html-fragment")))
+    return {name: (folder / f"{name}.html").as_uri() for name in ("page", "fragment")}
+
+
+BOXES = """() => {
+  const bead = document.querySelectorAll('.zha-bi .zha-bead')[1];
+  const box = e => { const r = e.getBoundingClientRect(); return r.width ? [r.left, r.right, r.top, r.bottom] : null; };
+  return {src: box(bead.querySelector('.zha-src')), tgt: box(bead.querySelector('.zha-tgt'))};
+}"""
+
+
+@pytest.mark.parametrize("which", ["page", "fragment"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_translation_layouts(bilingual, open_page, which, width):
+    page = open_page(bilingual[which], width=width, height=900)
+    # under each sentence (the default): the translation below its source
+    boxes = page.evaluate(BOXES)
+    assert boxes["tgt"] and boxes["tgt"][2] >= boxes["src"][3] - 1
+    # side by side: beside it on a desktop, under it on a phone
+    page.locator("input.zha-lay-side").check()
+    boxes = page.evaluate(BOXES)
+    if width >= 1000:
+        assert boxes["tgt"][0] >= boxes["src"][1] and abs(boxes["tgt"][2] - boxes["src"][2]) < 40
+    else:
+        assert boxes["tgt"][2] >= boxes["src"][3] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # on tap: hidden until its bead has focus (a tap, a click, or Tab)
+    page.locator("input.zha-lay-tap").check()
+    assert page.evaluate(BOXES)["tgt"] is None
+    page.locator(".zha-bi .zha-bead").nth(1).click()
+    assert page.evaluate(BOXES)["tgt"] is not None
+    page.locator(".zha-bi .zha-bead").nth(3).focus()  # another bead: this one's translation hides again
+    assert page.evaluate(BOXES)["tgt"] is None
+    for _ in range(60):  # by keyboard alone: Tab until the bead itself has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.querySelectorAll('.zha-bi .zha-bead')[5]"):
+            break
+    else:
+        pytest.fail("Tab never reached the sixth bead")
+    assert page.evaluate("getComputedStyle(document.querySelectorAll('.zha-bi .zha-bead')[5]"
+                         ".querySelector('.zha-tgt')).display") == "block"
+    # off: never shown
+    page.locator("input.zha-lay-off").check()
+    page.locator(".zha-bi .zha-bead").nth(1).focus()
+    assert page.evaluate(BOXES)["tgt"] is None
+    assert visible_count(page, ".zha-tgt") == 0
+
+
+def test_a_sentence_and_its_translation_light_up_together(bilingual, open_page):
+    page = open_page(bilingual["page"])
+    bead = page.locator(".zha-bi .zha-bead").nth(2)
+    before = bead.evaluate("e => getComputedStyle(e).backgroundColor")
+    bead.hover()
+    after = bead.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert before != after
+    other = page.locator(".zha-bi .zha-bead").nth(4).evaluate("e => getComputedStyle(e).backgroundColor")
+    assert other == before
+
+
+def test_the_layout_is_remembered(bilingual, open_page):
+    page = open_page(bilingual["page"])
+    page.locator("input.zha-lay-side").check()
+    page.reload()
+    assert page.locator("input.zha-lay-side").is_checked()
+
+
+def test_a_gloss_word_in_the_translation_opens_its_terms_note(bilingual, open_page):
+    page = open_page(bilingual["page"])
+    link = page.locator(".zha-tgt .zha-tw").first
+    target = link.get_attribute("popovertarget")
+    assert target.startswith("zha-pop-gl-")
+    link.click()
+    assert page.locator(f"#{target}").is_visible()

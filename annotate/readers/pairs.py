@@ -17,7 +17,8 @@ from lxml import etree
 from ..errors import InputError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MARKER = re.compile(r"[ \t\u3000]*[A-Za-z0-9]{1,3}[.．][ \t\u3000]*")
+MARKER = re.compile(r"[ \t\u3000]*(?:[A-Z]|[0-9]{1,3})[.．][ \t\u3000]*")
+"""A section marker line of a translation: `B.`, `12.` (not a one-word sentence such as `No.`)."""
 HEADING = re.compile(r"#{1,6}[ \t]+")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 BEAD = re.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*$")

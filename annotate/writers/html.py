@@ -58,6 +58,8 @@ class _Beads:
             if link.source:
                 last = link.source[-1]
             self.following.setdefault(last, []).append(link)
+        self.leading = self.following.pop(None, [])
+        """Beads with no source before the first source sentence: shown before it."""
 
     def index(self, sentence: str) -> int:
         return self.of.get(sentence, -1)
@@ -224,7 +226,7 @@ class ArticleSink(Sink):
         beads = self.beads
         if block.kind == "head":
             parts = ['<h2 class="zha-head">']
-            translations = []
+            translations, beads.leading = list(beads.leading), []
             for span in block.sentences:
                 parts.append(f'<span class="zha-sent" id="zha-sn-{span.id}">')
                 parts += self._tokens(block.tokens[span.start:span.end])
@@ -238,6 +240,10 @@ class ArticleSink(Sink):
             self.emit("".join(parts))
             return
         parts = ['<p class="zha-p zha-bi">']
+        if beads.leading:  # the translation begins with sentences the source does not have
+            parts.append('<span class="zha-bead" tabindex="0"><span class="zha-src"></span>'
+                         + "".join(beads.target_markup(link, {}) for link in beads.leading) + "</span>")
+            beads.leading = []
         open_bead = None
         for span in block.sentences:
             bead = beads.index(span.id)
