@@ -206,7 +206,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     With a `translation` (name, bytes), the source is read whole first: its sentences are aligned
     with the translation's (and a corrected alignment's beads hold), then it streams as before."""
     from . import reader
-    from .model import Block, Document
+    from .model import Alignment, Block, Document
     from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
     from .writers import open_sink
 
@@ -218,14 +218,25 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
                         encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
     context = Context(glossary, settings, facts.script, profile=document.profile)
     events = reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid)
-    if translation is not None:
+    if isinstance(translation, Alignment):  # pairs already aligned: each source line is one sentence
+        events = list(events)
+        blocks = [e for e in events if isinstance(e, Block)]
+        if [b.text for b in blocks] != [s.text for s in translation.source]:
+            at = next((k for k, (b, s) in enumerate(zip(blocks, translation.source)) if b.text != s.text),
+                      min(len(blocks), len(translation.source)))
+            raise InputError(f"{source.name}: pair {at + 1}'s Chinese side reads as a section marker or a heading "
+                             "(B., # …), not as a sentence; write it otherwise")
+        document.alignment = translation
+        context.bilingual, context.segments = True, "lines"
+    elif translation is not None:
         from .translation import attach
 
         events = list(events)
         document.alignment, document.notices = attach([e for e in events if isinstance(e, Block)], translation,
                                                       corrections, options.segments)
-        document.alignment.source_language = "zh-Hant" if facts.script == "Hant" else "zh-Hans"
         context.bilingual, context.segments = True, options.segments
+    if document.alignment is not None:
+        document.alignment.source_language = "zh-Hant" if facts.script == "Hant" else "zh-Hans"
     from .writers import FORMATS
 
     sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]
@@ -268,8 +279,12 @@ def convert_file(job: Job, options: Options) -> Result:
     temporary: dict[str, Path] = {}
     files: dict[str, io.BufferedWriter] = {}
     try:
-        source = reader.open_source(Path(job.source), name=job.source, encoding=options.encoding)
         translation, corrections = _companions(job)
+        pairs = _pairs(job.source, Path(job.source).read_bytes()) if _is_pairs(job.source) else None
+        if pairs is not None:
+            source, translation = pairs
+        else:
+            source = reader.open_source(Path(job.source), name=job.source, encoding=options.encoding)
         stem = Path(job.stem)
         stem.parent.mkdir(parents=True, exist_ok=True)
         for name in options.formats:
@@ -313,8 +328,11 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
     result = Result(job.source, relative=job.relative)
     buffers = {name: io.BytesIO() for name in options.formats if name in FORMATS}
     try:
-        source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
         translation, corrections = companions or (None, None)
+        if _is_pairs(job.source):
+            source, translation = _pairs(job.source, data)
+        else:
+            source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
         document = convert(source, job.relative, options, glossary, buffers, translation, corrections)
         _describe(result, document, source.encoding)
         result.status = "written"
@@ -334,6 +352,32 @@ def _describe(result: Result, document, encoding: str) -> None:
     if document.alignment is not None:
         links = document.alignment.links
         result.unaligned = sum(len(link.source) + len(link.target) for link in links if not link.source or not link.target)
+
+
+PAIR_SUFFIXES = (".tsv", ".tmx")
+"""Inputs that are sentence pairs already aligned (Tatoeba's and Anki's TSV, a TMX)."""
+
+
+def _is_pairs(name: str) -> bool:
+    return name.lower().endswith(PAIR_SUFFIXES)
+
+
+def _pairs(name: str, data: bytes):
+    """A TSV or TMX of pairs → the source (its Chinese sides, one a line) and their Alignment."""
+    from . import reader
+    from .bilingual import paired
+    from .readers.pairs import read_tmx_pairs, read_tsv_pairs
+
+    if name.lower().endswith(".tmx"):
+        pairs, language = read_tmx_pairs(data, name)
+    else:
+        pairs, language = read_tsv_pairs(data, name), "en"
+    if any("\n" in zh or "\r" in zh for zh, _ in pairs):
+        raise InputError(f"{name}: a pair's Chinese side holds a line break; give each pair on one line")
+    lines = [zh for zh, _ in pairs if zh.strip()]
+    pairs = [(zh if zh.strip() else "", en) for zh, en in pairs]
+    source = reader.open_source(data=("\n".join(lines) + "\n").encode("utf-8"), name=name, encoding="utf-8")
+    return source, paired(pairs, language, name=Path(name).name)
 
 
 def _companions(job: Job) -> tuple[tuple[str, bytes] | None, tuple[str, bytes] | None]:

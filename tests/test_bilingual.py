@@ -262,3 +262,21 @@ def test_a_translation_far_shorter_than_its_source_is_reported(tmp_path):
     assert report["files"][0]["unaligned"] >= 0 and report["files"][0]["status"] == "written"
     html = (tmp_path / "out" / "story.html").read_bytes()
     assert recover.translation_from_html(html) == [en for _, en in pairs[:8]]
+
+
+def test_pairs_already_aligned_make_a_bilingual_edition_as_they_are(tmp_path):
+    pairs = _tatoeba(6, 40)
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\tattribution\n" for zh, en in pairs), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tsv), "--out", str(tmp_path / "out"), "--format", "json,tmx"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((tmp_path / "out" / "pairs.json").read_bytes())
+    assert [b["source"] for b in data["translation"]["beads"]] == [[f"s{k}"] for k in range(1, 7)]
+    assert all(b["fixed"] and b["confidence"] == 1.0 for b in data["translation"]["beads"])
+    assert [s["text"] for s in data["translation"]["sentences"]] == [en for _, en in pairs]
+    assert recover.from_json((tmp_path / "out" / "pairs.json").read_bytes()) == [zh for zh, _ in pairs]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("我们学习。\tWe study.\nB.\tB.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "out2")], catch_exceptions=False)
+    assert result.exit_code == 3 and "pair 2's Chinese side reads as a section marker" in result.stderr
