@@ -89,9 +89,30 @@ def main() -> None:
     from annotate.align import Weights
 
     print("length only (Gale-Church, the same priors):", end=" ")
-    run(Weights(lexical=0.0, learn=False))
+    run(Weights(lexical=0.0, learn=False, background=0.0))
     print("zh-annotate:", end=" ")
     run()
+    for chapter in sorted(MAC.glob("*.zh")):
+        print(f"  {chapter.stem}:", end=" ")
+        run(chapters=[chapter])
+    calibration()
+
+
+def calibration() -> None:
+    """How often beads of each confidence band were right (strict), over the six chapters."""
+    from annotate.align import align
+
+    bands = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 0.95), (0.95, 1.01)]
+    right = {band: [0, 0] for band in bands}
+    for zh in sorted(MAC.glob("*.zh")):
+        gold = set(read_beads(zh.with_suffix(".align")))
+        beads = align(zh.read_text(encoding="utf-8").splitlines(),
+                      zh.with_suffix(".en").read_text(encoding="utf-8").splitlines())
+        for bead in beads:
+            band = next(b for b in bands if b[0] <= bead.confidence < b[1])
+            right[band][0] += (bead.source, bead.target) in gold
+            right[band][1] += 1
+    print("confidence: " + "; ".join(f"{a:.2f}–{min(b, 1):.2f}: {r}/{n} right" for (a, b), (r, n) in right.items()))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from .conftest import ROOT
 
 def test_shipped_tables_are_what_a_first_run_builds():
     source = dictionary.cedict_file()
+    from annotate import align
+
     for kind, build in (("phrases2", dictionary._build_phrase_readings),
-                        ("confirmed1", dictionary._build_confirmed_words)):
+                        ("confirmed1", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems)):
         shipped = dictionary._prepared(kind, source)
         assert shipped is not None, f"annotate/data/prepared/{kind} is missing or stale: run python -m annotate.prepare"
         assert shipped == build()
