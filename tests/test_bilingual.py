@@ -181,6 +181,10 @@ def test_any_text_with_any_translation_comes_back_whole_from_every_format(case, 
     again, _ = load(tei, "x.tei.xml")
     assert write(again, "tei") == tei
     assert write(load(data, "x.json")[0], "json") == data
+    tmx = etree.fromstring(write(document, "tmx"))
+    assert [seg.text or "" for seg in tmx.iterfind("body/tu/tuv[@{http://www.w3.org/XML/1998/namespace}lang='en']/seg")
+            ] == [" ".join(t.text.strip() for t in alignment.target if t.id in link.target)
+                  for link in alignment.links if link.target]
     if alignment.links:
         tsv = write(document, "tsv").decode("utf-8")
         rows = list(csv.reader(io.StringIO(tsv), delimiter="\t"))

@@ -346,3 +346,16 @@ def test_a_gloss_word_in_the_translation_opens_its_terms_note(bilingual, open_pa
     assert target.startswith("zha-pop-gl-")
     link.click()
     assert page.locator(f"#{target}").is_visible()
+
+
+def test_a_bilingual_page_prints_with_each_translation_under_its_sentence(bilingual, open_page):
+    page = open_page(bilingual["page"])
+    page.locator("input.zha-lay-tap").check()  # whatever the reader chose, but off
+    page.emulate_media(media="print")
+    boxes = page.evaluate(BOXES)
+    assert boxes["tgt"] and boxes["tgt"][2] >= boxes["src"][3] - 1
+    assert not page.locator(".zha-controls").is_visible()
+    page.emulate_media(media="screen")
+    page.locator("input.zha-lay-off").check()
+    page.emulate_media(media="print")
+    assert page.evaluate(BOXES)["tgt"] is None
