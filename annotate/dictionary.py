@@ -15,21 +15,11 @@ import gzip
 import marshal
 import os
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .chars import TONE_MARKS
+from .syllables import numbered, tone_marks  # noqa: F401
 
-CEDICT_ATTRIBUTION = (
-    "Glosses from CC-CEDICT (MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict), "
-    "licensed under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)."
-)
-CEDICT_LICENCE = "https://creativecommons.org/licenses/by-sa/4.0/"
-STANDARDS = {
-    "2025": "HSK 3.0, 2025 exam syllabus (新版HSK考试大纲)",
-    "2021": "HSK 3.0, 2021 grading standard (GF0025-2021)",
-}
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
@@ -124,23 +114,6 @@ def cedict() -> dict[str, list[tuple[str, str, str]]]:
             return parse_cedict(lines)
 
     return _cached("cedict", build)
-
-
-@lru_cache(maxsize=8_192)
-def numbered(syllable: str) -> str:
-    """zhōng → zhong1, lǜ → lu:4, de → de5: CC-CEDICT's spelling, for comparing readings."""
-    tone = "5"
-    letters = []
-    for char in unicodedata.normalize("NFD", syllable.lower()):
-        if char in TONE_MARKS:
-            tone = str(TONE_MARKS[char])
-        elif char == "\u0308":
-            letters.append(":")
-        elif char.isdigit():
-            tone = "5" if char == "0" else char
-        elif not unicodedata.category(char).startswith("M"):
-            letters.append(char)
-    return "".join(letters).replace("v", "u:").replace("ü", "u:") + tone
 
 
 def senses(word: str, readings: tuple[str | None, ...]) -> str | None:
@@ -296,24 +269,6 @@ def level_by_parts(word: str, standard: str) -> int | None:
     return hardest
 
 
-def level_label(level: int | None) -> str:
-    """`3`, `7–9` (the band), or `outside HSK`: what follows "HSK " in a label (see level_name)."""
-    return "outside HSK" if level is None else ("7–9" if level == 7 else str(level))
-
-
-def level_name(level: int | None) -> str:
-    """`HSK 3`, `HSK 7–9`, or `outside HSK`."""
-    return "outside HSK" if level is None else f"HSK {level_label(level)}"
-
-
-def tone_marks(pinyin: str) -> tuple[str, ...]:
-    """Tone numbers to tone marks: CC-CEDICT's `tou2 fa5` → ("tóu", "fa"), g2pM's `lu:4` → ("lǜ",)."""
-    from pypinyin.contrib.tone_convert import to_tone
-
-    return tuple(unicodedata.normalize("NFC", to_tone(s.lower().replace("u:", "v").replace("5", ""))).replace("v", "ü")
-                 for s in pinyin.split())
-
-
 @lru_cache(maxsize=1)
 def phrase_readings() -> dict[str, tuple[str, ...]]:
     """Words of two or more Han characters that CC-CEDICT gives exactly one reading, where that
@@ -339,7 +294,7 @@ def confirmed_words() -> frozenset[str]:
 def _build_confirmed_words() -> frozenset[str]:
     from importlib import resources
 
-    from .readings import _convert_plain
+    from .plain import _convert_plain
 
     polyphones = set(resources.files("annotate").joinpath("data/cpp_polyphones.txt").read_text("utf-8").split())
     candidates = {word: marks for word, (marks, name) in _one_reading_words().items()
@@ -350,7 +305,8 @@ def _build_confirmed_words() -> frozenset[str]:
 
 
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
-    from .readings import convert_plain, tone_of
+    from .plain import convert_plain
+    from .syllables import tone_of
 
     candidates = {word: marks for word, (marks, _) in _one_reading_words().items()}
     words = list(candidates)

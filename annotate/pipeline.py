@@ -15,10 +15,11 @@ from . import reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
-from .readings import (STYLES, add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
+from .readings import (add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
                        paragraph_text, set_readings_at, style_readings)
 from .names import add_names, capitalize_names, spell_word
 from .segment import add_words
+from .syllables import STYLES
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
 

@@ -43,7 +43,7 @@ class Model:
             os.environ.setdefault(variable, "1")
         import numpy as np
 
-        from .dictionary import tone_marks
+        from .syllables import tone_marks
 
         package = resources.files("g2pM")
 

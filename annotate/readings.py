@@ -13,43 +13,12 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .chars import HAN_RUN, TONE_MARKS
+from .chars import TONE_MARKS
 from .model import Block
+from .plain import Readings, Sources, _convert_plain
+from .syllables import spell, tone_of
 
-STYLES = ("marks", "numbers", "zhuyin")
-# pypinyin's phrase dictionary writes the spoken tones of 一 and 不 (一个 yí gè, 不是 bú shì);
-# the spelling standard writes their own tones.
-ORIGINAL_TONES = {"一": "yī", "不": "bù"}
-
-
-@lru_cache(maxsize=1)
-def _phrase_splitter():
-    from pypinyin.core import Pinyin
-
-    _share_phrase_syllables()
-    return Pinyin()
-
-
-def _share_phrase_syllables() -> None:
-    """pypinyin's phrase table, with one list object per distinct syllable instead of one per use.
-
-    The table is parsed from JSON, which makes a new list and string for every syllable of every
-    phrase: about 16 MB per process. pypinyin deep-copies a phrase's
-    readings before it touches them, so sharing them changes no result."""
-    from pypinyin import constants, phrases_dict
-
-    shared: dict[str, list[str]] = {}
-    for table in {id(t): t for t in (constants.PHRASES_DICT, phrases_dict.phrases_dict)}.values():
-        for phrase, readings in table.items():
-            table[phrase] = [shared.setdefault(r[0], [r[0]]) if len(r) == 1 else r for r in readings]
-
-
-def _no_reading(chars: str):
-    return [None] * len(chars)
-
-
-Readings = tuple[str | None, ...]
-Sources = tuple[str | None, ...]
+# pypinyin's readings of each word, with how they were decided, cached per word (see add_readings).
 _cache: dict[str, tuple[Readings, Sources]] = {}
 CACHE_LIMIT = 100_000  # small tuples: ~20 MB; a long book has ~50 K distinct words
 
@@ -109,43 +78,6 @@ def phrase_overrides() -> dict[str, tuple[str, ...]]:
         return phrase_readings()
     except Exception:  # noqa: BLE001 - without the dictionary package, pypinyin alone decides
         return {}
-
-
-def convert_plain(words: list[str]) -> list[Readings]:
-    """pypinyin alone: each word re-split by its phrase segmenter (重庆市 → 重庆 + 市)."""
-    return [readings for readings, _ in _convert_plain(words)]
-
-
-def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
-    import pypinyin
-
-    splitter = _phrase_splitter()
-    pieces = [[piece for run in HAN_RUN.findall(word) for piece in splitter.seg(run)] for word in words]
-    flat = [piece for word_pieces in pieces for piece in word_pieces]
-    result = pypinyin.pinyin(flat, style=pypinyin.Style.TONE, errors=_no_reading) if flat else []
-    if len(result) != sum(len(piece) for piece in flat):  # a character pypinyin skipped
-        result = []
-        for piece in flat:
-            got = pypinyin.pinyin(piece, style=pypinyin.Style.TONE, errors=_no_reading)
-            result.extend(got if len(got) == len(piece) else [[None]] * len(piece))
-    syllables = iter(result)
-    kinds = iter(["phrase" if len(piece) > 1 else "default" for piece in flat for _ in piece])
-    converted = []
-    for word in words:
-        readings: list[str | None] = []
-        sources: list[str | None] = []
-        for char in word:
-            if not HAN_RUN.match(char):
-                readings.append(None)
-                sources.append(None)
-                continue
-            item = next(syllables)
-            kind = next(kinds)
-            syllable = unicodedata.normalize("NFC", item[0]) if item and item[0] else None
-            readings.append(ORIGINAL_TONES.get(char, syllable) if syllable else None)
-            sources.append(kind if syllable else None)
-        converted.append((tuple(readings), tuple(sources)))
-    return converted
 
 
 MODEL_DECIDES = frozenset({"default", "cedict"})
@@ -242,25 +174,6 @@ def _neutral(syllable: str) -> str:
 
 def _replace(values: tuple, index: int, value) -> tuple:
     return values[:index] + (value,) + values[index + 1:]
-
-
-_ZHUYIN_TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
-
-
-def tone_of(syllable: str) -> int:
-    """The tone of a reading in any style, 1–4, or 5 for the neutral tone: hàn → 4, de → 5, ㄏㄢˋ → 4."""
-    last = syllable[-1]
-    if last.isdigit():
-        return int(last) or 5
-    for char in syllable:
-        if char in _ZHUYIN_TONES:
-            return _ZHUYIN_TONES[char]
-    if "\u3100" <= syllable[0] <= "\u312f":  # zhuyin with no mark is the first tone
-        return 1
-    for char in unicodedata.normalize("NFD", syllable):
-        if char in TONE_MARKS:
-            return TONE_MARKS[char]
-    return 5
 
 
 CLAUSE_END = set("，。；！？：,.;!?:“”\"「」")
@@ -387,23 +300,6 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
         for token in block.tokens:
             if token.spoken:
                 token.readings = token.spoken
-
-
-def spell(syllable: str, style: str) -> str:
-    """zhōng → zhōng | zhong1 | ㄓㄨㄥ; neutral tone: de → de | de5 | ˙ㄉㄜ."""
-    if style == "marks":
-        return syllable
-    from pypinyin.contrib.tone_convert import to_tone3
-    from pypinyin.style import convert
-    import pypinyin
-
-    if style == "numbers":
-        return to_tone3(syllable, v_to_u=True, neutral_tone_with_five=True)
-    if style == "zhuyin":
-        zhuyin = convert(syllable, pypinyin.Style.BOPOMOFO, strict=True) or syllable
-        # Taiwan's convention puts the neutral-tone dot before the syllable: ˙ㄉㄜ.
-        return "˙" + zhuyin[:-1] if zhuyin.endswith("˙") else zhuyin
-    raise ValueError(f"unknown reading style {style!r} (choose from {', '.join(STYLES)})")
 
 
 def style_readings(block: Block, style: str) -> None:

@@ -57,7 +57,7 @@ def syllables() -> dict[str, frozenset[str]]:
     (and the toneless neutral tone), zhuyin; 儿 as erhua is `r`."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from .readings import spell
+    from .syllables import spell
 
     marked = {s for value in pinyin_dict.values() for s in value.split(",")}
     toneless = {"".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)) for s in marked}

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .constants import OPENCC_CONFIGS as CONFIGS
 from .errors import InvariantError
 from .model import Block
-
-CONFIGS = {"tw": "s2tw.json", "hk": "s2hk.json", "t": "s2t.json"}
 
 
 @lru_cache(maxsize=None)

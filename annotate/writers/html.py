@@ -19,10 +19,9 @@ from importlib import resources
 from lxml import etree
 
 from .. import __version__
-from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE, STANDARDS, level_name
+from ..constants import CEDICT_ATTRIBUTION, CEDICT_LICENCE, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section
-from ..readings import tone_of
-from ..variants import CONFIGS
+from ..syllables import tone_of
 from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}

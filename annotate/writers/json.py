@@ -102,7 +102,7 @@ class JsonSink(Sink):
                          "tone_sandhi": d.settings.tone_sandhi, "capitalize_names": d.settings.capitalize_names},
         }
         if d.settings.learner:
-            from ..dictionary import STANDARDS
+            from ..constants import STANDARDS
 
             head["learner"] = {"dictionary": d.settings.dictionary, "level": d.settings.level,
                                "hsk_standard": d.settings.hsk_standard, "hsk_name": STANDARDS[d.settings.hsk_standard],
@@ -110,7 +110,7 @@ class JsonSink(Sink):
         if d.alignment is not None:
             head["translation"] = translation_json(d.alignment)
         if d.settings.dictionary == "cedict":
-            from ..dictionary import CEDICT_ATTRIBUTION, CEDICT_LICENCE
+            from ..constants import CEDICT_ATTRIBUTION, CEDICT_LICENCE
 
             head["attribution"] = [{"data": "CC-CEDICT", "text": CEDICT_ATTRIBUTION, "licence": CEDICT_LICENCE}]
         self.emit(_dumps(head)[:-1] + ',"sections":[')

@@ -12,9 +12,8 @@ from functools import lru_cache
 from lxml import etree
 
 from .. import __version__
-from ..dictionary import CEDICT_ATTRIBUTION, STANDARDS, level_name
+from ..constants import CEDICT_ATTRIBUTION, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
-from ..variants import CONFIGS
 from . import Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -18,7 +18,7 @@ class VocabSink(Sink):
     """Writes every glossary and dictionary entry the document uses, once the text is through."""
 
     def finish(self) -> None:
-        from ..dictionary import level_label
+        from ..constants import level_label
 
         lines = ["#separator:tab", "#html:false", "#columns:" + "\t".join(COLUMNS)]
         for entry in self.document.vocabulary():
