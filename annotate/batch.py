@@ -210,13 +210,16 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
     from .writers import open_sink
 
+    from .variants import detect_script
+
     facts = reader.scan(source.lines(), source.name, options.replace_invalid)
+    script = detect_script(facts.sample)
     if facts.characters == 0 or facts.blocks == 0:
         raise InputError(f"{source.name}: empty file, nothing to annotate")
     settings = options.settings()
     document = Document(source=relative, characters=facts.characters, title_text=facts.title,
-                        encoding=source.encoding, script=facts.script, settings=settings, replaced=facts.replaced)
-    context = Context(glossary, settings, facts.script, profile=document.profile)
+                        encoding=source.encoding, script=script, settings=settings, replaced=facts.replaced)
+    context = Context(glossary, settings, script, profile=document.profile)
     events = reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid)
     if isinstance(translation, Alignment):  # pairs already aligned: each source line is one sentence
         events = list(events)
@@ -236,7 +239,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
                                                       corrections, options.segments)
         context.bilingual, context.segments = True, options.segments
     if document.alignment is not None:
-        document.alignment.source_language = "zh-Hant" if facts.script == "Hant" else "zh-Hans"
+        document.alignment.source_language = "zh-Hant" if script == "Hant" else "zh-Hans"
     from .writers import FORMATS
 
     sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]

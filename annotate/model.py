@@ -57,6 +57,9 @@ class Token:
     """At or below the reader's level (`--level`): shown without pinyin or dictionary note."""
     note_here: bool = False
     """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
+    spelling: str | None = None
+    """The word in pinyin as GB/T 16159 writes words (syllables joined, names capitalised,
+    Xī'ān): set by the last pass, for a Han word whose readings were decided."""
 
     def split(self, bounds) -> list[Token]:
         """The token cut at `bounds` ([(start, end, …), …], covering it in order) into tokens of
@@ -76,7 +79,7 @@ class Token:
                 said, heard = written[start:end], spoken[start:end]
             parts.append(Token(cut, kind, readings[start:end], sources[start:end], confidence[start:end], name, said,
                                heard, other if other != cut else None, source if source != cut else None, note_ids,
-                               level, known, note_here))
+                               level, known, note_here))  # spelling: made afterwards, by the spellings pass
         return parts
 
 

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 
 from . import reader
@@ -181,6 +182,18 @@ def add_capitals(block: Block, settings: Settings) -> None:
         capitalize_names(block)
 
 
+def add_spellings(block: Block) -> None:
+    """Each Han word's spelling (names.spell_word), from its final readings: 宁波 → Níngbō."""
+    for token in block.tokens:
+        if token.kind == "han" and token.sources:
+            token.spelling = _spelling(token.written or token.readings, token.name, token.simplified or token.text)
+
+
+@lru_cache(maxsize=16_384)
+def _spelling(readings: tuple, name: str | None, text: str) -> str:
+    return spell_word(readings, name, text)
+
+
 def mark_sentences(block: Block, context: Context) -> None:
     """A bilingual edition's source sentences as spans of the block's tokens, cut as the
     alignment cut them (split_chinese over the block's text; a boundary inside a token moves to
@@ -218,6 +231,7 @@ PASSES = [
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
+    ("spellings", lambda block, context: add_spellings(block)),
     ("sentences", mark_sentences),
 ]
 

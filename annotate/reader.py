@@ -55,7 +55,7 @@ def codec_for(name: str) -> str:
 def _frequent_chars() -> frozenset[str]:
     """The 1,500 most frequent Chinese characters (jieba's counts), in both scripts."""
     import jieba
-    from .variants import converter
+    import opencc
 
     counts: dict[str, int] = {}
     path = Path(jieba.__file__).with_name("dict.txt")
@@ -65,7 +65,7 @@ def _frequent_chars() -> frozenset[str]:
             for char in word:
                 counts[char] = counts.get(char, 0) + int(freq)
     top = "".join(sorted(counts, key=counts.get, reverse=True)[:1500])
-    return frozenset(top + converter("s2t.json").convert(top))
+    return frozenset(top + opencc.OpenCC("s2t.json").convert(top))
 
 
 def reads_as_chinese(text: str) -> bool:
@@ -276,14 +276,13 @@ class Facts:
     title: str | None = None
     characters: int = 0
     blocks: int = 0
-    script: str = "Hans"
+    sample: str = ""
+    """The first few thousand characters of text, for the analysis to tell the script by."""
     replaced: int = 0
 
 
 def scan(lines: Iterable[str], source: str, replace_invalid: bool = False) -> Facts:
-    """Read through once without analysis: the first heading, the character count, the script."""
-    from .variants import detect_script
-
+    """Read through once without analysis: the first heading, the character count, a sample."""
     facts = Facts()
     sample: list[str] = []
     sampled = 0
@@ -296,7 +295,7 @@ def scan(lines: Iterable[str], source: str, replace_invalid: bool = False) -> Fa
             if sampled < 3_000:  # enough to tell the script; OpenCC on more costs time
                 sample.append(item.text)
                 sampled += len(item.text)
-    facts.script = detect_script("".join(sample))
+    facts.sample = "".join(sample)
     facts.replaced = invalid.replaced
     return facts
 

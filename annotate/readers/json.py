@@ -83,5 +83,5 @@ def _token(value: dict) -> Token:
         written=tuple(value.get("written", ())), spoken=tuple(value.get("spoken", ())),
         traditional=value["traditional"], simplified=value.get("simplified"),
         note_ids=tuple(value["glossary"]), level=value.get("level"), known=bool(value.get("known")),
-        note_here=bool(value.get("note")),
+        note_here=bool(value.get("note")), spelling=value.get("word"),
     )

@@ -24,14 +24,13 @@ def _dumps(value) -> str:
 @lru_cache(maxsize=8_192)
 def token_json(text: str, kind: str, readings: tuple, traditional: str | None, simplified: str | None,
                note_ids: tuple, level: int | None, known: bool, note_here: bool, sources: tuple = (),
-               written: tuple = (), spoken: tuple = (), name: str | None = None) -> str:
+               written: tuple = (), spoken: tuple = (), name: str | None = None, spelling: str | None = None) -> str:
     token = {"text": text, "kind": kind, "readings": list(readings), "traditional": traditional,
              "glossary": list(note_ids)}
     if kind == "han" and sources:
         token["sources"] = list(sources)
-        from ..names import spell_word
-
-        token["word"] = spell_word(written or readings, name, simplified or text)
+        if spelling is not None:
+            token["word"] = spelling
     if name:
         token["name"] = name
     if spoken:
@@ -49,7 +48,7 @@ def token_json(text: str, kind: str, readings: tuple, traditional: str | None, s
 
 def _token(t) -> str:
     return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here,
-                      t.sources, t.written, t.spoken, t.name)
+                      t.sources, t.written, t.spoken, t.name, t.spelling)
 
 
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
