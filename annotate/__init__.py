@@ -19,7 +19,7 @@ def annotate_text(text, **options):
 
 def read(data: bytes, source: str = "-"):
     """Source bytes → a bare `Document` (sections, headings, paragraphs; no words yet)."""
-    from .reader import read as run
+    from .readers.text import read as run
 
     return run(data, source)
 

@@ -205,7 +205,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
 
     With a `translation` (name, bytes), the source is read whole first: its sentences are aligned
     with the translation's (and a corrected alignment's beads hold), then it streams as before."""
-    from . import reader
+    from .readers import text as reader
     from .model import Alignment, Block, Document
     from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
     from .writers import open_sink
@@ -274,7 +274,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
 
 def convert_file(job: Job, options: Options) -> Result:
     """The per-file function of the local runs: read the file, write its outputs atomically."""
-    from . import reader
+    from .readers import text as reader
     from .writers import FORMATS
 
     started = time.perf_counter()
@@ -324,7 +324,7 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
                   companions: tuple | None = None) -> tuple[Result, dict[str, bytes]]:
     """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
     `companions`: the translation and corrected alignment as (name, bytes), read by the client."""
-    from . import reader
+    from .readers import text as reader
     from .writers import FORMATS
 
     started = time.perf_counter()
@@ -367,7 +367,7 @@ def _is_pairs(name: str) -> bool:
 
 def _pairs(name: str, data: bytes):
     """A TSV or TMX of pairs → the source (its Chinese sides, one a line) and their Alignment."""
-    from . import reader
+    from .readers import text as reader
     from .bilingual import paired
     from .readers.pairs import read_tmx_pairs, read_tsv_pairs
 

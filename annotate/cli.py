@@ -111,7 +111,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     """
     from . import batch
     from .glossary import load
-    from .reader import codec_for
+    from .readers.text import codec_for
 
     names = _formats(formats)
     if encoding != "auto":

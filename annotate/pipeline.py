@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from . import reader
+from .readers import text as reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings

@@ -31,7 +31,7 @@ def load(data: bytes, source: str) -> tuple[Document, int]:
     from .readers import READERS, reader_for
 
     reader = reader_for(source)
-    if reader is None:
+    if reader is None or not reader.annotated:
         reader = READERS["json"] if data.lstrip()[:1] == b"{" else READERS["tei"]
     document = reader.load()(data, source)
     added = annotate_added(document)

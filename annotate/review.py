@@ -47,7 +47,7 @@ def review(paths: list[Path], glossary=None) -> list[Item]:
     from .batch import DEFAULT_GLOBS, plan
     from .pipeline import annotate_document
     from .polyphones import model
-    from .reader import read
+    from .readers.text import read
 
     polyphones = model().polyphones
     items: list[Item] = []

@@ -28,7 +28,7 @@ def read_text(path: Path, chinese: bool) -> str:
     from .readers.pairs import decode_translation
 
     if chinese:
-        from .reader import open_source
+        from .readers.text import open_source
 
         return "\n".join(open_source(path).lines())
     try:

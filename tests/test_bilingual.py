@@ -44,7 +44,7 @@ def built(tmp_path_factory):
 
 def _source_sentences() -> list[str]:
     from annotate.align import split_chinese
-    from annotate.reader import parse
+    from annotate.readers.text import parse
 
     document = parse((SEEDS / "ningbo-alibaba.txt").read_text(encoding="utf-8"))
     return [piece for block in document.blocks() for piece in split_chinese(block.text)]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from annotate.errors import InputError
-from annotate.reader import parse, read
+from annotate.readers.text import parse, read
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "ningbo-alibaba.txt"
 

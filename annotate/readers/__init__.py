@@ -1,9 +1,15 @@
-"""Readers of editions this tool wrote: bytes of a TEI or JSON edition → an annotated Document.
+"""Readers, mirroring the writers: bytes of a format → the model, each registered by name.
 
-A reader knows a format, not analysis: what the edition gives (words, readings, traditional
-forms, terms, notes, levels) goes into the model as it stands. Text an editor added without
-markup comes back as tokens of kind `text`, which `pipeline.annotate_added` analyses (and only
-those). Plain sources (text, Markdown) are read by `annotate.reader`.
+- `text`: a plain source (text, and Markdown headings) → a bare Document of sections and
+  blocks, for the analysis to fill in (streamed by `batch`, a paragraph at a time);
+- `tei`, `json`: an edition this tool wrote → the annotated Document it shows. What the edition
+  gives (words, readings, traditional forms, terms, notes, levels, the translation) goes into the
+  model as it stands; text an editor added without markup comes back as tokens of kind `text`,
+  which `pipeline.annotate_added` analyses (and only those);
+- `pairs` (not registered: it reads companions, not documents): translations, sentence pairs
+  and corrected alignments.
+
+A reader knows a format, not the analysis.
 """
 from __future__ import annotations
 
@@ -19,6 +25,14 @@ class Reader:
     suffixes: tuple[str, ...]
     """File name endings this reader takes: `.tei.xml`."""
     load: Callable[[], Callable[[bytes, str], Document]]
+    annotated: bool = True
+    """Whether what it reads is an edition (annotated), or a source for the analysis."""
+
+
+def _text():
+    from .text import read
+
+    return read
 
 
 def _tei():
@@ -34,6 +48,7 @@ def _json():
 
 
 READERS = {
+    "text": Reader("text", (".txt", ".md", ".text"), _text, annotated=False),
     "tei": Reader("tei", (".tei.xml", ".xml"), _tei),
     "json": Reader("json", (".json",), _json),
 }

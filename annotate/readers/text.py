@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
-from .model import Block, Document, Section
+from ..errors import InputError
+from ..model import Block, Document, Section
 
 SECTION_MARKER = re.compile(r"[ \t\u3000]*([A-Za-z0-9]{1,3})[.．][ \t\u3000]*")
 MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*")
