@@ -260,16 +260,53 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
                     sink.section(item)
         pending.clear()
 
-    blocks = 0
-    for item in events:
+    blocks = characters = 0
+    for item in events if document.alignment is not None else _cut_long(events):
         pending.append(item)
-        blocks += isinstance(item, Block)
-        if blocks % CHUNK == 0 and isinstance(item, Block):
-            flush()
+        if isinstance(item, Block):
+            blocks += 1
+            characters += len(item.text)
+            if blocks % CHUNK == 0 or characters >= PENDING_CHARACTERS:
+                flush()
+                characters = 0
     flush()
     for sink in sinks:
         sink.finish()
     return document
+
+
+LONG_PARAGRAPH = 40_000
+"""Characters beyond which a paragraph is annotated and written a part at a time."""
+PART = 10_000
+"""Characters of a part (cut after a sentence's end, so the output is the same as for the whole)."""
+PENDING_CHARACTERS = 100_000
+"""Characters read but not yet annotated and written, at most (besides CHUNK paragraphs)."""
+
+
+def _cut_long(events):
+    """Paragraphs as the reader gives them, a very long one (scraped text without line breaks) as
+    parts cut after sentence ends: the writers open it at its first part and close it at its last,
+    so the output is the paragraph's, while memory holds a part's tokens, not a book's."""
+    from .align import split_chinese
+    from .model import Block
+
+    for item in events:
+        if not isinstance(item, Block) or item.kind != "p" or len(item.text) <= LONG_PARAGRAPH:
+            yield item
+            continue
+        parts, current = [], ""
+        for sentence in split_chinese(item.text):
+            if current and len(current) + len(sentence) > PART:
+                parts.append(current)
+                current = ""
+            current += sentence
+        parts.append(current)
+        if len(parts) == 1:
+            yield item
+            continue
+        for number, text in enumerate(parts):
+            yield Block(item.kind, text, item.line, continues=number > 0, continued=number < len(parts) - 1,
+                        whole=item.text if number == 0 else None)
 
 
 def convert_file(job: Job, options: Options) -> Result:

@@ -108,6 +108,13 @@ class Block:
     """The words of `text`, in order; their texts concatenate to `text`."""
     sentences: list[Span] = field(default_factory=list)
     """In a bilingual edition, the block's sentences, covering its tokens in order; else empty."""
+    continues: bool = False
+    """A later part of a very long paragraph, cut after a sentence's end to keep memory flat
+    (batch): writers do not open the paragraph again."""
+    continued: bool = False
+    """A part of a very long paragraph that more parts follow: writers do not close it yet."""
+    whole: str | None = None
+    """For the first part of a cut paragraph: the whole paragraph's text (the JSON gives it first)."""
 
 
 @dataclass(slots=True, frozen=True)

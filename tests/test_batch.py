@@ -279,3 +279,33 @@ def test_no_terminal_means_one_summary_line(tmp_path):
     folder = _corpus_folder(tmp_path, files=3, lines=10)
     result = build(folder, "--out", tmp_path / "out")
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("annotate: 3 file(s): 3 written")
+
+
+@pytest.mark.parametrize("extra", [(), ("--dictionary", "cedict", "--level", "3", "--notes", "all")])
+def test_a_paragraph_without_line_breaks_is_written_a_part_at_a_time_with_the_same_output(tmp_path, monkeypatch,
+                                                                                         extra):
+    """A book scraped into one line: annotated and written in parts cut after sentence ends, for
+    memory, giving exactly the bytes the whole paragraph gives."""
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    text = "".join(line.strip() for line in (DATA / "xiyouji_s.txt").read_text(encoding="utf-8").splitlines()[:200])
+    source = tmp_path / "one-line.txt"
+    source.write_text("回目\n" + text + "\n", encoding="utf-8")
+    assert len(text) > 20_000
+
+    def run(out):
+        result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / out), "--jobs", "1",
+                                           "--format", "tei,html,json", *extra], catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        return {p.name: p.read_bytes() for p in (tmp_path / out).iterdir() if not p.name.startswith(".")}
+
+    whole = run("whole")
+    monkeypatch.setattr(batch, "LONG_PARAGRAPH", 3_000)
+    monkeypatch.setattr(batch, "PART", 1_000)
+    parts = run("parts")
+    assert parts == whole and len(whole) == 3
+    from annotate.model import Block
+
+    assert len(list(batch._cut_long([Block("p", text, 2)]))) > 15  # it was cut indeed

@@ -213,9 +213,10 @@ class ArticleSink(Sink):
         if block.sentences and self.beads is not None:
             self._bilingual(block)
             return
-        parts = ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
+        parts = [] if block.continues else ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
         parts += self._tokens(block.tokens)
-        parts.append("</h2>" if block.kind == "head" else "</p>")
+        if not block.continued:
+            parts.append("</h2>" if block.kind == "head" else "</p>")
         self.emit("".join(parts))
 
     def _bilingual(self, block: Block) -> None:

@@ -85,6 +85,7 @@ class JsonSink(Sink):
         self.pending: Section | None = None  # announced, not yet written
         self.open = False  # a section's "blocks" array is open
         self.blocks = 0
+        self.part_tokens = False  # a cut paragraph's tokens written so far
 
     def start(self) -> None:
         d = self.document
@@ -136,8 +137,25 @@ class JsonSink(Sink):
             self._write_pending(block if block.kind == "head" else None)
             if block.kind == "head":
                 return
+        if block.continues or block.continued:
+            self._part(block)
+            return
         self.emit(("," if self.blocks else "") + block_json(block, self.word_markup))
         self.blocks += 1
+
+    def _part(self, block: Block) -> None:
+        """A part of a long paragraph cut for memory: the same JSON as the whole paragraph's."""
+        if not block.continues:
+            self.emit(("," if self.blocks else "")
+                      + f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.whole)},"tokens":[')
+            self.blocks += 1
+            self.part_tokens = False
+        tokens = ",".join(self.word_markup(t, _token) for t in block.tokens)
+        if tokens:
+            self.emit(("," if self.part_tokens else "") + tokens)
+            self.part_tokens = True
+        if not block.continued:
+            self.emit("]}")
 
     def finish(self) -> None:
         self._close()

@@ -318,7 +318,8 @@ class TeiSink(Sink):
                 parts.append("</s>")
         for span in opening.values():  # a sentence with no token of its own (cut inside a word)
             parts.append(f'<s xml:id="{span.id}"/>')
-        self.emit(f"\n        <{tag}>" + "".join(parts) + f"</{tag}>")
+        self.emit(("" if block.continues else f"\n        <{tag}>") + "".join(parts)
+                  + ("" if block.continued else f"</{tag}>"))
 
     @staticmethod
     def _sentence_start(span) -> str:
