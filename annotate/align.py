@@ -350,14 +350,14 @@ def chinese_words(sentence: str, learned: dict[str, tuple[str, ...]] | None = No
     with k stems gives each 1/√k), numbers, `?`, `!`, quotation marks, and for a word the
     dictionary lacks, its characters' glosses and its toneless pinyin whole and in parts
     (陈清扬 → chenqingyang, chen, qingyang)."""
-    from .segment import tokenizer
+    from .segment import cut
 
     from .names import SURNAMES
 
     stems_of = gloss_stems()
     words: list[list[tuple[str, float]]] = []
     previous = ""
-    for word in tokenizer().cut(sentence, HMM=True):
+    for word in cut(sentence):
         surname, previous = previous, word
         if not word.strip():
             continue
@@ -815,7 +815,7 @@ def _log_two_tailed(delta: np.ndarray) -> np.ndarray:
 def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, tuple[str, ...]]:
     """Word pairs the first alignment shows (Moore 2002): a Chinese word the dictionary lacks
     and an English stem that keep landing in the same confident beads."""
-    from .segment import tokenizer
+    from .segment import cut
 
     known = gloss_stems()  # only words the dictionary lacks: names translated by meaning (小玄子 → Misty)
     pairs: Counter = Counter()
@@ -824,7 +824,7 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
     for bead, (lexical, length, kind, _, _) in zip(beads, details):
         if kind != (1, 1) and kind not in ((1, 2), (2, 1)) or lexical < 0.15 or length < -4:
             continue
-        words = {w for p in bead.source for w in tokenizer().cut(source[p], HMM=True)
+        words = {w for p in bead.source for w in cut(source[p])
                  if len(w) > 1 and is_han(w[0]) and w not in known}
         stems = {f for q in bead.target for f, _ in english[q] if f[0].isalpha()}
         zh_count.update(words)
