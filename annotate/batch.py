@@ -178,9 +178,9 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options
     from .glossary import load
     from .polyphones import model
     from .readings import confirmed_words, phrase_overrides
-    from .segment import tokenizer
+    from .segment import cut
 
-    tokenizer()
+    cut("预热")
     pypinyin.pinyin("预热")
     phrase_overrides()
     confirmed_words()

@@ -69,16 +69,15 @@ def _build_names() -> dict[str, str]:
 
 def add_names(block: Block, glossary=None) -> None:
     """Mark the tokens that are names of people, places or organisations."""
-    from .segment import tokenizer
+    from .segment import in_dictionary
 
     known = names()
-    frequencies = tokenizer().FREQ
     for token in block.tokens:
         if token.kind != "han":
             continue
         word = token.simplified or token.text
         kind = known.get(word)
-        if kind is None and 2 <= len(word) <= 3 and word[0] in SURNAMES and not frequencies.get(word) \
+        if kind is None and 2 <= len(word) <= 3 and word[0] in SURNAMES and not in_dictionary(word) \
                 and word[:2] not in COMPOUND_SURNAMES and not (len(word) == 2 and word[0] in AMBIGUOUS_SURNAMES):
             kind = "person"
         if kind is None and glossary is not None and token.note_ids:
@@ -155,17 +154,16 @@ GENERIC_PLACE = frozenset("省市县区镇乡村街路山河江湖海岛港桥")
 
 def _name_parts(text: str, name: str) -> list[int]:
     """Lengths of the words a longer name is written as: 阿里巴巴集团 → 4 + 2 (Ālǐbābā Jítuán)."""
-    from .segment import tokenizer
+    from .segment import in_dictionary
 
     if name == "place" and text[-1] in GENERIC_PLACE:
         return [len(text) - 1, 1]
     if len(text) < 4:
         return [len(text)]
-    frequencies = tokenizer().FREQ
     sizes, i = [], 0
     while i < len(text):
         for j in range(len(text) if i else len(text) - 1, i, -1):  # the whole name is not one of its parts
-            if j - i == 1 or frequencies.get(text[i:j]):
+            if j - i == 1 or in_dictionary(text[i:j]):
                 sizes.append(j - i)
                 i = j
                 break

@@ -5,7 +5,6 @@ never split whatever jieba would do with it; jieba segments the Han text between
 """
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
 
@@ -17,17 +16,6 @@ from .model import Block, Token
 NOT_HAN = re.compile(f"[^{HAN}]")
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """jieba's tokenizer, its dictionary loaded once per process."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    instance = jieba.Tokenizer()
-    instance.initialize()
-    return instance
-
-
 def cut(text: str) -> list[str]:
     """jieba's words of `text` (its dictionary and HMM), by rjieba: jieba-rs, the same dictionary
     and model in Rust, 15 times as fast (bench/RESULTS.md: the words of 5,603 of 西游记's 5,607
@@ -35,6 +23,16 @@ def cut(text: str) -> list[str]:
     import rjieba
 
     return rjieba.cut(text, True)
+
+
+@lru_cache(maxsize=65_536)
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary has `word` (a word of Han characters): rjieba's full mode lists
+    every dictionary word of a text, so the word is there when it is listed whole. (jieba's own
+    frequency table answers the same for Han words, but costs 60 MB and a second a process.)"""
+    import rjieba
+
+    return word in rjieba.cut_all(word)
 
 
 def split_words(text: str, glossary: Glossary | None) -> list[Token]:
