@@ -50,10 +50,12 @@ class Options:
     """How a bilingual edition's texts are cut: `sentences`, or `lines` (each line one sentence)."""
 
     def settings(self):
-        """The analysis settings among these options: every field of Settings, by name."""
+        """The analysis settings among these options: every field of Settings, by name (words are
+        spelled only for the JSON)."""
         from .model import Settings
 
-        return Settings(**{f.name: getattr(self, f.name) for f in fields(Settings)})
+        names = [f.name for f in fields(Settings) if f.name != "spellings"]
+        return Settings(**{name: getattr(self, name) for name in names}, spellings="json" in self.formats)
 
 
 @dataclass(frozen=True, slots=True)

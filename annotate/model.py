@@ -229,6 +229,9 @@ class Settings:
     """Show the spoken tones of 一 and 不 (yí gè, bú shì) instead of the written ones."""
     capitalize_names: bool = False
     """Capitalise the first syllable of names in the ruby too (Níngbō), not only in word spellings."""
+    spellings: bool = True
+    """Spell each word in pinyin (`Token.spelling`, the JSON's `word`); a batch that writes no
+    JSON turns it off (5% of a plain build). Not an option of the edition: never written out."""
 
     @property
     def learner(self) -> bool:

@@ -231,7 +231,7 @@ PASSES = [
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
-    ("spellings", lambda block, context: add_spellings(block)),
+    ("spellings", lambda block, context: add_spellings(block) if context.settings.spellings else None),
     ("sentences", mark_sentences),
 ]
 
