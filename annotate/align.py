@@ -55,7 +55,7 @@ class Bead:
 class Weights:
     """The aligner's parameters, tuned on MAC-Dev (bench/align_mac.py)."""
 
-    lexical: float = 12.0
+    lexical: float = 14.0
     length: float = 1.0
     variance: float = 12.0
     """Gale and Church's s²: how much a translation's length varies around the expected ratio."""
