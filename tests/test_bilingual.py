@@ -291,3 +291,19 @@ def test_pairs_already_aligned_make_a_bilingual_edition_as_they_are(tmp_path):
     bad.write_text("我们学习。\tWe study.\nB.\tB.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "out2")], catch_exceptions=False)
     assert result.exit_code == 3 and "pair 2's Chinese side reads as a section marker" in result.stderr
+
+
+def test_only_a_language_tag_makes_a_file_a_translation(tmp_path):
+    from annotate.readers.pairs import language_of
+
+    assert [language_of(n) for n in ("a.en.txt", "a.en-GB.md", "a.yue.txt", "notes.old.txt", "a.v2.txt")] == [
+        "en", "en-GB", "yue", None, None]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("我们学习汉语。\n", encoding="utf-8")
+    (folder / "notes.old.txt").write_text("他很高兴。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
+        "notes.json", "notes.old.json"]

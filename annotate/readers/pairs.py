@@ -20,14 +20,25 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MARKER = re.compile(r"[ \t\u3000]*(?:[A-Z]|[0-9]{1,3})[.．][ \t\u3000]*")
 """A section marker line of a translation: `B.`, `12.` (not a one-word sentence such as `No.`)."""
 HEADING = re.compile(r"#{1,6}[ \t]+")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+LANGUAGE = re.compile(r"^([a-z]{2,3})(?:-[A-Za-z0-9]{2,8})*$")
+LANGUAGES = frozenset("""
+aa ab af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo
+es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka
+kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng
+nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su
+sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+yue cmn nan hak wuu lzh
+""".split())
+"""The languages a file name may name (ISO 639-1, and the Chinese languages' ISO 639-3 codes), so
+that `notes.old.txt` beside `notes.txt` is not taken for a translation into "old"."""
 BEAD = re.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*$")
 
 
 def language_of(name: str) -> str | None:
     """`story.en.txt` → `en`, `story.en-GB.md` → `en-GB`: a BCP 47 tag before the extension, else None."""
     parts = Path(name).name.split(".")
-    if len(parts) >= 3 and LANGUAGE.match(parts[-2]) and parts[-2].lower() not in ("tei", "fragment", "vocab"):
+    match = LANGUAGE.match(parts[-2]) if len(parts) >= 3 else None
+    if match and match.group(1) in LANGUAGES:
         return parts[-2]
     return None
 
