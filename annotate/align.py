@@ -72,6 +72,10 @@ class Weights:
     """Weight of the coverage score in the local search that follows the dynamic programming
     (0: no local search): each pair of neighbouring beads is cut again where its sentences'
     words are best covered by the other side's."""
+    tail: float = 1.5
+    """What each sentence costs that one side has past the other's end (a translation of part of
+    the text): cheaper than a one-sided bead (its prior), dearer than nothing, so that a whole
+    translation's last sentences are never left over."""
     orphan: float = 0.0
     """How much cheaper a one-sided bead is for a sentence that resembles nothing in its band
     (and dearer for one that resembles something): `orphan * (1 - 2 * its best cosine)`."""
@@ -738,9 +742,19 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
                     row_back[k] = insertion
         score[i, : len(js)] = row_best
         back[i, : len(js)] = row_back
-    # trace back
+    # where the path ends: at the end of both texts, or, where one side's text runs on past the
+    # other's last sentence (a translation of the first chapters only), where the shorter one ends
     found = []
     i, j = n, m
+    if weights.tail:
+        best = score[n, m - lo[n]] if lo[n] <= m <= hi[n] else -np.inf
+        for k in range(n - TAIL_AT_LEAST + 1):  # the translation ends before the source does
+            if lo[k] <= m <= hi[k] and score[k, m - lo[k]] - weights.tail * (n - k) > best:
+                best, i, j = score[k, m - lo[k]] - weights.tail * (n - k), k, m
+        for k in range(max(lo[n], 0), min(hi[n], m - TAIL_AT_LEAST) + 1):  # the source ends before the translation
+            if score[n, k - lo[n]] - weights.tail * (m - k) > best:
+                best, i, j = score[n, k - lo[n]] - weights.tail * (m - k), n, k
+        found += [((k,), ()) for k in range(n - 1, i - 1, -1)] + [((), (k,)) for k in range(m - 1, j - 1, -1)]
     while i > 0 or j > 0:
         t = int(back[i, j - lo[i]])
         if t < 0:
@@ -780,6 +794,11 @@ def _ratio(target_letters: float, source_characters: float) -> float:
         return 1.0
     low, high = LETTERS_PER_CHARACTER
     return min(max(target_letters / source_characters, low), high)
+
+
+TAIL_AT_LEAST = 3
+"""Sentences one side must have past the other's end to be left over as such: fewer are a last
+bead's, as translators join and split them."""
 
 
 def _self_dots(bags: list[dict], most: int) -> np.ndarray:

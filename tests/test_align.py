@@ -196,3 +196,16 @@ def test_pairs_given_alone_are_taken_as_aligned(tmp_path):
     assert _align(tsv, "--format", "tmx", "-o", tmx_path).exit_code == 0
     result = _align(tmx_path, "--format", "tsv")
     assert [tuple(r) for r in csv.reader(io.StringIO(result.stdout), delimiter="\t")] == pairs
+
+
+def test_a_translation_of_the_first_part_only_leaves_the_rest_unaligned():
+    pairs = _pairs(40, start=800)
+    source = [zh for zh, _ in pairs]
+    target = [en for _, en in pairs]
+    beads = align(source, target[:10])  # the translator has done the first ten sentences
+    found = [(b.source, b.target) for b in beads]
+    assert found[:10] == [((k,), (k,)) for k in range(10)]
+    assert found[10:] == [((k,), ()) for k in range(10, 40)]
+    assert all(b.confidence < 0.5 for b in beads[10:])  # one-sided beads are never sure
+    # a whole translation's last sentences are never left over
+    assert [(b.source, b.target) for b in align(source[:12], target[:12])][-1] == ((11,), (11,))

@@ -270,7 +270,7 @@ def test_a_translation_far_shorter_than_its_source_is_reported(tmp_path):
     assert result.exit_code == 0
     assert "what a translation usually takes" in result.stderr
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert report["files"][0]["unaligned"] >= 0 and report["files"][0]["status"] == "written"
+    assert report["files"][0]["unaligned"] >= 30 and report["files"][0]["status"] == "written"  # of 40
     html = (tmp_path / "out" / "story.html").read_bytes()
     assert recover.translation_from_html(html) == [en for _, en in pairs[:8]]
 
