@@ -10,8 +10,9 @@ stems of each word's CC-CEDICT glosses; numbers (三十 and 30 and thirty are al
 merged sentences is the sum of theirs, so every bead's cosine comes from the sentences' pairwise
 dot products); its length score is Gale and Church's (1993); its type has a prior. Dynamic
 programming finds the best sequence of beads in a band around a path first found over chunks
-of sentences, so time and memory grow linearly with the text. A second pass learns word pairs
-from the first alignment's confident beads (Moore 2002: 韦小宝 → Trinket) and aligns again.
+of sentences, so time and memory grow linearly with the text. A second pass may learn word
+pairs from the first alignment's confident beads (Moore 2002: 韦小宝 → Trinket) and align again
+(`Weights.learn`; off: on MAC-Dev it moves nothing and doubles the time).
 
 Paragraph breaks on both sides are anchors: a bead that ends a paragraph on one side and not
 on the other costs more. Beads the user fixed (`fixed`) hold, and the rest is aligned around them.
@@ -68,30 +69,13 @@ class Weights:
     """Half-width of the band around the coarse path, in sentences."""
     learn: bool = False
     """Learn word pairs from the first pass and align again."""
-    refine: float = 0.0
-    """Weight of the coverage score in the local search that follows the dynamic programming
-    (0: no local search): each pair of neighbouring beads is cut again where its sentences'
-    words are best covered by the other side's."""
     tail: float = 1.5
     """What each sentence costs that one side has past the other's end (a translation of part of
     the text): cheaper than a one-sided bead (its prior), dearer than nothing, so that a whole
     translation's last sentences are never left over."""
-    orphan: float = 0.0
-    """How much cheaper a one-sided bead is for a sentence that resembles nothing in its band
-    (and dearer for one that resembles something): `orphan * (1 - 2 * its best cosine)`."""
-    adapt: float = 0.0
-    """How far a second pass moves the priors towards the kinds of bead the first pass found in
-    this translation (against their usual share, USUAL)."""
-    size: float = 0.0
-    """A bead's lexical score grows with the sentences it covers as ((a + b) / 2) ** size."""
     background: float = 1.0
     """How much of a sentence's average similarity to its neighbours in the band is taken off its
     beads' (a sentence of common words is a little like every other)."""
-
-
-USUAL = {(1, 1): 0.61, (1, 2): 0.21, (1, 3): 0.056, (2, 1): 0.047, (1, 4): 0.025, (2, 2): 0.016, (2, 3): 0.01,
-         (1, 0): 0.007, (3, 2): 0.005, (1, 5): 0.004, (0, 1): 0.003, (3, 1): 0.002, (4, 1): 0.001}
-"""The share of each kind of bead among MAC-Dev's gold beads (1,329 of them)."""
 
 
 # ------------------------------------------------------------------ sentences
@@ -462,22 +446,6 @@ def align(source: list[str], target: list[str], *, source_ends: set[int] | None 
             words = [chinese_words(s, learned) for s in source]
             chinese = [[f for w in ws for f in w] for ws in words]
             beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
-    if weights.adapt and len(source) >= 50:
-        # the translator's habits: beads of the kinds this translation uses more than most become cheaper
-        counts = Counter((len(b.source), len(b.target)) for b in beads)
-        total = sum(counts.values())
-        priors = {kind: prior + weights.adapt * math.log((counts.get(kind, 0) + 1) / (total * USUAL.get(kind, 0.002) + 1))
-                  for kind, prior in weights.priors.items()}
-        priors[(1, 1)] = weights.priors[(1, 1)]
-        from dataclasses import replace
-
-        beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends,
-                                    replace(weights, priors=priors))
-    if weights.refine:
-        beads = _refine(beads, source, target, words, english, weights)
-        scores = None
-    if scores is None:
-        return [Bead(b.source, b.target, 0.5) for b in beads]
     return [Bead(b.source, b.target, _confidence(b, s)) for b, s in zip(beads, scores)]
 
 
@@ -696,10 +664,6 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
             if not np.isfinite(prev).any():
                 continue
             value = prev + weights.priors[(a, b)]
-            if weights.orphan and not (a and b):
-                # a sentence like nothing on the other side is cheap to leave alone; one like something, dear
-                best = zh_best[i - 1] if a else en_best[np.clip(js - 1, 0, max(m - 1, 0))]
-                value = value + weights.orphan * (1.0 - 2.0 * best)
             if a and b:
                 dot = np.zeros(len(js))
                 for p in range(i - a, i):
@@ -719,8 +683,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
                     zb = (zh_background_cum[i] - zh_background_cum[i - a]) / a
                     eb = (en_background_cum[js] - en_background_cum[np.clip(js - b, 0, m)]) / b
                     cosine = cosine - weights.background * (zb + eb) / 2
-                size = ((a + b) / 2) ** weights.size
-                value = value + weights.lexical * size * cosine + weights.length * length
+                value = value + weights.lexical * cosine + weights.length * length
             if anchors:
                 zh_end = zh_ends[i]
                 en_end = en_ends[np.clip(js, 0, m)]
@@ -732,9 +695,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
             row_best = np.where(better, value, row_best)
             row_back = np.where(better, t, row_back)
         if insertion is not None:
-            cost = weights.priors[(0, 1)] + (weights.orphan * (1.0 - 2.0 * en_best[np.clip(js - 1, 0, max(m - 1, 0))])
-                                             if weights.orphan else 0.0)
-            cost = np.broadcast_to(cost, js.shape)
+            cost = np.broadcast_to(weights.priors[(0, 1)], js.shape)
             for k in range(1, len(js)):
                 value = row_best[k - 1] + cost[k]
                 if value > row_best[k]:
@@ -859,84 +820,6 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
         if dice >= 0.6:
             learned[w].append(s)
     return {w: tuple(s[:3]) for w, s in learned.items()}
-
-
-def _refine(beads: list[Bead], source, target, words, english, weights: Weights) -> list[Bead]:
-    """Local search over pairs of neighbouring beads, by prior, length and word coverage."""
-    df = Counter(f for features in english for f in {f for f, _ in features})
-    on_chinese = {f for ws in words for w in ws for f, _ in w}
-    total = len(english) + 1
-    idf = {f: math.log(total / (c + 0.5)) + 0.5 for f, c in df.items() if f in on_chinese}
-    zh_words = [[(frozenset(f for f, _ in w if f in idf), max((idf[f] for f, _ in w if f in idf), default=0.0))
-                 for w in ws] for ws in words]
-    zh_words = [[w for w in ws if w[1] > 0] for ws in zh_words]
-    en_stems = [{f: idf[f] for f, _ in features if f in idf} for features in english]
-    zh_len = np.concatenate([[0.0], np.cumsum([len(s.strip()) for s in source])])
-    en_len = np.concatenate([[0.0], np.cumsum([_length(t) for t in target])])
-    ratio = _ratio(en_len[-1], zh_len[-1])
-    priors = weights.priors
-    cache: dict = {}
-
-    def score(i0, i1, j0, j1) -> float:
-        key = (i0, i1, j0, j1)
-        if key in cache:
-            return cache[key]
-        kind = (i1 - i0, j1 - j0)
-        value = priors[kind]
-        if i1 > i0 and j1 > j0:
-            zh = [w for k in range(i0, i1) for w in zh_words[k]]
-            en: dict[str, float] = {}
-            for k in range(j0, j1):
-                en.update(en_stems[k])
-            zh_union = set().union(*(w[0] for w in zh)) if zh else set()
-            zh_total = sum(w for _, w in zh)
-            en_total = sum(en.values())
-            if zh_total and en_total:
-                covered_zh = sum(w for stems, w in zh if stems & en.keys()) / zh_total
-                covered_en = sum(w for f, w in en.items() if f in zh_union) / en_total
-                coverage = 2 * covered_zh * covered_en / ((covered_zh + covered_en) or 1)
-            else:
-                coverage = 0.0
-            lz, le = zh_len[i1] - zh_len[i0], en_len[j1] - en_len[j0]
-            delta = (le - ratio * lz) / math.sqrt(weights.variance * max(lz, 1.0) * max(ratio, 0.1))
-            value += weights.refine * coverage + weights.length * float(_log_two_tailed(np.array([delta]))[0])
-        cache[key] = value
-        return value
-
-    spans = [(b.source[0] if b.source else None, b.target[0] if b.target else None, len(b.source), len(b.target))
-             for b in beads]
-    bounds = []  # (i0, i1, j0, j1) per bead
-    i = j = 0
-    for b in beads:
-        bounds.append((i, i + len(b.source), j, j + len(b.target)))
-        i, j = i + len(b.source), j + len(b.target)
-    for _ in range(3):
-        changed = False
-        k = 0
-        while k < len(bounds) - 1:
-            i0, _, j0, _ = bounds[k]
-            _, i2, _, j2 = bounds[k + 1]
-            best = score(*bounds[k]) + score(*bounds[k + 1])
-            choice = None
-            if (i2 - i0, j2 - j0) in priors:
-                whole = score(i0, i2, j0, j2)
-                if whole > best + 1e-9:
-                    best, choice = whole, [(i0, i2, j0, j2)]
-            for i1 in range(i0, i2 + 1):
-                for j1 in range(j0, j2 + 1):
-                    if (i1 - i0, j1 - j0) not in priors or (i2 - i1, j2 - j1) not in priors:
-                        continue
-                    value = score(i0, i1, j0, j1) + score(i1, i2, j1, j2)
-                    if value > best + 1e-9:
-                        best, choice = value, [(i0, i1, j0, j1), (i1, i2, j1, j2)]
-            if choice is not None:
-                bounds[k:k + 2] = choice
-                changed = True
-            k += 1
-        if not changed:
-            break
-    del spans
-    return [Bead(tuple(range(a, b)), tuple(range(c, d)), 0.0) for a, b, c, d in bounds]
 
 
 def _confidence(bead: Bead, detail) -> float:
