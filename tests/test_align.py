@@ -209,3 +209,18 @@ def test_a_translation_of_the_first_part_only_leaves_the_rest_unaligned():
     assert all(b.confidence < 0.5 for b in beads[10:])  # one-sided beads are never sure
     # a whole translation's last sentences are never left over
     assert [(b.source, b.target) for b in align(source[:12], target[:12])][-1] == ((11,), (11,))
+
+
+def test_learning_word_pairs_finds_a_name_translated_by_meaning():
+    from annotate import align as aligner
+
+    pairs = _pairs(24, start=400)
+    source = [("小玄子说：" + zh if k % 5 == 0 else zh) for k, (zh, _) in enumerate(pairs)]
+    target = [("Misty said: " + en if k % 5 == 0 else en) for k, (_, en) in enumerate(pairs)]
+    words = [aligner.chinese_words(s) for s in source]
+    chinese = [[f for w in ws for f in w] for ws in words]
+    english = [[(f, 1.0) for f in aligner.english_features(t)] for t in target]
+    beads, details = aligner._align_once(source, target, chinese, english, None, None, aligner.Weights())
+    assert "misti" in aligner._learn(beads, details, source, english)["小玄子"]  # CC-CEDICT does not know him
+    again = align(source, target, weights=aligner.Weights(learn=True))
+    assert [(b.source, b.target) for b in again] == [((k,), (k,)) for k in range(24)]
