@@ -15,6 +15,7 @@ from annotate.cli import main
 from annotate.errors import InputError
 from annotate.render import load
 
+from . import recover
 from .conftest import ROOT
 from .test_properties import GLOSSARY, documents
 from .test_writers import SCHEMA
@@ -175,3 +176,18 @@ def test_a_json_that_is_not_an_edition_gets_one_line():
         load(b"{,", "x.json")
     with pytest.raises(InputError, match="not a zh-annotate edition"):
         load(b'{"format": "other"}', "x.json")
+
+
+def test_text_typed_between_the_sentences_of_a_bilingual_edition_joins_the_next_sentence():
+    tei = SEED_TEI.read_text(encoding="utf-8")
+    assert '</s><s xml:id="s3">' in tei
+    edited = tei.replace('</s><s xml:id="s3">', '</s>他们都很高兴。<s xml:id="s3">', 1)
+    document, added = load(edited.encode(), "e.tei.xml")
+    assert added == 7
+    sentences = document.alignment.source
+    assert [s.id for s in sentences] == [f"s{k}" for k in range(1, len(sentences) + 1)]
+    assert sentences[2].text.startswith("他们都很高兴。特别是")
+    page = write(document, "html")
+    assert any("他们都很高兴。特别是" in block for block in recover.from_html(page))
+    again, _ = load(write(document, "tei"), "again.tei.xml")
+    assert write(again, "tei") == write(document, "tei")

@@ -161,7 +161,7 @@ class _Reader:
 
     def spans(self, spans: list[list], tokens: list[Token], element) -> list[Span]:
         """The block's sentences; tokens outside every <s> (text an editor typed between
-        sentences) join the sentence before them, or the first."""
+        sentences) join the sentence after them (after the last one: the last)."""
         if not spans:
             return []
         for k, span in enumerate(spans):
