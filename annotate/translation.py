@@ -101,8 +101,9 @@ def attach(blocks, translation: tuple[str, bytes], corrections: tuple[str, bytes
     source = sentences_of([block.text for block in blocks], "s", split_chinese,
                           "sentences" if segments != "lines" else "blocks")
     target_paragraphs, _ = paragraphs(text)
-    if segments == "lines":
-        target = [Sentence(f"t{k + 1}", line, k) for k, line in enumerate(target_paragraphs)]
+    if segments == "lines":  # pre-split text: a line is a sentence, and no paragraphs are known
+        source = [Sentence(s.id, s.text, 0) for s in source]
+        target = [Sentence(f"t{k + 1}", line, 0) for k, line in enumerate(target_paragraphs)]
     else:
         target = sentences_of(target_paragraphs, "t", split_translation)
     fixed = None
