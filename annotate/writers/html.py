@@ -123,6 +123,7 @@ def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str, k
     return serialize(element, method="html")
 
 
+@lru_cache(maxsize=16_384)
 def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: str, known: bool = False) -> str:
     """The HTML of one word: one ruby per Han character, other characters as text."""
     return "".join(
