@@ -62,6 +62,8 @@ def load(source: Path, translation: Path | None, *, segments: str = "sentences",
     from .bilingual import make_alignment, paired
     from .readers.pairs import language_of, read_tmx_pairs, read_tsv_pairs
 
+    if not source.is_file():
+        raise InputError(f"{source}: cannot read: no such file")
     if translation is None:
         if source.suffix.lower() not in PAIR_SUFFIXES:
             raise InputError(f"{source}: no translation given: pass the translation's file too, or a TSV/TMX of pairs")
