@@ -436,15 +436,13 @@ def align(source: list[str], target: list[str], *, source_ends: set[int] | None 
         return _align_around(source, target, source_ends or set(), target_ends or set(), fixed, weights)
     if not source or not target:
         return [Bead((i,), (), 1.0) for i in range(len(source))] + [Bead((), (j,), 1.0) for j in range(len(target))]
-    words = [chinese_words(s) for s in source]
-    chinese = [[f for w in ws for f in w] for ws in words]
+    chinese = [chinese_features(s) for s in source]
     english = [[(f, 1.0) for f in english_features(t)] for t in target]
     beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
     if weights.learn and len(source) >= 20:
         learned = _learn(beads, scores, source, english)
         if learned:
-            words = [chinese_words(s, learned) for s in source]
-            chinese = [[f for w in ws for f in w] for ws in words]
+            chinese = [chinese_features(s, learned) for s in source]
             beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
     return [Bead(b.source, b.target, _confidence(b, s)) for b, s in zip(beads, scores)]
 
@@ -521,8 +519,7 @@ def _coarse_path(zh: _Side, en: _Side) -> np.ndarray:
     size = max(8, int(math.sqrt(max(n, m))))
     count = max(1, round(n / size))
     zh_cuts = np.linspace(0, n, count + 1).round().astype(int)
-    en_cuts = np.linspace(0, m, max(1, round(m / (m / count))) + 1).round().astype(int) if m >= count else \
-        np.linspace(0, m, count + 1).round().astype(int)
+    en_cuts = np.linspace(0, m, count + 1).round().astype(int)  # as many chunks a side: DTW pairs them
 
     def chunk_bags(bags, cuts):
         out = []
