@@ -396,24 +396,21 @@ def _describe(result: Result, document, encoding: str) -> None:
         result.unaligned = sum(len(link.source) + len(link.target) for link in links if not link.source or not link.target)
 
 
-PAIR_SUFFIXES = (".tsv", ".tmx")
-"""Inputs that are sentence pairs already aligned (Tatoeba's and Anki's TSV, a TMX)."""
-
-
 def _is_pairs(name: str) -> bool:
+    """Inputs that are sentence pairs already aligned (Tatoeba's and Anki's TSV, a TMX)."""
+    from .translation import PAIR_SUFFIXES
+
     return name.lower().endswith(PAIR_SUFFIXES)
 
 
 def _pairs(name: str, data: bytes):
     """A TSV or TMX of pairs → the source (its Chinese sides, one a line) and their Alignment."""
-    from .readers import text as reader
     from .bilingual import paired
-    from .readers.pairs import read_tmx_pairs, read_tsv_pairs
+    from .readers import text as reader
+    from .translation import read_pairs
 
-    if name.lower().endswith(".tmx"):
-        pairs, language = read_tmx_pairs(data, name)
-    else:
-        pairs, language = read_tsv_pairs(data, name), "en"
+    pairs, language = read_pairs(name, data)
+    language = language or "en"
     if any("\n" in zh or "\r" in zh for zh, _ in pairs):
         raise InputError(f"{name}: a pair's Chinese side holds a line break; give each pair on one line")
     lines = [zh for zh, _ in pairs if zh.strip()]

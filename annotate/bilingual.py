@@ -24,9 +24,6 @@ def sentences_of(paragraphs: list[str], prefix: str, split, segments: str = "sen
     each paragraph is one sentence and its id is its line number (`lines`, 0-based)."""
     found = []
     for number, paragraph in enumerate(paragraphs):
-        if segments == "blocks":  # a source read as lines: each block is one sentence
-            found.append(Sentence(f"{prefix}{len(found) + 1}", paragraph, number))
-            continue
         if segments == "lines":
             index = lines[number] if lines is not None else number
             found.append(Sentence(f"{prefix}{index + 1}", paragraph, 0))  # pre-split text: one paragraph
@@ -67,7 +64,8 @@ def paired(pairs: list[tuple[str, str]], language: str, name: str = "", source_l
                      method="Pairs as given, one bead each (already aligned: a TSV or TMX of sentence pairs).")
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
+    """A text without its spaces, to compare a sentence with the same sentence re-spaced."""
     return "".join(text.split())
 
 
@@ -94,10 +92,10 @@ def fixed_from_texts(rows: list[tuple[str, str]], source: list[Sentence],
     i = j = 0
     for zh, en in rows:
         taken = []
-        for side, want, start in ((source, _plain(zh), i), (target, _plain(en), j)):
+        for side, want, start in ((source, plain(zh), i), (target, plain(en), j)):
             got, k = "", start
             while len(got) < len(want) and k < len(side):
-                got += _plain(side[k].text)
+                got += plain(side[k].text)
                 k += 1
             if got != want:
                 at = side[start] if start < len(side) else None

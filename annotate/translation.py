@@ -56,35 +56,37 @@ def sides(source_text: str, translation_text: str, segments: str) -> tuple[list[
             sentences_of(target_paragraphs, "t", split_translation))
 
 
+def read_pairs(name: str, data: bytes) -> tuple[list[tuple[str, str]], str | None]:
+    """Sentence pairs already aligned, from a TSV or a TMX (by its name), and the translation's
+    language where the file says it (a TMX does)."""
+    from .readers.pairs import read_tmx_pairs, read_tsv_pairs
+
+    if name.lower().endswith(".tmx"):
+        return read_tmx_pairs(data, name)
+    return read_tsv_pairs(data, name), None
+
+
 def load(source: Path, translation: Path | None, *, segments: str = "sentences", language: str | None = None,
          corrections: Path | None = None) -> Loaded:
     """Read, split and align; a TSV or TMX of pairs (as `source`, without a translation) is taken as given."""
-    from .bilingual import make_alignment, paired
-    from .readers.pairs import language_of, read_tmx_pairs, read_tsv_pairs
+    from .bilingual import paired
+    from .readers.pairs import language_of
 
     if not source.is_file():
         raise InputError(f"{source}: cannot read: no such file")
     if translation is None:
-        if source.suffix.lower() not in PAIR_SUFFIXES:
+        if not source.name.lower().endswith(PAIR_SUFFIXES):
             raise InputError(f"{source}: no translation given: pass the translation's file too, or a TSV/TMX of pairs")
-        data = _bytes(source)
-        if source.suffix.lower() == ".tmx":
-            pairs, found = read_tmx_pairs(data, str(source))
-        else:
-            pairs, found = read_tsv_pairs(data, str(source)), None
+        pairs, found = read_pairs(str(source), _bytes(source))
         return Loaded(paired(pairs, language or found or "en", name=str(source)))
-    language = language or language_of(translation.name) or "en"
     source_text = read_text(source, chinese=True)
     translation_text = read_text(translation, chinese=False)
-    notices = faults(source, translation, source_text, translation_text)
+    notices = faults(str(source), str(translation), source_text, translation_text)
     source_sentences, target_sentences = sides(source_text, translation_text, segments)
-    fixed = None
-    if corrections is not None:
-        fixed, notice = read_corrections(corrections, source_sentences, target_sentences)
-        if notice:
-            notices.append(f"{corrections}: {notice}")
-    alignment = make_alignment(source_sentences, target_sentences, language, fixed=fixed, name=str(translation))
-    return Loaded(alignment, notices + _unaligned(alignment, str(translation)))
+    correction = (str(corrections), _bytes(corrections)) if corrections is not None else None
+    alignment, more = _align(source_sentences, target_sentences, language or language_of(translation.name) or "en",
+                             str(translation), correction)
+    return Loaded(alignment, notices + more)
 
 
 def attach(blocks, translation: tuple[str, bytes], corrections: tuple[str, bytes] | None,
@@ -93,27 +95,30 @@ def attach(blocks, translation: tuple[str, bytes], corrections: tuple[str, bytes
 
     The source's sentences are cut from each block's text as pipeline.mark_sentences cuts them
     (split_chinese; with `segments="lines"`, a block is one sentence), so their ids agree."""
-    from .bilingual import make_alignment, sentences_of, split_chinese, split_translation
+    from .bilingual import sentences_of, split_chinese, split_translation
     from .readers.pairs import decode_translation, language_of, paragraphs
 
     name, data = translation
     text = decode_translation(data, name)
-    source_text = "\n".join(block.text for block in blocks)
-    notices = faults(Path("source"), Path(name), source_text, text)
-    source = sentences_of([block.text for block in blocks], "s", split_chinese,
-                          "sentences" if segments != "lines" else "blocks")
+    notices = faults("source", name, "\n".join(block.text for block in blocks), text)
     target_paragraphs, _ = paragraphs(text)
-    if segments == "lines":  # pre-split text: a line is a sentence, and no paragraphs are known
-        source = [Sentence(s.id, s.text, 0) for s in source]
-        target = [Sentence(f"t{k + 1}", line, 0) for k, line in enumerate(target_paragraphs)]
-    else:
-        target = sentences_of(target_paragraphs, "t", split_translation)
-    fixed = None
+    source = sentences_of([block.text for block in blocks], "s", split_chinese, segments)
+    target = sentences_of(target_paragraphs, "t", split_translation, segments)
+    alignment, more = _align(source, target, language_of(name) or "en", Path(name).name, corrections)
+    return alignment, notices + more
+
+
+def _align(source: list[Sentence], target: list[Sentence], language: str, name: str,
+           corrections: tuple[str, bytes] | None) -> tuple[Alignment, list[str]]:
+    """Align the two sides, a corrected alignment's beads holding; the notices it gives."""
+    from .bilingual import make_alignment
+
+    notices, fixed = [], None
     if corrections is not None:
         fixed, notice = read_corrections(Path(corrections[0]), source, target, corrections[1])
         if notice:
             notices.append(f"{corrections[0]}: {notice}")
-    alignment = make_alignment(source, target, language_of(name) or "en", fixed=fixed, name=Path(name).name)
+    alignment = make_alignment(source, target, language, fixed=fixed, name=name)
     return alignment, notices + _unaligned(alignment, name)
 
 
@@ -125,13 +130,12 @@ def _unaligned(alignment: Alignment, name: str) -> list[str]:
     return []
 
 
-def faults(source: Path, translation: Path, source_text: str, translation_text: str,
-           source_name: str | None = "") -> list[str]:
+def faults(source: str, translation: str, source_text: str, translation_text: str) -> list[str]:
     """An empty translation is an error; one far longer or shorter than its source a notice."""
     if not translation_text.strip():
         raise InputError(f"{translation}: the translation is empty")
     if not source_text.strip():
-        raise InputError(f"{source_name or source}: the source is empty")
+        raise InputError(f"{source}: the source is empty")
     zh = sum(1 for c in source_text if not c.isspace())
     en = sum(1 for c in translation_text if not c.isspace())
     expected = 3.0 * zh  # English takes about three letters a Chinese character (MAC: 2.9)
@@ -143,12 +147,11 @@ def faults(source: Path, translation: Path, source_text: str, translation_text: 
     return notices
 
 
-def read_corrections(path: Path, source: list[Sentence], target: list[Sentence], data: bytes | None = None):
+def read_corrections(path: Path, source: list[Sentence], target: list[Sentence], data: bytes):
     """A corrected alignment (beads, TSV of both texts, or InterText) → fixed beads and a notice."""
     from .bilingual import fixed_from_numbers, fixed_from_texts
     from .readers.pairs import read_beads, read_tsv_pairs
 
-    data = _bytes(path) if data is None else data
     if path.suffix.lower() == ".tsv":
         return fixed_from_texts(read_tsv_pairs(data, str(path)), source, target)
     if path.suffix.lower() == ".xml" or data.lstrip().startswith(b"<"):
@@ -161,6 +164,7 @@ def _intertext_corrections(path: Path, data: bytes, source: list[Sentence], targ
     sentences by InterText's `paragraph:sentence` ids of the text as it is now; where the texts
     beside the alignment file say otherwise, the first differing sentence is the notice."""
     from .align import Bead
+    from .bilingual import plain
     from .readers.pairs import read_intertext
     from .writers.alignment import intertext_ids
 
@@ -180,7 +184,7 @@ def _intertext_corrections(path: Path, data: bytes, source: list[Sentence], targ
                 if name not in ids:
                     return fixed, f"a confirmed link names sentence {name}, which the text no longer has"
                 sentence = sentences[ids[name]]
-                if texts is not None and "".join(texts.get(name, "").split()) != "".join(sentence.text.split()):
+                if texts is not None and plain(texts.get(name, "")) != plain(sentence.text):
                     return fixed, (f"the text no longer matches the corrected alignment at {sentence.id} "
                                    f"{sentence.text.strip()[:60]!r} (the corrected file has {texts.get(name, '')[:60]!r}); "
                                    "the confirmed links before it hold, the rest is aligned again")
