@@ -67,6 +67,7 @@ class _Reader:
         options = dict((k.strip(), v.strip()) for k, v in OPTION.findall(options_p.text[len("Options: "):]))
         settings = self.settings(options, options_p)
         script = "Hant" if root.get(XML_LANG) == "zh-Hant" else "Hans"
+        self.hant = script == "Hant"  # a word's other form is its simplified one
         source_p = header.find(f"{TEI}fileDesc/{TEI}sourceDesc/{TEI}p")
         match = SOURCE_LINE.match(source_p.text or "") if source_p is not None else None
         if match is None:
@@ -107,8 +108,7 @@ class _Reader:
         self.reconcile_notes(document)
         if translation is not None:
             lines = [p.text or "" for p in application.iterfind(f"{TEI}p")]
-            document.alignment = self.alignment(translation, links, lines, script)
-            complete_alignment(document, self.fail)
+            document.alignment = self.alignment(translation, links, lines, document)
         order_by_first_use(document)
         return document
 
@@ -237,8 +237,7 @@ class _Reader:
             token.level = next((int(a[3:]) for a in ana if a.startswith("hsk") and a[3:].isdigit()), None)
             token.known = "known" in ana
             if other != word:
-                hant = self.script_of(element) == "Hant"
-                if hant:
+                if self.hant:
                     token.simplified = other
                 else:
                     token.traditional = other
@@ -250,11 +249,6 @@ class _Reader:
             token.note_ids = tuple(r.lstrip("#") for r in (element.get("ref") or "").split())
         return token
 
-    @staticmethod
-    def script_of(element) -> str:
-        root = element.getroottree().getroot()
-        return "Hant" if root.get(XML_LANG) == "zh-Hant" else "Hans"
-
     def glossary(self, back, document: Document) -> None:
         from ..glossary import GlossaryError, parse_pinyin
 
@@ -265,20 +259,18 @@ class _Reader:
         for label, item in zip(children[::2], children[1::2]):
             if etree.QName(label).localname != "label" or etree.QName(item).localname != "item":
                 self.fail(label, "the glossary list pairs a <label> (the term) with an <item> (its gloss)")
-            term = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}id]")
+            term = label.find(f"{TEI}term[@{XML_ID}]")
             if term is None:
                 self.fail(label, "a glossary <label> without its <term xml:id>: the id is what <term ref> points to")
-            traditional = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}lang='zh-Hant']")
-            written = label.find(f"{TEI}term[@{{http://www.w3.org/XML/1998/namespace}}lang='zh-Latn-pinyin']")
+            traditional = label.find(f"{TEI}term[@{XML_LANG}='zh-Hant']")
+            written = label.find(f"{TEI}term[@{XML_LANG}='zh-Latn-pinyin']")
             gloss = item.find(f"{TEI}gloss")
             if gloss is None or not "".join(gloss.itertext()).strip():
                 self.fail(item, f"glossary entry {term.get(XML_ID)} has no <gloss>: give it one")
-            note = item.find(f"{TEI}note[@type]")  # typed notes: level, source
             plain_note = next((n for n in item.iterfind(f"{TEI}note") if n.get("type") is None), None)
             level = item.find(f"{TEI}note[@type='level']")
             origin = "cedict" if item.find(f"{TEI}note[@type='source']") is not None else "glossary"
             example = item.find(f"{TEI}cit/{TEI}quote")
-            del note
             term_text = term.text or ""
             written_text = written.text if written is not None else None
             pinyin = None
@@ -317,13 +309,14 @@ class _Reader:
             if count:
                 document.profile[key] = count
 
-    def alignment(self, translation, links, lines: list[str], script: str) -> Alignment:
-        """The translation's sentences (paragraph by paragraph) and the beads: the links, and a
-        one-sided bead for each sentence no link names, in order."""
+    def alignment(self, translation, links, lines: list[str], document: Document) -> Alignment:
+        """The source's sentences (the blocks' spans), the translation's (paragraph by paragraph),
+        and the beads: the links, and a one-sided bead for each sentence no link names, in order."""
         facts = {k.strip(): v.strip() for k, v in OPTION.findall(next(
             (line[len("Translation: "):] for line in lines if line.startswith("Translation: ")), ""))}
         method = next((line[len("Alignment: "):] for line in lines if line.startswith("Alignment: ")), "")
-        language = translation.get(XML_LANG) or facts.get("language", "en")
+        source = [Sentence(span.id, "".join(t.text for t in block.tokens[span.start:span.end]), number)
+                  for number, block in enumerate(document.blocks()) for span in block.sentences]
         target: list[Sentence] = []
         for number, paragraph in enumerate(translation.iter(f"{TEI}p")):
             lead = paragraph.text or ""
@@ -333,8 +326,9 @@ class _Reader:
                 target.append(Sentence(element.get(XML_ID), lead + "".join(element.itertext()) + (element.tail or ""),
                                        number))
                 lead = ""
-        source: list[Sentence] = []  # complete_alignment makes them from the blocks' spans
-        pairs = []
+        order = {s.id: k for k, s in enumerate(source)}
+        target_order = {t.id: k for k, t in enumerate(target)}
+        beads: list[Link] = []
         for link in links.iterfind(f"{TEI}link") if links is not None else ():
             ids = [t.lstrip("#") for t in (link.get("target") or "").split()]
             cert = link.get("cert")
@@ -342,11 +336,17 @@ class _Reader:
                 confidence = float(cert) if cert is not None else 1.0
             except ValueError:
                 self.fail(link, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
-            pairs.append((tuple(i for i in ids if i.startswith("s")), tuple(i for i in ids if i.startswith("t")),
-                          confidence, link.get("type") == "fixed", link))
+            src = tuple(i for i in ids if i.startswith("s"))
+            tgt = tuple(i for i in ids if i.startswith("t"))
+            for i, known, side in [(i, order, "source") for i in src] + [(i, target_order, "translation") for i in tgt]:
+                if i not in known:
+                    self.fail(link, f"the link names {i!r}, which is no sentence of the {side}")
+            beads.append(Link(src, tgt, confidence, link.get("type") == "fixed"))
         name = facts.get("file", "")
-        return Alignment(language, source, target, pairs, name="" if name == "none" else name, method=method,
-                         source_language="zh-Hant" if script == "Hant" else "zh-Hans")
+        return Alignment(translation.get(XML_LANG) or facts.get("language", "en"), source, target,
+                         _with_one_sided(beads, source, target, order, target_order),
+                         name="" if name == "none" else name, method=method,
+                         source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")
 
     def reconcile_notes(self, document: Document) -> None:
         """A note in the body repeats its entry of the glossary list, which is what counts (an
@@ -374,45 +374,28 @@ def _reindex(spans: list[Span], before: list[Token], after: list[Token]) -> list
     return [Span(s.id, new_index[s.start], new_index[s.end]) for s in spans]
 
 
-def complete_alignment(document: Document, fail) -> None:
-    """The source's sentences from the blocks' spans, and the links read (as tuples) made into
-    the full list of beads: a one-sided bead for every sentence no link names, in order."""
-    alignment = document.alignment
-    source = []
-    for number, block in enumerate(document.blocks()):
-        for span in block.sentences:
-            source.append(Sentence(span.id, "".join(t.text for t in block.tokens[span.start:span.end]), number))
-    alignment.source = source
-    order = {s.id: k for k, s in enumerate(source)}
-    target_order = {t.id: k for k, t in enumerate(alignment.target)}
-    linked_source, linked_target, links = set(), set(), []
-    for src, tgt, confidence, fixed, element in alignment.links:
-        for i in src:
-            if i not in order:
-                fail(element, f"the link names {i!r}, which is no sentence of the source")
-        for i in tgt:
-            if i not in target_order:
-                fail(element, f"the link names {i!r}, which is no sentence of the translation")
-        linked_source.update(src)
-        linked_target.update(tgt)
-        links.append(Link(src, tgt, confidence, fixed))
-    links.sort(key=lambda link: (order[link.source[0]], target_order[link.target[0]]))
+def _with_one_sided(links: list[Link], source: list[Sentence], target: list[Sentence], order: dict,
+                    target_order: dict) -> list[Link]:
+    """The links in order, with a one-sided bead for every sentence no link names."""
+    linked_source = {i for link in links for i in link.source}
+    linked_target = {i for link in links for i in link.target}
+    links = sorted(links, key=lambda link: (order[link.source[0]], target_order[link.target[0]]))
     full: list[Link] = []
     i = j = 0
     for link in links + [None]:
         stop_i = order[link.source[0]] if link else len(source)
-        stop_j = target_order[link.target[0]] if link else len(alignment.target)
+        stop_j = target_order[link.target[0]] if link else len(target)
         while i < stop_i:
             if source[i].id not in linked_source:
                 full.append(Link((source[i].id,), (), 0.0))
             i += 1
         while j < stop_j:
-            if alignment.target[j].id not in linked_target:
-                full.append(Link((), (alignment.target[j].id,), 0.0))
+            if target[j].id not in linked_target:
+                full.append(Link((), (target[j].id,), 0.0))
             j += 1
         if link is None:
             break
         full.append(link)
         i = max(i, order[link.source[-1]] + 1)
         j = max(j, target_order[link.target[-1]] + 1)
-    alignment.links = full
+    return full
