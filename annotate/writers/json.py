@@ -51,12 +51,17 @@ def _token(t) -> str:
                       t.sources, t.written, t.spoken, t.name, t.spelling)
 
 
+def _block_opening(block: Block, text: str) -> str:
+    """A block's JSON up to its tokens: `{"kind":…,"line":…,"text":…,"tokens":[`."""
+    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(text)},"tokens":['
+
+
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
     tokens = ",".join(markup(t, _token) for t in block.tokens)
     sentences = ""
     if block.sentences:
         sentences = ',"sentences":' + _dumps([{"id": s.id, "start": s.start, "end": s.end} for s in block.sentences])
-    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.text)},"tokens":[{tokens}]{sentences}}}'
+    return f"{_block_opening(block, block.text)}{tokens}]{sentences}}}"
 
 
 def translation_json(alignment) -> dict:
@@ -146,8 +151,7 @@ class JsonSink(Sink):
     def _part(self, block: Block) -> None:
         """A part of a long paragraph cut for memory: the same JSON as the whole paragraph's."""
         if not block.continues:
-            self.emit(("," if self.blocks else "")
-                      + f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(block.whole)},"tokens":[')
+            self.emit(("," if self.blocks else "") + _block_opening(block, block.whole))
             self.blocks += 1
             self.part_tokens = False
         tokens = ",".join(self.word_markup(t, _token) for t in block.tokens)
