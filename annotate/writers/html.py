@@ -229,10 +229,8 @@ class ArticleSink(Sink):
             parts = ['<h2 class="zha-head">']
             translations, beads.leading = list(beads.leading), []
             for span in block.sentences:
-                parts.append(f'<span class="zha-sent" id="zha-sn-{span.id}">')
-                parts += self._tokens(block.tokens[span.start:span.end])
-                parts.append("</span>")
-                translations += [link for link in beads.after(span.id)]
+                parts += self._sentence(block, span)
+                translations += beads.after(span.id)
             parts.append("</h2>")
             if translations:
                 parts.append(f'<p class="zha-tgt zha-tgt-head" lang="{beads.language}">'
@@ -253,9 +251,7 @@ class ArticleSink(Sink):
                     parts.append("</span></span>")
                 parts.append('<span class="zha-bead" tabindex="0"><span class="zha-src">')
                 open_bead = bead
-            parts.append(f'<span class="zha-sent" id="zha-sn-{span.id}">')
-            parts += self._tokens(block.tokens[span.start:span.end])
-            parts.append("</span>")
+            parts += self._sentence(block, span)
             following = beads.after(span.id)
             if following:
                 parts.append("</span>")
@@ -266,6 +262,11 @@ class ArticleSink(Sink):
             parts.append("</span></span>")
         parts.append("</p>")
         self.emit("".join(parts))
+
+    def _sentence(self, block: Block, span) -> list[str]:
+        """A source sentence: its words in a span the translation's layouts and links address."""
+        return [f'<span class="zha-sent" id="zha-sn-{span.id}">', *self._tokens(block.tokens[span.start:span.end]),
+                "</span>"]
 
     def _glossed(self, block: Block, link) -> dict[str, str]:
         """The bead's glossary entries (id → gloss) from its source sentences in this block."""
