@@ -314,6 +314,7 @@ def _cut_long(events):
 def convert_file(job: Job, options: Options) -> Result:
     """The per-file function of the local runs: read the file, write its outputs atomically."""
     from .readers import text as reader
+    from .translation import read_bytes
     from .writers import FORMATS
 
     started = time.perf_counter()
@@ -322,7 +323,7 @@ def convert_file(job: Job, options: Options) -> Result:
     files: dict[str, io.BufferedWriter] = {}
     try:
         translation, corrections = _companions(job)
-        pairs = _pairs(job.source, Path(job.source).read_bytes()) if _is_pairs(job.source) else None
+        pairs = _pairs(job.source, read_bytes(Path(job.source))) if _is_pairs(job.source) else None
         if pairs is not None:
             source, translation = pairs
         else:
@@ -421,16 +422,10 @@ def _pairs(name: str, data: bytes):
 
 def _companions(job: Job) -> tuple[tuple[str, bytes] | None, tuple[str, bytes] | None]:
     """The job's translation and corrected alignment, as (name, bytes)."""
-    found = []
-    for name in (job.translation, job.alignment):
-        if name is None:
-            found.append(None)
-            continue
-        try:
-            found.append((name, Path(name).read_bytes()))
-        except OSError as error:
-            raise InputError(f"{name}: cannot read: {error.strerror}") from None
-    return found[0], found[1]
+    from .translation import read_bytes
+
+    translation, corrections = ((name, read_bytes(Path(name))) if name else None for name in (job.translation, job.alignment))
+    return translation, corrections
 
 
 def _extras(document, options: Options, stem: Path) -> dict[Path, bytes]:

@@ -31,11 +31,7 @@ def read_text(path: Path, chinese: bool) -> str:
         from .readers.text import open_source
 
         return "\n".join(open_source(path).lines())
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return decode_translation(data, str(path))
+    return decode_translation(read_bytes(path), str(path))
 
 
 def sides(source_text: str, translation_text: str, segments: str) -> tuple[list[Sentence], list[Sentence]]:
@@ -77,13 +73,13 @@ def load(source: Path, translation: Path | None, *, segments: str = "sentences",
     if translation is None:
         if not source.name.lower().endswith(PAIR_SUFFIXES):
             raise InputError(f"{source}: no translation given: pass the translation's file too, or a TSV/TMX of pairs")
-        pairs, found = read_pairs(str(source), _bytes(source))
+        pairs, found = read_pairs(str(source), read_bytes(source))
         return Loaded(paired(pairs, language or found or "en", name=str(source)))
     source_text = read_text(source, chinese=True)
     translation_text = read_text(translation, chinese=False)
     notices = faults(str(source), str(translation), source_text, translation_text)
     source_sentences, target_sentences = sides(source_text, translation_text, segments)
-    correction = (str(corrections), _bytes(corrections)) if corrections is not None else None
+    correction = (str(corrections), read_bytes(corrections)) if corrections is not None else None
     alignment, more = _align(source_sentences, target_sentences, language or language_of(translation.name) or "en",
                              str(translation), correction)
     return Loaded(alignment, notices + more)
@@ -202,7 +198,8 @@ def _document(path: Path) -> dict[str, str] | None:
         return None
 
 
-def _bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an InputError naming it."""
     try:
         return path.read_bytes()
     except OSError as error:
