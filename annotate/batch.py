@@ -27,7 +27,8 @@ from .errors import AnnotateError, InputError
 
 MANIFEST = ".annotate-manifest.json"
 TEMPORARY = ".annotate-tmp-"
-DEFAULT_GLOBS = ("*.txt", "*.md")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown")
+MARKDOWN = (".md", ".markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,15 +215,25 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
 
     from .variants import detect_script
 
-    facts = reader.scan(source.lines(), source.name, options.replace_invalid)
+    front = None
+    if relative.lower().endswith(MARKDOWN):
+        from .readers import markdown
+
+        facts, items, front = markdown.read_text(source.lines(), source.name, options.replace_invalid)
+    else:
+        facts = reader.scan(source.lines(), source.name, options.replace_invalid)
     script = detect_script(facts.sample)
     if facts.characters == 0 or facts.blocks == 0:
         raise InputError(f"{source.name}: empty file, nothing to annotate")
     settings = options.settings()
     document = Document(source=relative, characters=facts.characters, title_text=facts.title,
-                        encoding=source.encoding, script=script, settings=settings, replaced=facts.replaced)
+                        encoding=source.encoding, script=script, settings=settings, replaced=facts.replaced,
+                        front_matter=front)
     context = Context(glossary, settings, script, profile=document.profile)
-    events = reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid)
+    if front is not None or relative.lower().endswith(MARKDOWN):
+        events = iter(items)
+    else:
+        events = reader.events(source.lines(), source.name, replace_invalid=options.replace_invalid)
     if isinstance(translation, Alignment):  # pairs already aligned: each source line is one sentence
         events = list(events)
         blocks = [e for e in events if isinstance(e, Block)]
@@ -293,7 +304,8 @@ def _cut_long(events):
     from .model import Block
 
     for item in events:
-        if not isinstance(item, Block) or item.kind != "p" or len(item.text) <= LONG_PARAGRAPH:
+        if not isinstance(item, Block) or item.kind != "p" or len(item.text) <= LONG_PARAGRAPH or item.marks \
+                or item.containers:
             yield item
             continue
         parts, current = [], ""

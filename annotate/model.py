@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-TokenKind = Literal["han", "latin", "punct", "space", "other", "text"]
-BlockKind = Literal["head", "p"]
+TokenKind = Literal["han", "latin", "punct", "space", "other", "text", "verbatim"]
+BlockKind = Literal["head", "p", "code", "cell", "caption"]
+MarkKind = Literal["em", "strong", "del", "link", "code", "image", "break", "verbatim", "run"]
+ContainerKind = Literal["list", "item", "quote", "table", "row", "figure"]
 SAFE_ID = re.compile(r"[a-z0-9-]+")
 """What glossary and dictionary entry ids look like: safe in any attribute, so writers put them
 in markup without escaping. Checked once, when an entry is made (GlossaryEntry)."""
@@ -26,7 +28,9 @@ class Token:
     """`han` for a word with Han characters; `latin` for letters/digits (B2B, 2020, 1+1>2);
     `punct`, `space` and `other` (symbols, emoji) pass through untouched. `text` is text not
     analysed yet: a run an editor typed into an edition (readers.tei), which
-    pipeline.annotate_added turns into tokens of the other kinds before any writer sees it."""
+    pipeline.annotate_added turns into tokens of the other kinds before any writer sees it.
+    `verbatim` is text that must never get readings (code, a URL, an e-mail address): it passes
+    through untouched, as one token."""
     readings: tuple[str | None, ...] = ()
     """One entry per character of `text`: a pinyin syllable for a Han character, None for
     anything else. Empty until the readings pass has run. 中国 → ("zhōng", "guó")."""
@@ -95,15 +99,67 @@ class Span:
     """Index after its last token."""
 
 
+@dataclass(slots=True, frozen=True)
+class Mark:
+    """Inline markup over a stretch of a block's text, by character offsets into `Block.text`.
+
+    Marks nest as the source nests them (a mark that starts inside another ends inside it), and
+    the tokens of an annotated block are cut at every mark's start and end, so a writer opens and
+    closes marks between tokens. An `image` or a `break` is empty (start == end): it stands at
+    that place in the text."""
+
+    kind: MarkKind
+    """`em`, `strong`, `del` (struck through), `link` (to `target`), `code` (inline code, never
+    annotated), `image` (`target` its source, `text` its alt text), `break` (a hard line break),
+    `verbatim` (a URL or e-mail address in running text, never annotated), `run` (one text node
+    of an HTML page or e-book chapter annotated in place: the writer puts its tokens back there)."""
+    start: int
+    end: int
+    target: str | None = None
+    """A link's target or an image's source, exactly as written."""
+    text: str | None = None
+    """An image's alt text; a link's title."""
+
+
+@dataclass(slots=True, frozen=True)
+class Container:
+    """What a block sits in: a list, one of its items, a quotation, a table or a row, a figure.
+
+    Each block lists its containers from the outermost in (`Block.containers`); a writer opens a
+    container where it first appears in a block's chain and closes it where the chain leaves it.
+    Two blocks are in the same container when the container is the same (equal `number`)."""
+
+    kind: ContainerKind
+    number: int
+    """Unique in the document, in order of opening: tells two neighbouring lists apart."""
+    ordered: bool = False
+    """For a list: numbered (`1.`) rather than bulleted."""
+    start: int | None = None
+    """For a numbered list that does not start at 1: its first number."""
+
+
 @dataclass(slots=True)
 class Block:
-    """A heading or a paragraph: one line of the source."""
+    """A heading, a paragraph, a code block, a table cell or a caption: the unit of annotation."""
 
     kind: BlockKind
     text: str
-    """The line exactly as in the source (for a Markdown heading, without the `#` marker)."""
+    """The text exactly as in the source (for a Markdown heading, without the `#` marker; for
+    Markdown, without its markup: marks say where the emphasis, links and code were)."""
     line: int
     """1-based line number in the source, for messages."""
+    level: int = 0
+    """A heading's level (1–6; 0 for a heading found by the text layout rules, shown as level 2)."""
+    marks: tuple[Mark, ...] = ()
+    """Inline markup, in document order (by start, outer before inner)."""
+    containers: tuple[Container, ...] = ()
+    """The lists, items, quotations, tables and rows the block sits in, outermost first."""
+    tight: bool = False
+    """A paragraph that is the bare text of a list item (a tight Markdown list): no `<p>` of its own."""
+    header: bool = False
+    """A table cell that heads its column (`<th>`)."""
+    info: str | None = None
+    """A code block's language, as its fence names it (`python`)."""
     tokens: list[Token] = field(default_factory=list)
     """The words of `text`, in order; their texts concatenate to `text`."""
     sentences: list[Span] = field(default_factory=list)
@@ -270,6 +326,8 @@ class Document:
     """The translation, sentence by sentence, in a bilingual edition; None otherwise."""
     notices: list[str] = field(default_factory=list)
     """What reading an edition found worth telling the user, one line each (`file:line: …`)."""
+    front_matter: dict | None = None
+    """A Markdown source's YAML front matter, as read (its `title` is the document's title)."""
 
     def vocabulary(self) -> list[GlossaryEntry]:
         """The entries used, in the chosen order: first occurrence, or level (outside last)."""

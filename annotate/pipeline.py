@@ -19,7 +19,7 @@ from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
                        paragraph_text, set_readings_at, style_readings)
 from .names import add_names, capitalize_names, spell_word
-from .segment import add_words
+from .segment import add_words, cut_at_marks
 from .syllables import STYLES
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
 
@@ -198,7 +198,7 @@ def mark_sentences(block: Block, context: Context) -> None:
     """A bilingual edition's source sentences as spans of the block's tokens, cut as the
     alignment cut them (split_chinese over the block's text; a boundary inside a token moves to
     its end), numbered `s1`, `s2`… in document order, as the alignment numbered them."""
-    if not context.bilingual:
+    if not context.bilingual or block.kind == "code":
         return
     from .align import split_chinese
     from .model import Span
@@ -232,6 +232,7 @@ PASSES = [
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
     ("spellings", lambda block, context: add_spellings(block) if context.settings.spellings else None),
+    ("marks", lambda block, context: cut_at_marks(block)),
     ("sentences", mark_sentences),
 ]
 
@@ -418,7 +419,14 @@ def annotate_text(
 
     With a `translation` (its text; its language from `translation_name`, `story.en.txt` → en),
     the edition is bilingual: sentences of both texts aligned into beads (`Document.alignment`)."""
-    document = reader.parse(text, source)
+    if source.lower().endswith((".md", ".markdown")):
+        from .readers import markdown
+
+        facts, items, front = markdown.read_text(text.removeprefix("\ufeff").splitlines(), source)
+        document = markdown.collect(items, Document(source=source, characters=facts.characters,
+                                                    title_text=facts.title, front_matter=front))
+    else:
+        document = reader.parse(text, source)
     document.script = detect_script(text[:20_000]) if script == "auto" else script
     if translation is not None:
         from .translation import attach

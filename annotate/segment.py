@@ -102,24 +102,88 @@ def _split_other(text: str) -> list[Token]:
     return tokens
 
 
+URL_OR_ADDRESS = re.compile(
+    r"(?:https?|ftp|mailto):[^\s<>\"\u3000-\u303f\uff00-\uffef]+"  # a URL (up to a space or a CJK mark)
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"\u3000-\u303f\uff00-\uffef]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
+)
+"""Text in running prose that must never get readings: a URL, an e-mail address."""
+VERBATIM_MARKS = ("code", "verbatim")
+
+
+def verbatim_ranges(block: Block) -> list[tuple[int, int]]:
+    """Where `block.text` must pass untouched: all of a code block; inline code and the
+    verbatim marks a reader gave; URLs and e-mail addresses found in the rest. In order, apart."""
+    text = block.text
+    if block.kind == "code":
+        return [(0, len(text))] if text else []
+    ranges = sorted((m.start, m.end) for m in block.marks if m.kind in VERBATIM_MARKS and m.end > m.start)
+    if "@" in text or "://" in text or "www." in text or ":" in text:
+        ranges += [m.span() for m in URL_OR_ADDRESS.finditer(text)
+                   if not any(s < m.end() and m.start() < e for s, e in ranges)]
+        ranges.sort()
+    return ranges
+
+
 def add_words(block: Block, glossary: Glossary | None, script: str = "Hans") -> None:
-    """Fill `block.tokens` from `block.text`.
+    """Fill `block.tokens` from `block.text`: verbatim stretches (code, URLs) as one token each,
+    the text between them as words.
 
     A traditional source is segmented (and matched against the glossary) through its simplified
     form, which jieba and the glossary know best; each token keeps the source's own characters
     and carries the simplified form, from which its readings are taken.
     """
-    if script != "Hant":
-        block.tokens = split_words(block.text, glossary)
+    ranges = verbatim_ranges(block)
+    if not ranges:
+        block.tokens = _words(block.text, glossary, script)
         return
+    tokens, position = [], 0
+    for start, end in ranges:
+        tokens += _words(block.text[position:start], glossary, script)
+        tokens.append(Token(block.text[start:end], "verbatim"))
+        position = end
+    block.tokens = tokens + _words(block.text[position:], glossary, script)
+
+
+def _words(text: str, glossary: Glossary | None, script: str) -> list[Token]:
+    if not text:
+        return []
+    if script != "Hant":
+        return split_words(text, glossary)
     from .variants import to_simplified
 
-    simplified = to_simplified(block.text)
-    block.tokens = split_words(simplified, glossary)
+    tokens = split_words(to_simplified(text), glossary)
     position = 0
-    for token in block.tokens:
+    for token in tokens:
         end = position + len(token.text)
-        original = block.text[position:end]
+        original = text[position:end]
         if original != token.text:
             token.simplified, token.text = token.text, original
         position = end
+    return tokens
+
+
+def cut_at_marks(block: Block) -> None:
+    """Cut tokens where a mark starts or ends, so writers open and close marks between tokens.
+    Runs after the analysis, so a word across a boundary (`**银**行`) was read as one word; its
+    parts keep its readings, and its note shows once, after its last part."""
+    if not block.marks:
+        return
+    bounds = {b for m in block.marks for b in (m.start, m.end)}
+    tokens, position = [], 0
+    for token in block.tokens:
+        end = position + len(token.text)
+        inside = sorted(b - position for b in bounds if position < b < end)
+        if not inside:
+            tokens.append(token)
+        else:
+            edges = [0, *inside, len(token.text)]
+            parts = token.split([(a, b) for a, b in zip(edges, edges[1:])])
+            for part in parts[:-1]:
+                part.note_here = False
+            if token.spelling is not None:
+                for part in parts:
+                    part.spelling = token.spelling
+            tokens += parts
+        position = end
+    block.tokens = tokens

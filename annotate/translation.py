@@ -96,6 +96,7 @@ def attach(blocks, translation: tuple[str, bytes], corrections: tuple[str, bytes
 
     name, data = translation
     text = decode_translation(data, name)
+    blocks = [block for block in blocks if block.kind != "code"]  # code is not translated
     notices = faults("source", name, "\n".join(block.text for block in blocks), text)
     target_paragraphs, _ = paragraphs(text)
     source = sentences_of([block.text for block in blocks], "s", split_chinese, segments)

@@ -1,7 +1,9 @@
 """Readers, mirroring the writers: bytes of a format → the model, each registered by name.
 
-- `text`: a plain source (text, and Markdown headings) → a bare Document of sections and
-  blocks, for the analysis to fill in (streamed by `batch`, a paragraph at a time);
+- `text`: a plain source → a bare Document of sections and blocks, for the analysis to fill
+  in (streamed by `batch`, a paragraph at a time);
+- `markdown`: Markdown → the same, its blocks with kinds (headings with levels, list items,
+  quotations, table cells, code) and inline marks (markdown-it-py);
 - `tei`, `json`: an edition this tool wrote → the annotated Document it shows. What the edition
   gives (words, readings, traditional forms, terms, notes, levels, the translation) goes into the
   model as it stands; text an editor added without markup comes back as tokens of kind `text`,
@@ -35,6 +37,12 @@ def _text():
     return read
 
 
+def _markdown():
+    from .markdown import read
+
+    return read
+
+
 def _tei():
     from .tei import read
 
@@ -48,7 +56,8 @@ def _json():
 
 
 READERS = {
-    "text": Reader("text", (".txt", ".md", ".text"), _text, annotated=False),
+    "text": Reader("text", (".txt", ".text"), _text, annotated=False),
+    "markdown": Reader("markdown", (".md", ".markdown"), _markdown, annotated=False),
     "tei": Reader("tei", (".tei.xml", ".xml"), _tei),
     "json": Reader("json", (".json",), _json),
 }

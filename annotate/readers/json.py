@@ -63,7 +63,7 @@ def _document(value: dict) -> Document:
 def _block(value: dict) -> Block:
     tokens = [_token(t) for t in value["tokens"]]
     spans = [Span(s["id"], s["start"], s["end"]) for s in value.get("sentences", ())]
-    return Block(value["kind"], value["text"], value["line"], tokens, spans)
+    return Block(value["kind"], value["text"], value["line"], tokens=tokens, sentences=spans)
 
 
 def _alignment(value: dict, document: Document) -> Alignment:

@@ -148,7 +148,7 @@ class _Reader:
         kept = [t for t in tokens if t.text]
         if len(kept) != len(tokens):
             sentences = _reindex(sentences, tokens, kept)
-        return Block(kind, "".join(t.text for t in kept), element.sourceline or 0, kept, sentences)
+        return Block(kind, "".join(t.text for t in kept), element.sourceline or 0, tokens=kept, sentences=sentences)
 
     def words(self, element, tokens: list[Token]) -> None:
         """The tokens of an <s>: its words and text."""

@@ -251,7 +251,7 @@ def events(lines: Iterable[str], source: str = "-", *, replace_invalid: bool = F
             continue
         if heading and heading.group(2):
             section, expect_heading = Section(), False
-            section.head = Block("head", heading.group(2), number)
+            section.head = Block("head", heading.group(2), number, level=len(heading.group(1)))
             yield section
             yield section.head
             announced = True
@@ -314,7 +314,7 @@ def parse(text: str, source: str = "-", *, replace_invalid: bool = False) -> Doc
     for item in events(split_lines([text]), source, invalid=invalid):
         if isinstance(item, Section):
             document.sections.append(item)
-        elif item.kind == "p":
+        elif item is not document.sections[-1].head:
             document.sections[-1].blocks.append(item)
     document.replaced = invalid.replaced
     return document

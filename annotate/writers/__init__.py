@@ -82,6 +82,93 @@ class Sink:
     def finish(self) -> None: ...
 
 
+class Structure:
+    """Which containers (lists, items, quotations, tables, rows) are open, for a sink that
+    writes blocks one after another: `enter(block)` closes those the block's chain has left and
+    opens the new ones, as strings made by `opening(container, block)` and `closing(container)`."""
+
+    def __init__(self, opening: Callable, closing: Callable) -> None:
+        self.open: list = []
+        self.opening, self.closing = opening, closing
+
+    def enter(self, block: Block | None) -> str:
+        """Markup that leads from the open containers to `block`'s (None: to none at all)."""
+        chain = block.containers if block is not None else ()
+        keep = 0
+        while keep < len(self.open) and keep < len(chain) and self.open[keep] == chain[keep]:
+            keep += 1
+        parts = [self.closing(c) for c in reversed(self.open[keep:])]
+        parts += [self.opening(c, block) for c in chain[keep:]]
+        self.open = list(chain)
+        return "".join(parts)
+
+
+def token_offsets(block: Block) -> list[int]:
+    """The character offset of each token of `block` in its text, and the text's length last."""
+    offsets, position = [], 0
+    for token in block.tokens:
+        offsets.append(position)
+        position += len(token.text)
+    offsets.append(position)
+    return offsets
+
+
+def with_marks(block: Block, start: int, end: int, render: Callable, opening: Callable, closing: Callable,
+               offsets: list[int] | None = None) -> list[str]:
+    """Markup of `block.tokens[start:end]` (each by `render(token)`) with the block's marks around
+    them: a mark covering the stretch's start is opened there, one ending inside it is closed
+    after its last token, and every mark still open is closed at the stretch's end (a mark across
+    two sentences is written as two). Empty marks (an image, a line break) come before the token
+    at their place, or at the block's end. `opening(mark)` and `closing(mark)` give the tags;
+    `run` marks (text nodes of a page) are not written."""
+    marks = [m for m in block.marks if m.kind != "run"]
+    tokens = block.tokens
+    if not marks:
+        return [render(t) for t in tokens[start:end]]
+    offsets = offsets or token_offsets(block)
+    first, last = offsets[start], offsets[end]
+    stack: list = []
+    parts: list[str] = []
+    last_block = end == len(tokens)
+
+    def close_to(position: int) -> None:
+        while stack and stack[-1].end <= position:
+            parts.append(closing(stack.pop()))
+
+    spanning = [m for m in marks if m.start <= first < m.end or m.start == m.end == first]
+    pending = sorted((m for m in marks if first < m.start < last or (m.start == m.end == last and last_block and last > first)),
+                     key=lambda m: (m.start, -m.end))
+    opened = sorted((m for m in spanning if m.start != m.end), key=lambda m: (m.start, -m.end))
+    for mark in opened:
+        parts.append(opening(mark))
+        stack.append(mark)
+    empties = [m for m in spanning if m.start == m.end]
+    for index in range(start, end):
+        position = offsets[index]
+        if index > start:
+            close_to(position)
+            for mark in [m for m in pending if m.start == position]:
+                if mark.start == mark.end:
+                    empties.append(mark)
+                else:
+                    parts.append(opening(mark))
+                    stack.append(mark)
+        for mark in empties:
+            parts.append(opening(mark) + closing(mark))
+        empties = []
+        parts.append(render(tokens[index]))
+    if last_block:
+        close_to(last)
+        for mark in [m for m in pending if m.start == m.end == last]:
+            parts.append(opening(mark) + closing(mark))
+    if start == end and last_block:  # an empty block, or one of nothing but images
+        for mark in [m for m in marks if m.start == m.end]:
+            parts.append(opening(mark) + closing(mark))
+    while stack:
+        parts.append(closing(stack.pop()))
+    return parts
+
+
 def escape_text(text: str) -> str:
     """Text as it appears between tags, escaped exactly as lxml escapes it (`<` → `&lt;`)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -22,7 +22,7 @@ from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, CEDICT_LICENCE, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..syllables import tone_of
-from . import Sink, escape_attribute, escape_text, serialize, start_tag
+from . import Sink, Structure, escape_attribute, escape_text, serialize, start_tag, with_marks
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (
@@ -132,6 +132,68 @@ def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: s
     )
 
 
+SAFE_LINK = re.compile(r"(?:https?:|mailto:|ftp:|#|/|\./|\.\./|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+"""Link targets written as links: web and mail addresses and relative paths (never `javascript:`)."""
+LOCAL_IMAGE = re.compile(r"(?!/)(?![A-Za-z][A-Za-z0-9+.-]*:)|data:image/", re.IGNORECASE)
+"""Image sources loaded in a page: relative paths beside it and data: images, never the network."""
+MARK_TAGS = {"em": "em", "strong": "strong", "del": "s", "code": "code"}
+
+
+def mark_opening(mark) -> str:
+    """The HTML start tag of a mark (an image or a line break: the whole element)."""
+    kind = mark.kind
+    if kind in MARK_TAGS:
+        return f"<{MARK_TAGS[kind]}>"
+    if kind == "link":
+        if mark.target is None or not SAFE_LINK.match(mark.target):
+            return '<span class="zha-link">'
+        title = f' title="{escape_attribute(mark.text)}"' if mark.text else ""
+        return f'<a href="{escape_attribute(mark.target)}"{title}>'
+    if kind == "image":
+        alt = escape_attribute(mark.text or "")
+        if mark.target and LOCAL_IMAGE.match(mark.target):
+            return f'<img src="{escape_attribute(mark.target)}" alt="{alt}">'
+        # a picture on the web is not fetched (a page loads nothing from elsewhere): linked instead
+        target = mark.target or ""
+        if SAFE_LINK.match(target):
+            return f'<a class="zha-img-link" href="{escape_attribute(target)}">[{escape_text(mark.text or "image")}]</a>'
+        return f'<span class="zha-img-link">[{escape_text(mark.text or "image")}]</span>'
+    if kind == "break":
+        return "<br>"
+    if kind == "verbatim":
+        return '<span translate="no">'
+    return ""
+
+
+def mark_closing(mark) -> str:
+    kind = mark.kind
+    if kind in MARK_TAGS:
+        return f"</{MARK_TAGS[kind]}>"
+    if kind == "link":
+        return "</a>" if mark.target is not None and SAFE_LINK.match(mark.target) else "</span>"
+    if kind == "verbatim":
+        return "</span>"
+    return ""
+
+
+def container_opening(container, block) -> str:
+    kind = container.kind
+    if kind == "list":
+        if container.ordered:
+            start = f' start="{container.start}"' if container.start not in (None, 1) else ""
+            return f'<ol class="zha-list"{start}>'
+        return '<ul class="zha-list">'
+    return {"item": "<li>", "quote": '<blockquote class="zha-quote">', "table": '<table class="zha-table">',
+            "row": "<tr>", "figure": '<figure class="zha-figure">'}[kind]
+
+
+def container_closing(container) -> str:
+    if container.kind == "list":
+        return "</ol>" if container.ordered else "</ul>"
+    return {"item": "</li>", "quote": "</blockquote>", "table": "</table>", "row": "</tr>",
+            "figure": "</figure>"}[container.kind]
+
+
 class ArticleSink(Sink):
     """Writes `<article class="zha">` as the text streams in; glossary and notes at the end."""
 
@@ -152,6 +214,7 @@ class ArticleSink(Sink):
         self.occurrences: dict[str, list[str]] = {}
         self.later: set[str] = set()  # dictionary entries whose first occurrence is written
         self.beads = _Beads(document.alignment) if document.alignment is not None else None
+        self.structure = Structure(container_opening, container_closing)
 
     def open_article(self) -> None:
         classes = "zha zha-hant" if self.hant else "zha"
@@ -202,6 +265,7 @@ class ArticleSink(Sink):
         return section
 
     def section(self, section: Section) -> None:
+        self.emit(self.structure.enter(None))
         if self.sections:
             self.emit("</section>")
         self.sections += 1
@@ -211,14 +275,38 @@ class ArticleSink(Sink):
         self.emit(start_tag("section", attributes, "html"))
 
     def block(self, block: Block) -> None:
-        if block.sentences and self.beads is not None:
+        if not block.continues:
+            self.emit(self.structure.enter(block))
+        if block.sentences and self.beads is not None and block.kind in ("head", "p"):
             self._bilingual(block)
             return
-        parts = [] if block.continues else ['<h2 class="zha-head">' if block.kind == "head" else '<p class="zha-p">']
-        parts += self._tokens(block.tokens)
+        opening, closing = self._tags(block)
+        parts = [] if block.continues else [opening]
+        parts += self._marked(block, 0, len(block.tokens))
         if not block.continued:
-            parts.append("</h2>" if block.kind == "head" else "</p>")
+            parts.append(closing)
         self.emit("".join(parts))
+
+    def _tags(self, block: Block) -> tuple[str, str]:
+        """The start and end tags of a block of its kind."""
+        kind = block.kind
+        if kind == "head":
+            level = min(max(block.level, 1) + 1, 6)
+            return f'<h{level} class="zha-head">', f"</h{level}>"
+        if kind == "p":
+            return ("", "") if block.tight else ('<p class="zha-p">', "</p>")
+        if kind == "code":
+            language = f' class="language-{escape_attribute(block.info)}"' if block.info else ""
+            return f'<pre class="zha-code" translate="no"><code{language}>', "</code></pre>"
+        if kind == "cell":
+            return ("<th>", "</th>") if block.header else ("<td>", "</td>")
+        return "<figcaption>", "</figcaption>"  # caption
+
+    def _marked(self, block: Block, start: int, end: int) -> list[str]:
+        """The block's tokens from `start` to `end`, inside the inline marks that cover them."""
+        if not block.marks:
+            return self._tokens(block.tokens[start:end])
+        return with_marks(block, start, end, lambda token: "".join(self._tokens([token])), mark_opening, mark_closing)
 
     def _bilingual(self, block: Block) -> None:
         """A paragraph as its beads (source sentences, then their translation), or a heading
@@ -226,19 +314,20 @@ class ArticleSink(Sink):
         shows its translation there, after its last sentence."""
         beads = self.beads
         if block.kind == "head":
-            parts = ['<h2 class="zha-head">']
+            opening, closing = self._tags(block)
+            parts = [opening]
             translations, beads.leading = list(beads.leading), []
             for span in block.sentences:
                 parts += self._sentence(block, span)
                 translations += beads.after(span.id)
-            parts.append("</h2>")
+            parts.append(closing)
             if translations:
                 parts.append(f'<p class="zha-tgt zha-tgt-head" lang="{beads.language}">'
                              + " ".join(beads.target_markup(link, self._glossed(block, link)) for link in translations)
                              + "</p>")
             self.emit("".join(parts))
             return
-        parts = ['<p class="zha-p zha-bi">']
+        parts = ['<div class="zha-p zha-bi">' if block.tight else '<p class="zha-p zha-bi">']
         if beads.leading:  # the translation begins with sentences the source does not have
             parts.append('<span class="zha-bead" tabindex="0"><span class="zha-src"></span>'
                          + "".join(beads.target_markup(link, {}) for link in beads.leading) + "</span>")
@@ -260,12 +349,12 @@ class ArticleSink(Sink):
                 open_bead = None
         if open_bead is not None:
             parts.append("</span></span>")
-        parts.append("</p>")
+        parts.append("</div>" if block.tight else "</p>")
         self.emit("".join(parts))
 
     def _sentence(self, block: Block, span) -> list[str]:
         """A source sentence: its words in a span the translation's layouts and links address."""
-        return [f'<span class="zha-sent" id="zha-sn-{span.id}">', *self._tokens(block.tokens[span.start:span.end]),
+        return [f'<span class="zha-sent" id="zha-sn-{span.id}">', *self._marked(block, span.start, span.end),
                 "</span>"]
 
     def _glossed(self, block: Block, link) -> dict[str, str]:
@@ -322,6 +411,7 @@ class ArticleSink(Sink):
         return escape_text(token.text)
 
     def close_article(self) -> None:
+        self.emit(self.structure.enter(None))
         if self.sections:
             self.emit("</section>")
         document = self.document

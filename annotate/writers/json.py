@@ -52,8 +52,31 @@ def _token(t) -> str:
 
 
 def _block_opening(block: Block, text: str) -> str:
-    """A block's JSON up to its tokens: `{"kind":…,"line":…,"text":…,"tokens":[`."""
-    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(text)},"tokens":['
+    """A block's JSON up to its tokens: `{"kind":…,"line":…,"text":…,"tokens":[`, with its
+    structure (level, containers, marks…) between its text and its tokens where it has one."""
+    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(text)},{structure_json(block)}"tokens":['
+
+
+def structure_json(block: Block) -> str:
+    """`"level":2,"containers":[…],"marks":[…],` for the fields a block has (nothing for a plain paragraph)."""
+    found = {}
+    if block.level:
+        found["level"] = block.level
+    if block.containers:
+        found["containers"] = [{"kind": c.kind, "number": c.number, **({"ordered": True} if c.ordered else {}),
+                                **({"start": c.start} if c.start is not None else {})} for c in block.containers]
+    marks = [m for m in block.marks if m.kind != "run"]
+    if marks:
+        found["marks"] = [{"kind": m.kind, "start": m.start, "end": m.end,
+                           **({"target": m.target} if m.target is not None else {}),
+                           **({"text": m.text} if m.text is not None else {})} for m in marks]
+    if block.tight:
+        found["tight"] = True
+    if block.header:
+        found["header"] = True
+    if block.info:
+        found["info"] = block.info
+    return "".join(f'"{key}":{_dumps(value)},' for key, value in found.items())
 
 
 def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
@@ -112,6 +135,8 @@ class JsonSink(Sink):
             head["learner"] = {"dictionary": d.settings.dictionary, "level": d.settings.level,
                                "hsk_standard": d.settings.hsk_standard, "hsk_name": STANDARDS[d.settings.hsk_standard],
                                "vocab_order": d.settings.vocab_order}
+        if d.front_matter:
+            head["front_matter"] = json.loads(json.dumps(d.front_matter, ensure_ascii=False, default=str))
         if d.alignment is not None:
             head["translation"] = translation_json(d.alignment)
         if d.settings.dictionary == "cedict":

@@ -14,7 +14,7 @@ from lxml import etree
 from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
-from . import Sink, escape_attribute, escape_text, serialize, start_tag
+from . import Structure, token_offsets, with_marks, Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -221,6 +221,66 @@ def token_markup(text: str, kind: str, readings: tuple, other: str | None, other
     return "".join(parts)
 
 
+TEI_HI = {"em": "italic", "strong": "bold", "del": "strikethrough"}
+TEI_CONTAINERS = {"item": "item", "quote": "quote", "table": "table", "row": "row", "figure": "figure"}
+
+
+def uri(value: str) -> str:
+    """A target as a URI TEI accepts (teidata.pointer): spaces and quotes percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(value, safe="/:?#[]@!$&'()*+,;=%~-._")
+
+
+def tei_mark_opening(mark) -> str:
+    kind = mark.kind
+    if kind in TEI_HI:
+        return f'<hi rend="{TEI_HI[kind]}">'
+    if kind == "link":
+        return f'<ref target="{escape_attribute(uri(mark.target or ""))}">' if mark.target else "<ref>"
+    if kind == "code":
+        return "<code>"
+    if kind == "image":
+        description = f"<figDesc>{escape_text(mark.text)}</figDesc>" if mark.text else ""
+        return f'<figure><graphic url="{escape_attribute(uri(mark.target or ""))}"/>{description}</figure>'
+    if kind == "break":
+        return "<lb/>"
+    if kind == "verbatim":
+        return '<seg type="verbatim">'
+    return ""
+
+
+def tei_mark_closing(mark) -> str:
+    kind = mark.kind
+    if kind in TEI_HI:
+        return "</hi>"
+    return {"link": "</ref>", "code": "</code>", "verbatim": "</seg>"}.get(kind, "")
+
+
+def tei_container_opening(container, block) -> str:
+    indent = "\n" + "  " * (4 + block.containers.index(container))
+    if container.kind == "list":
+        start = f' n="{container.start}"' if container.start not in (None, 1) else ""
+        return indent + f'<list rend="{"numbered" if container.ordered else "bulleted"}"{start}>'
+    return indent + f"<{TEI_CONTAINERS[container.kind]}>"
+
+
+def tei_container_closing(container) -> str:
+    return "</list>" if container.kind == "list" else f"</{TEI_CONTAINERS[container.kind]}>"
+
+
+def _inside_code(block: Block) -> dict[int, bool]:
+    """Which tokens (by id) sit inside a code block or inline code: written bare there."""
+    if block.kind == "code":
+        return {id(t): True for t in block.tokens}
+    spans = [(m.start, m.end) for m in block.marks if m.kind == "code"]
+    inside, position = {}, 0
+    for token in block.tokens:
+        inside[id(token)] = any(s <= position < e for s, e in spans)
+        position += len(token.text)
+    return inside
+
+
 class TeiSink(Sink):
     """Writes TEI as the text streams in; the glossary goes to `<back>` at the end."""
 
@@ -230,6 +290,7 @@ class TeiSink(Sink):
         self.divs = 0
         self.notes: dict[str, str] = {}
         self.other_type = "simplified" if document.script == "Hant" else "traditional"
+        self.structure = Structure(tei_container_opening, tei_container_closing)
 
     shift = ""
     """Extra indentation after each line break: the source's <text> sits deeper inside a <group>."""
@@ -289,6 +350,7 @@ class TeiSink(Sink):
         return div
 
     def _close_div(self) -> None:
+        self.emit(self.structure.enter(None))
         if self.in_div:
             self.emit("\n      </div>")
             self.in_div = False
@@ -303,29 +365,63 @@ class TeiSink(Sink):
         self.divs += 1
 
     def block(self, block: Block) -> None:
-        tag = "head" if block.kind == "head" else "p"
+        opening, closing = self._tags(block)
+        verbatim = block.kind == "code" or any(m.kind == "code" for m in block.marks)
+        if verbatim:
+            inside = _inside_code(block)
+            render = lambda t: self._token(t, inside.get(id(t), False))  # noqa: E731
+        else:
+            render = self._render
         parts = []
         spans = block.sentences or ()
-        opening = {span.start: span for span in spans}
-        closing = {span.end for span in spans}
-        for index, token in enumerate(block.tokens):
-            if index in opening:
-                parts.append(self._sentence_start(opening.pop(index)))
-            parts.append(self.word_markup(token, self._make))
-            if token.note_here:
-                parts.append(self._note(token.note_ids[0]))
-            if index + 1 in closing:
+        if block.kind == "code" or not spans:
+            parts = with_marks(block, 0, len(block.tokens), render, tei_mark_opening, tei_mark_closing)
+        else:
+            offsets = token_offsets(block) if block.marks else None
+            for span in spans:
+                if span.start == span.end:
+                    continue
+                parts.append(self._sentence_start(span))
+                parts += with_marks(block, span.start, span.end, render, tei_mark_opening, tei_mark_closing, offsets)
                 parts.append("</s>")
-        for span in opening.values():  # a sentence with no token of its own (cut inside a word)
-            parts.append(f'<s xml:id="{span.id}"/>')
-        self.emit(("" if block.continues else f"\n        <{tag}>") + "".join(parts)
-                  + ("" if block.continued else f"</{tag}>"))
+            for span in spans:  # a sentence with no token of its own (cut inside a word)
+                if span.start == span.end:
+                    parts.append(f'<s xml:id="{span.id}"/>')
+        before = "" if block.continues else self.structure.enter(block) + opening
+        self.emit(before + "".join(parts) + ("" if block.continued else closing))
+
+    def _render(self, t: Token) -> str:
+        markup = self.word_markup(t, self._make)
+        return markup + self._note(t.note_ids[0]) if t.note_here else markup
+
+    def _token(self, t: Token, in_code: bool) -> str:
+        if t.kind == "verbatim" and in_code:
+            return escape_text(t.text)
+        return self._render(t)
+
+    def _tags(self, block: Block) -> tuple[str, str]:
+        indent = "\n" + "  " * (4 + len(block.containers))
+        kind = block.kind
+        if kind == "head":
+            if not block.containers:
+                return indent + "<head>", "</head>"
+            return indent + f'<p rend="h{max(block.level, 1)}">', "</p>"
+        if kind == "p":
+            return ("", "") if block.tight else (indent + "<p>", "</p>")
+        if kind == "code":
+            language = f' lang="{escape_attribute(block.info)}"' if block.info else ""
+            return indent + f'<p rend="pre"><code{language}>', "</code></p>"
+        if kind == "cell":
+            return (indent + '<cell role="label">' if block.header else indent + "<cell>"), "</cell>"
+        return indent + "<head>", "</head>"  # a figure's caption
 
     @staticmethod
     def _sentence_start(span) -> str:
         return f'<s xml:id="{span.id}">'  # ids are s1, s2…: no escaping needed
 
     def _make(self, t: Token) -> str:
+        if t.kind == "verbatim":
+            return '<seg type="verbatim">' + escape_text(t.text) + "</seg>"
         settings = self.document.settings
         return token_markup(t.text, t.kind, t.readings, t.traditional or t.simplified, self.other_type, t.note_ids,
                             settings.reading, t.known, t.name, t.level, t.written, t.spoken, settings.tone_sandhi)
