@@ -27,7 +27,7 @@ from .errors import AnnotateError, InputError
 
 MANIFEST = ".annotate-manifest.json"
 TEMPORARY = ".annotate-tmp-"
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.epub")
 MARKDOWN = (".md", ".markdown")
 
 
@@ -49,6 +49,10 @@ class Options:
     capitalize_names: bool = False
     segments: str = "sentences"
     """How a bilingual edition's texts are cut: `sentences`, or `lines` (each line one sentence)."""
+    controls: bool = True
+    """A web page annotated in place gets the bar of switches (`--no-controls`: not)."""
+    stylesheet: str | None = None
+    """Where a web page annotated in place links its stylesheet from (`--assets DIR`); None: inline."""
 
     def settings(self):
         """The analysis settings among these options: every field of Settings, by name (words are
@@ -141,8 +145,8 @@ def _translations(files: list[Path]) -> dict[Path, Path]:
     found = {}
     for file in files:
         language = language_of(file.name)
-        if language is None:
-            continue
+        if language is None or file.suffix.lower() not in (".txt", ".md", ".markdown", ".text"):
+            continue  # web pages and books carry their own languages: paired with nothing
         stem = file.name[: -len(file.suffix)][: -len(language) - 1]
         for candidate in (stem + file.suffix, stem + ".txt", stem + ".md"):
             source = names.get(candidate)
@@ -210,7 +214,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     with the translation's (and a corrected alignment's beads hold), then it streams as before."""
     from .readers import text as reader
     from .model import Alignment, Block, Document
-    from .pipeline import CHUNK, Context, annotate_blocks, collect_glossary
+    from .pipeline import Context
     from .writers import open_sink
 
     from .variants import detect_script
@@ -256,6 +260,15 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     from .writers import FORMATS
 
     sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]
+    stream(document, context, events if document.alignment is not None else _cut_long(events), sinks)
+    return document
+
+
+def stream(document, context, items, sinks) -> None:
+    """Sections and blocks → annotated, a chunk at a time, and written to every sink as they come."""
+    from .model import Block
+    from .pipeline import CHUNK, annotate_blocks, collect_glossary
+
     for sink in sinks:
         sink.start()
     pending: list = []  # sections and blocks read but not yet written, in order
@@ -274,7 +287,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
         pending.clear()
 
     blocks = characters = 0
-    for item in events if document.alignment is not None else _cut_long(events):
+    for item in items:
         pending.append(item)
         if isinstance(item, Block):
             blocks += 1
@@ -285,7 +298,6 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     flush()
     for sink in sinks:
         sink.finish()
-    return document
 
 
 LONG_PARAGRAPH = 40_000
@@ -329,16 +341,24 @@ def convert_file(job: Job, options: Options) -> Result:
     from .translation import read_bytes
     from .writers import FORMATS
 
+    from .inplace import is_book, is_page
+
     started = time.perf_counter()
     result = Result(job.source, relative=job.relative)
+    if is_book(job.source):
+        return _book_file(job, options, result, started)
     temporary: dict[str, Path] = {}
     files: dict[str, io.BufferedWriter] = {}
     try:
-        translation, corrections = _companions(job)
+        if is_page(job.source):
+            translation = corrections = None
+        else:
+            translation, corrections = _companions(job)
+        page = read_bytes(Path(job.source)) if is_page(job.source) else None
         pairs = _pairs(job.source, read_bytes(Path(job.source))) if _is_pairs(job.source) else None
         if pairs is not None:
             source, translation = pairs
-        else:
+        elif page is None:
             source = reader.open_source(Path(job.source), name=job.source, encoding=options.encoding)
         stem = Path(job.stem)
         stem.parent.mkdir(parents=True, exist_ok=True)
@@ -346,7 +366,15 @@ def convert_file(job: Job, options: Options) -> Result:
             if name in FORMATS:
                 temporary[name] = stem.with_name(f".{stem.name}{FORMATS[name].suffix}{TEMPORARY}{os.getpid()}")
                 files[name] = temporary[name].open("wb")
-        document = convert(source, job.relative, options, _worker.get("glossary"), files, translation, corrections)
+        if page is not None:
+            from .inplace import convert_page
+
+            document, annotated = convert_page(page, job.source, job.relative, options, _worker.get("glossary"), files)
+            if "html" in files:
+                files["html"].write(annotated)
+            source = reader.Source(job.source, "utf-8")
+        else:
+            document = convert(source, job.relative, options, _worker.get("glossary"), files, translation, corrections)
         extras = _extras(document, options, stem)
         for handle in files.values():
             handle.close()
@@ -372,6 +400,30 @@ def convert_file(job: Job, options: Options) -> Result:
     return result
 
 
+def _book_file(job: Job, options: Options, result: Result, started: float) -> Result:
+    """An EPUB → `<out>/NAME.epub`, written to a temporary file first: a failure leaves nothing."""
+    from .inplace import convert_book
+
+    stem = Path(job.stem)
+    final = stem.with_name(stem.name + ".epub")
+    temporary = stem.with_name(f".{stem.name}.epub{TEMPORARY}{os.getpid()}")
+    try:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as out:
+            document = convert_book(job.source, job.source, job.relative, options, _worker.get("glossary"), out)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, final)
+        result.outputs.append(str(final))
+        _describe(result, document, "utf-8")
+        result.status = "written"
+    except AnnotateError as error:
+        result.error, result.exit_code = str(error), error.exit_code
+    finally:
+        temporary.unlink(missing_ok=True)
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
 def convert_bytes(job: Job, data: bytes, options: Options, glossary,
                   companions: tuple | None = None) -> tuple[Result, dict[str, bytes]]:
     """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
@@ -379,11 +431,28 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
     from .readers import text as reader
     from .writers import FORMATS
 
+    from .inplace import convert_book, convert_page, is_book, is_page
+
     started = time.perf_counter()
     result = Result(job.source, relative=job.relative)
     buffers = {name: io.BytesIO() for name in options.formats if name in FORMATS}
     try:
         translation, corrections = companions or (None, None)
+        if is_book(job.source):
+            buffers = {"epub": io.BytesIO()}
+            document = convert_book(io.BytesIO(data), job.source, job.relative, options, glossary, buffers["epub"])
+            _describe(result, document, "utf-8")
+            result.status = "written"
+            result.seconds = round(time.perf_counter() - started, 3)
+            return result, {"epub": buffers["epub"].getvalue()}
+        if is_page(job.source):
+            document, annotated = convert_page(data, job.source, job.relative, options, glossary, buffers)
+            if "html" in buffers:
+                buffers["html"].write(annotated)
+            _describe(result, document, "utf-8")
+            result.status = "written"
+            result.seconds = round(time.perf_counter() - started, 3)
+            return result, {name: buffer.getvalue() for name, buffer in buffers.items()}
         if _is_pairs(job.source):
             source, translation = _pairs(job.source, data)
         else:

@@ -89,9 +89,13 @@ def main(traceback: bool) -> None:
               help="Show a term's note at its first occurrence in each section, at every one, or nowhere.")
 @click.option("--vocab-order", type=click.Choice(["first", "level"]), default="first", show_default=True,
               help="Order the vocabulary by first occurrence or by level.")
+@click.option("--assets", "assets_href", metavar="DIR",
+              help="A web page annotated in place links zh-annotate-page.css from DIR (see `annotate assets`) "
+                   "instead of carrying it inline.")
+@click.option("--no-controls", is_flag=True, help="A web page annotated in place gets no bar of switches.")
 def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, encoding, replace_invalid,
           report_path, force, scheduler, dictionary, level, translation, segments, corrections, hsk_standard, notes,
-          vocab_order, tone_sandhi, capitalize_names):
+          vocab_order, tone_sandhi, capitalize_names, assets_href, no_controls):
     """Annotate INPUT files or directories and write study editions to --out.
 
     \b
@@ -105,6 +109,9 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
       annotate build lesson.txt --dictionary cedict --level 3 --format html,vocab
       annotate build story.txt --translation story.en.txt     # a bilingual edition
       annotate build stories/ --format tei,html,tmx           # story.en.txt beside story.txt is its translation
+      annotate build lesson.md                      # Markdown: headings, lists, tables, code kept
+      annotate build page.html                      # a web page annotated in place → out/page.html
+      annotate build book.epub                      # an e-book annotated chapter by chapter → out/book.epub
 
     INPUT `-` reads standard input and writes one format to standard output. A second run
     skips inputs that have not changed (see --force); a bad file is reported and skipped.
@@ -120,7 +127,9 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     learner = {"dictionary": dictionary, "level": level, "hsk_standard": hsk_standard, "notes": notes,
                "vocab_order": vocab_order, "tone_sandhi": tone_sandhi,
                "capitalize_names": capitalize_names}
-    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner, segments=segments)
+    stylesheet = f"{assets_href.rstrip('/')}/zh-annotate-page.css" if assets_href else None
+    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner, segments=segments,
+                            controls=not no_controls, stylesheet=stylesheet)
 
     if inputs == ("-",):
         glossary = load(list(glossaries)) if glossaries else None
@@ -328,6 +337,7 @@ def assets(directory: Path) -> None:
     \b
     zh-annotate.css  the same CSS that fragments carry inline (link it under a strict CSP)
     zh-annotate.js   remembers the reader's display choices; everything works without it
+    zh-annotate-page.css  for web pages annotated in place (build page.html --assets DIR)
 
     \b
     Example:
@@ -336,7 +346,7 @@ def assets(directory: Path) -> None:
     from .batch import write_atomic
     from .writers.html import asset
 
-    for name in ("zh-annotate.css", "zh-annotate.js"):
+    for name in ("zh-annotate.css", "zh-annotate.js", "zh-annotate-page.css"):
         write_atomic(directory / name, asset(name).encode("utf-8"))
         click.echo(f"annotate: wrote {directory / name}", err=True)
 

@@ -1,0 +1,126 @@
+"""Documents annotated where they are: a web page, and an EPUB book chapter by chapter.
+
+Read (readers.page, readers.epub) → analyse (the same passes as any source) → write back
+(writers.inplace, writers.epub). A page's blocks also stream to the other formats asked for
+(TEI, JSON, the fragment), since they are the model every writer reads.
+"""
+from __future__ import annotations
+
+from .errors import InputError
+from .model import Block, Document
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+BOOK_SUFFIXES = (".epub",)
+
+
+def is_page(name: str) -> bool:
+    return name.lower().endswith(PAGE_SUFFIXES)
+
+
+def is_book(name: str) -> bool:
+    return name.lower().endswith(BOOK_SUFFIXES)
+
+
+def _context(document: Document, glossary, script: str):
+    from .pipeline import Context
+
+    return Context(glossary, document.settings, script, profile=document.profile)
+
+
+def _sample(blocks: list[Block]) -> str:
+    sample, size = [], 0
+    for block in blocks:
+        sample.append(block.text)
+        size += len(block.text)
+        if size >= 3_000:
+            break
+    return "".join(sample)
+
+
+def convert_page(data: bytes, name: str, relative: str, options, glossary, outputs: dict) -> tuple[Document, bytes]:
+    """A web page (or a lone XHTML file) → the Document and the page annotated in place; the
+    other formats in `outputs` (name → binary stream) are written from the same blocks."""
+    from .batch import stream
+    from .readers.page import parse_html, parse_xhtml
+    from .variants import detect_script
+    from .writers import FORMATS, open_sink
+    from .writers.inplace import InPlace
+
+    xml = name.lower().endswith(".xhtml")
+    page = parse_xhtml(data, name) if xml else parse_html(data, name)
+    script = detect_script(_sample(page.blocks))
+    document = Document(source=relative, characters=sum(len(b.text) for b in page.blocks), title_text=page.title,
+                        encoding="utf-8", script=script, settings=options.settings())
+    if not page.blocks:
+        document.notices.append(f"{name}: no Chinese text in its <body>; the page is written with nothing added")
+    context = _context(document, glossary, script)
+    sinks = [open_sink(format_name, outputs[format_name], document) for format_name in options.formats
+             if format_name in outputs and format_name in FORMATS and format_name != "html"]
+    stream(document, context, page.events(), sinks)
+    writer = InPlace(document, page, controls=options.controls, stylesheet=options.stylesheet)
+    for index, block in enumerate(page.blocks):
+        writer.put(index, block)
+    return document, writer.finish()
+
+
+def convert_book(source, name: str, relative: str, options, glossary, out) -> Document:
+    """An EPUB (a path or a binary file) → the Document, the annotated book written to `out`,
+    a chapter at a time."""
+    from .readers.epub import open_book
+
+    book = open_book(source, name)
+    try:
+        return _annotate_book(book, name, relative, options, glossary, out)
+    finally:
+        book.archive.close()
+
+
+def _annotate_book(book, name: str, relative: str, options, glossary, out) -> Document:
+    from .writers.epub import BookWriter
+
+    document = Document(source=relative, title_text=book.title, encoding="utf-8", settings=options.settings())
+    writer = BookWriter(book, out)
+    try:
+        _chapters(book, name, document, options, glossary, writer)
+    except BaseException:
+        writer.abandon()
+        raise
+    return document
+
+
+def _chapters(book, name, document, options, glossary, writer) -> None:
+    from .pipeline import CHUNK, annotate_blocks, collect_glossary
+    from .readers.page import parse_xhtml
+    from .variants import detect_script
+    from .writers.epub import HTML5_DOCTYPE
+    from .writers.inplace import InPlace
+
+    context = None
+    chapters = book.chapters()
+    if not chapters:
+        raise InputError(f"{name}: the book has no XHTML chapters to annotate")
+    for item in chapters:
+        page = parse_xhtml(book.read(item.path), f"{name}: {item.path}")
+        if context is None and page.blocks:
+            document.script = detect_script(_sample(page.blocks))
+            context = _context(document, glossary, document.script)
+        if context is not None:
+            for start in range(0, len(page.blocks), CHUNK):
+                annotate_blocks(page.blocks[start:start + CHUNK], context)
+            context.start_section()
+            for block in page.blocks:
+                if block.kind == "head":
+                    context.start_section()
+                collect_glossary(document, block, context)
+        document.characters += sum(len(b.text) for b in page.blocks)
+        chapter = InPlace(document, page, book=True, stylesheet=writer.href(item.path, writer.css_path),
+                          doctype=HTML5_DOCTYPE if writer.upgrade else None)
+        for index, block in enumerate(page.blocks):
+            chapter.put(index, block)
+        writer.chapter(item.path, chapter.finish())
+    if context is None:
+        document.notices.append(f"{name}: no Chinese text in its chapters; the book is written with nothing added")
+    nav = {i.path for i in book.items.values() if "nav" in i.properties.split()}
+    ncx = {i.path for i in book.items.values() if i.media_type == "application/x-dtbncx+xml"}
+    writer.finish(document, {book.opf_path, *nav, *ncx})
+
