@@ -19,7 +19,7 @@ from .conftest import DATA, GOLDEN, ROOT, wrap_fragment
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SEED = ROOT / "seeds" / "ningbo-alibaba.txt"
-GOLDEN_INPUTS = sorted(GOLDEN.glob("*.txt"))
+GOLDEN_INPUTS = sorted([*GOLDEN.glob("*.txt"), *GOLDEN.glob("*.md")])
 SCHEMA = json.loads((ROOT / "annotate" / "schema" / "document.schema.json").read_text(encoding="utf-8"))
 
 

@@ -144,7 +144,7 @@ def _page(tree, xml: bool, name: str) -> Page:
     body = next((e for e in root if local(e.tag) == "body"), None)
     if body is None:
         return page
-    _Walker(page).walk(body, _chinese(body, page.language))
+    _Walker(page).walk(body, _chinese(body, _chinese(root, None)))
     return page
 
 

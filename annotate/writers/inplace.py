@@ -119,7 +119,7 @@ class InPlace:
     def _style(self) -> str:
         if self.stylesheet is not None:
             return f'<link rel="stylesheet" href="{escape_attribute(self.stylesheet)}"{" /" if self.page.xml else ""}>'
-        return f"<style>{asset(page_css(self.book))}</style>"
+        return f"<style class=\"zha-style\">{asset(page_css(self.book))}</style>"
 
     def _controls(self) -> str:
         other = ("simplified", "Simplified characters") if self.hant else ("traditional", "Traditional characters")
@@ -161,10 +161,14 @@ def _tag(parent, name: str) -> str:
     return f"{{{namespace}}}{name}" if namespace else name
 
 
+INTERACTIVE = {"a", "button", "label", "summary"}
+"""Elements a note reference (a link) may not sit inside."""
+
+
 def _in_link(run) -> bool:
     element = run.element.getparent() if run.tail else run.element
     while element is not None:
-        if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1].lower() == "a":
+        if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1].lower() in INTERACTIVE:
             return True
         element = element.getparent()
     return False

