@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .errors import AnnotateError, InputError
 
-FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext")
+FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext", "epub")
 DEFAULT_FORMATS = "tei,html,json"
 
 
@@ -48,7 +48,8 @@ def main(traceback: bool) -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
-              help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV).")
+              help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV), epub (a book "
+                   "from a text or Markdown source; an .epub input is always written as an .epub).")
 @click.option("--capitalize-names", is_flag=True,
               help="Capitalise names in the ruby too (Níngbō); word spellings always capitalise them.")
 @click.option("--tone-sandhi", is_flag=True,

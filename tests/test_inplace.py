@@ -242,3 +242,26 @@ def test_bad_books_are_one_line_and_leave_nothing(tmp_path, name, make, message)
     assert "Traceback" not in result.output
     assert not (tmp_path / "out" / f"{name}.epub").exists()
     assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["good.epub"]
+
+
+def test_a_book_from_markdown(tmp_path):
+    from .conftest import GOLDEN
+
+    result, out = _build(tmp_path, "lesson.md", (GOLDEN / "structure.md").read_bytes(), "--format", "epub",
+                         "--dictionary", "cedict")
+    assert result.exit_code == 0, result.output
+    assert _epubcheck(out / "lesson.epub") == []
+    with zipfile.ZipFile(out / "lesson.epub") as book:
+        assert book.infolist()[0].filename == "mimetype"
+        nav = book.read("EPUB/nav.xhtml").decode("utf-8")
+        assert [t for t in ("第一课", "生词", "Vocabulary") if t in nav] == ["第一课", "生词", "Vocabulary"]
+        assert "cover.xhtml" in book.read("EPUB/content.opf").decode("utf-8")
+        chapter = etree.fromstring(book.read("EPUB/chapter-002.xhtml"))
+        x = {"x": "http://www.w3.org/1999/xhtml"}
+        assert chapter.xpath("//x:ul/x:li/x:ol/x:li", namespaces=x) and chapter.xpath("//x:table//x:th", namespaces=x)
+        code = chapter.xpath("//x:pre/x:code", namespaces=x)
+        assert [c.text for c in code][0] == 'print("银行")  # 不要注音\n'
+        heading = chapter.xpath("//x:h2", namespaces=x)[0]  # ## 生词
+        for bad in heading.xpath(".//x:rt | .//x:rp | .//*[@class='zha-t'] | .//*[@class='zha-noteref']", namespaces=x):
+            bad.getparent().remove(bad)
+        assert "".join(heading.itertext()) == "生词"  # no space between the rubies of a heading

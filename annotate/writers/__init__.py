@@ -241,6 +241,12 @@ def _tsv():
     return TsvSink
 
 
+def _epub():
+    from .book import BookSink
+
+    return BookSink
+
+
 FORMATS = {
     "tei": Format("tei", ".tei.xml", _tei),
     "html": Format("html", ".html", _html),
@@ -249,6 +255,7 @@ FORMATS = {
     "vocab": Format("vocab", ".vocab.tsv", _vocab),
     "tmx": Format("tmx", ".tmx", _tmx),
     "tsv": Format("tsv", ".tsv", _tsv),
+    "epub": Format("epub", ".epub", _epub),
 }
 MULTI_FILE = ("intertext",)
 """Formats written as several files, beside the others (batch._extras): InterText's alignment and its two texts."""

@@ -270,6 +270,16 @@ def _indent_new(parent) -> None:
 
 def vocabulary_chapter(document: Document, path: str, css_path: str, writer: BookWriter) -> bytes:
     """The vocabulary as an XHTML chapter: each term with its traditional form, pinyin and gloss."""
+    css = escape_attribute(writer.href(path, css_path))
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="{XHTML}" xmlns:epub="{EPUB_NS}" '
+            f'lang="en" xml:lang="en"><head><title>Vocabulary</title><link rel="stylesheet" type="text/css" '
+            f'href="{css}"/></head><body><section epub:type="glossary" role="doc-glossary">'
+            f'<h1>Vocabulary</h1><dl class="zha-vocab">{vocabulary_entries(document)}</dl></section></body></html>\n'
+            ).encode("utf-8")
+
+
+def vocabulary_entries(document: Document) -> str:
+    """`<dt>`/`<dd>` pairs of the vocabulary, as XHTML."""
     entries = []
     for entry in document.vocabulary():
         traditional = f' <span lang="zh-Hant" xml:lang="zh-Hant">{escape_text(entry.traditional)}</span>' \
@@ -279,8 +289,4 @@ def vocabulary_chapter(document: Document, path: str, css_path: str, writer: Boo
         note = f"<br/>{escape_text(entry.note)}" if entry.note else ""
         entries.append(f'<dt id="zha-v-{entry.id}"><span lang="zh-Hans" xml:lang="zh-Hans">{escape_text(entry.term)}'
                        f"</span>{traditional}{pinyin}</dt><dd>{escape_text(entry.gloss)}{note}</dd>")
-    css = escape_attribute(writer.href(path, css_path))
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="{XHTML}" xmlns:epub="{EPUB_NS}" '
-            f'lang="en" xml:lang="en"><head><title>Vocabulary</title><link rel="stylesheet" type="text/css" '
-            f'href="{css}"/></head><body><section epub:type="glossary" role="doc-glossary">'
-            f'<h1>Vocabulary</h1><dl class="zha-vocab">{"".join(entries)}</dl></section></body></html>\n').encode("utf-8")
+    return "".join(entries)

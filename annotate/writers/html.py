@@ -165,6 +165,16 @@ def mark_opening(mark) -> str:
     return ""
 
 
+def xhtml_mark_opening(mark) -> str:
+    """mark_opening, written as XML (an e-book's XHTML): empty elements closed."""
+    markup = mark_opening(mark)
+    if mark.kind == "break":
+        return "<br/>"
+    if markup.startswith("<img "):
+        return markup[:-1] + "/>"
+    return markup
+
+
 def mark_closing(mark) -> str:
     kind = mark.kind
     if kind in MARK_TAGS:
