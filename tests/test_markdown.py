@@ -178,3 +178,22 @@ def test_our_html_shows_the_text_markdown_it_shows(source):
     assert root is not None
     for block in document.blocks():
         assert "".join(t.text for t in block.tokens) == block.text
+
+
+def test_structure_survives_the_edition_as_master(lesson, tmp_path):
+    """A Markdown edition's TEI and JSON, rendered, give back the same editions: lists, quotations,
+    tables, code, emphasis, links and pictures are read as they were written."""
+    from annotate.pipeline import annotate_added
+    from annotate.readers.json import read as read_json
+    from annotate.readers.tei import read as read_tei
+
+    tei, data = write(lesson, "tei"), write(lesson, "json")
+    edition = read_tei(tei, "structure.tei.xml")
+    assert annotate_added(edition) == 0  # the line break's "\n" is the only bare text: nothing was added
+    assert write(edition, "tei") == tei
+    again = read_json(data, "structure.json")
+    assert write(again, "json") == data and write(again, "html") == write(lesson, "html")
+    from_tei = read_tei(tei, "structure.tei.xml")
+    assert [(b.kind, b.text, b.containers, [m for m in b.marks if m.kind != "link"]) for b in from_tei.blocks()] == \
+        [(b.kind, b.text, tuple(c for c in b.containers), [m for m in b.marks if m.kind != "link"])
+         for b in lesson.blocks()]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 from ..errors import InputError
-from ..model import Alignment, Block, Document, GlossaryEntry, Link, Section, Sentence, Settings, Span, Token
+from ..model import (Alignment, Block, Container, Document, GlossaryEntry, Link, Mark, Section, Sentence, Settings,
+                     Span, Token)
 from ..writers.json import FORMAT_ID
 from . import order_by_first_use
 
@@ -40,7 +41,7 @@ def _document(value: dict) -> Document:
     )
     document = Document(source=value["source"], characters=value["characters"], title_text=value["title"],
                         encoding=value["encoding"], script=value["script"], settings=settings,
-                        replaced=value.get("replaced", 0))
+                        replaced=value.get("replaced", 0), front_matter=value.get("front_matter"))
     for section in value["sections"]:
         head = _block(section["head"]) if section["head"] is not None else None
         document.sections.append(Section(section["n"], head, [_block(b) for b in section["blocks"]]))
@@ -63,7 +64,12 @@ def _document(value: dict) -> Document:
 def _block(value: dict) -> Block:
     tokens = [_token(t) for t in value["tokens"]]
     spans = [Span(s["id"], s["start"], s["end"]) for s in value.get("sentences", ())]
-    return Block(value["kind"], value["text"], value["line"], tokens=tokens, sentences=spans)
+    containers = tuple(Container(c["kind"], c["number"], bool(c.get("ordered")), c.get("start"))
+                       for c in value.get("containers", ()))
+    marks = tuple(Mark(m["kind"], m["start"], m["end"], m.get("target"), m.get("text")) for m in value.get("marks", ()))
+    return Block(value["kind"], value["text"], value["line"], tokens=tokens, sentences=spans,
+                 level=value.get("level", 0), containers=containers, marks=marks, tight=bool(value.get("tight")),
+                 header=bool(value.get("header")), info=value.get("info"))
 
 
 def _alignment(value: dict, document: Document) -> Alignment:

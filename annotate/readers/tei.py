@@ -19,7 +19,8 @@ from lxml import etree
 
 from ..chars import is_han
 from ..errors import InputError
-from ..model import PROFILE_KEYS, Alignment, Block, Document, GlossaryEntry, Link, Section, Sentence, Settings, Span, Token
+from ..model import (PROFILE_KEYS, Alignment, Block, Container, Document, GlossaryEntry, Link, Mark, Section, Sentence,
+                     Settings, Span, Token)
 from . import order_by_first_use
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -30,6 +31,7 @@ OPTION = re.compile(r"([a-z -]+)=([^;]*?)(?: \([^)]*\))?(?:;|\.$)")
 LEVEL = re.compile(r"^(?:HSK (\d)(?:–9)?|outside HSK)$")
 COUNT = re.compile(r": (\d+) \(")
 NAME_KINDS = ("person", "place", "organisation", "name")
+STRUCTURAL = ("p", "list", "quote", "table")
 
 
 def read(data: bytes, source: str) -> Document:
@@ -91,6 +93,7 @@ class _Reader:
             text, translation = texts
             links = group.find(f"{TEI}linkGrp")
         body = text.find(f"{TEI}body")
+        self.numbers = 0
         for div in body.iterfind(f"{TEI}div"):
             if div.find(f"{TEI}gap") is not None and not len(div.findall(f"{TEI}p")):
                 continue  # the empty source's placeholder
@@ -98,8 +101,8 @@ class _Reader:
             for element in div:
                 if element.tag == f"{TEI}head" and section.head is None and not section.blocks:
                     section.head = self.block(element, "head")
-                elif element.tag == f"{TEI}p":
-                    section.blocks.append(self.block(element, "p"))
+                elif isinstance(element.tag, str):
+                    section.blocks += self.structure(element, ())
             document.sections.append(section)
         back = text.find(f"{TEI}back")
         if back is not None:
@@ -128,12 +131,57 @@ class _Reader:
         except (KeyError, ValueError) as error:
             self.fail(element, f"the options line lacks or garbles {error}: restore it from the original")
 
-    def block(self, element, kind: str) -> Block:
+    def structure(self, element, containers: tuple) -> list[Block]:
+        """The blocks of one child of a division: a paragraph, or a list, quotation or table
+        with the blocks inside it (each knowing its containers, outermost first)."""
+        tag = etree.QName(element).localname
+        if tag == "p":
+            code = element.find(f"{TEI}code")
+            if element.get("rend") == "pre" and code is not None and len(element) == 1:
+                text = code.text or ""
+                tokens = [Token(text, "verbatim")] if text else []
+                return [Block("code", text, element.sourceline or 0, containers=containers, info=code.get("lang"),
+                              tokens=tokens)]
+            rend = element.get("rend") or ""
+            if rend[:1] == "h" and rend[1:].isdigit():
+                return [self.block(element, "head", containers, level=int(rend[1:]))]
+            return [self.block(element, "p", containers)]
+        if tag == "head" and containers:
+            return [self.block(element, "head", containers)]
+        kinds = {"list": "list", "item": "item", "quote": "quote", "table": "table", "row": "row"}
+        if tag == "cell":
+            block = self.block(element, "cell", containers)
+            block.header = element.get("role") == "label"
+            return [block]
+        if tag not in kinds:
+            self.fail(element, f"<{tag}> inside a division: the text is in <head>, <p>, <list>, <quote> and <table>")
+        self.numbers += 1
+        start = element.get("n")
+        container = Container(kinds[tag], self.numbers, tag == "list" and element.get("rend") == "numbered",
+                              int(start) if tag == "list" and start and start.isdigit() else None)
+        inner = (*containers, container)
+        blocks: list[Block] = []
+        if tag == "item" and (element.text and element.text.strip() or any(
+                etree.QName(c).localname not in STRUCTURAL for c in element if isinstance(c.tag, str))):
+            blocks.append(self.block(element, "p", inner, tight=True, skip=STRUCTURAL))  # the item's own text
+        for child in element:
+            if isinstance(child.tag, str) and (tag != "item" or etree.QName(child).localname in STRUCTURAL):
+                blocks += self.structure(child, inner)
+        return blocks
+
+    def block(self, element, kind: str, containers: tuple = (), level: int = 0, tight: bool = False,
+              skip: tuple = ()) -> Block:
+        """`skip`: children that are blocks of their own (an item's nested list), left out here."""
+        self.marks: list[Mark] = []
         tokens: list[Token] = []
         spans: list[list] = []  # [id, first token, end token] in this list's indices
         if element.text:
             tokens.append(Token(element.text, "text"))
         for child in element:
+            if isinstance(child.tag, str) and etree.QName(child).localname in skip:
+                if tokens and tokens[-1].kind == "text" and not tokens[-1].text.strip():
+                    tokens.pop()  # the indentation before a nested list
+                continue
             if isinstance(child.tag, str) and child.tag == f"{TEI}s":
                 start = len(tokens)
                 self.words(child, tokens)
@@ -148,7 +196,12 @@ class _Reader:
         kept = [t for t in tokens if t.text]
         if len(kept) != len(tokens):
             sentences = _reindex(sentences, tokens, kept)
-        return Block(kind, "".join(t.text for t in kept), element.sourceline or 0, tokens=kept, sentences=sentences)
+        rend = element.get("rend") or ""
+        if kind == "head" and not level and rend[:1] == "h" and rend[1:].isdigit():
+            level = int(rend[1:])
+        marks = tuple(sorted(self.marks, key=lambda m: (m.start, m.start == m.end, -m.end)))
+        return Block(kind, "".join(t.text for t in kept), element.sourceline or 0, tokens=kept, sentences=sentences,
+                     level=level, containers=containers, tight=tight, marks=marks)
 
     def words(self, element, tokens: list[Token]) -> None:
         """The tokens of an <s>: its words and text."""
@@ -172,9 +225,31 @@ class _Reader:
         return [Span(i, a, b) for i, a, b in spans]
 
     def one(self, child, element, tokens: list[Token]) -> None:
-        """One child of a <p>, <head> or <s>: a word, punctuation, or a note."""
+        """One child of a <p>, <head> or <s>: a word, punctuation, a note, or inline markup
+        (emphasis, a link, code, a picture, a line break), which becomes a mark."""
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in (f"{TEI}seg", f"{TEI}term"):
+        position = sum(len(t.text) for t in tokens)
+        if tag in (f"{TEI}hi", f"{TEI}ref"):
+            self.words(child, tokens)
+            end = sum(len(t.text) for t in tokens)
+            if tag == f"{TEI}ref":
+                self.marks.append(Mark("link", position, end, child.get("target")))
+            else:
+                kind = {"italic": "em", "bold": "strong", "strikethrough": "del"}.get(child.get("rend") or "", "em")
+                self.marks.append(Mark(kind, position, end))
+        elif tag == f"{TEI}code" or (tag == f"{TEI}seg" and child.get("type") == "verbatim"):
+            text = child.text or ""
+            if text:
+                tokens.append(Token(text, "verbatim"))
+            if tag == f"{TEI}code":
+                self.marks.append(Mark("code", position, position + len(text)))
+        elif tag == f"{TEI}lb":
+            self.marks.append(Mark("break", position, position))
+        elif tag == f"{TEI}figure":
+            graphic, description = child.find(f"{TEI}graphic"), child.find(f"{TEI}figDesc")
+            self.marks.append(Mark("image", position, position, graphic.get("url") if graphic is not None else None,
+                                   "".join(description.itertext()) if description is not None else None))
+        elif tag in (f"{TEI}seg", f"{TEI}term"):
             tokens.append(self.word(child))
         elif tag == f"{TEI}pc":
             tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))

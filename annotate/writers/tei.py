@@ -404,7 +404,7 @@ class TeiSink(Sink):
         kind = block.kind
         if kind == "head":
             if not block.containers:
-                return indent + "<head>", "</head>"
+                return indent + (f'<head rend="h{block.level}">' if block.level else "<head>"), "</head>"
             return indent + f'<p rend="h{max(block.level, 1)}">', "</p>"
         if kind == "p":
             return ("", "") if block.tight else (indent + "<p>", "</p>")
