@@ -101,6 +101,77 @@ def screenshots(page_path: Path, out: Path) -> list[Path]:
     return written
 
 
+def seed_book(root: Path) -> bytes:
+    """The seed as a plain EPUB 3, as a publisher would have it: a chapter per section, no pinyin."""
+    import io
+    import zipfile
+
+    from .readers.text import parse
+    from .writers import escape_text
+
+    document = parse((root / "seeds" / "ningbo-alibaba.txt").read_text(encoding="utf-8"), "ningbo-alibaba.txt")
+    chapters = []
+    for section in document.sections:
+        body = [f"<h1>{escape_text(section.head.text)}</h1>"] if section.head else []
+        body += [f"<p>{escape_text(block.text)}</p>" for block in section.blocks]
+        chapters.append("\n".join(body))
+    files = {"META-INF/container.xml": '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:'
+             'opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/book.opf" media-type="application/'
+             'oebps-package+xml"/></rootfiles></container>'}
+    items = "".join(f'<item id="c{n}" href="c{n}.xhtml" media-type="application/xhtml+xml"/>' for n in range(len(chapters)))
+    spine = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+    links = "".join(f'<li><a href="c{n}.xhtml">{n + 1}</a></li>' for n in range(len(chapters)))
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" '
+             'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN" xml:lang="zh-CN"><head><title>{}</title></head>'
+             '<body>{}</body></html>')
+    for n, body in enumerate(chapters):
+        files[f"OEBPS/c{n}.xhtml"] = xhtml.format(escape_text(document.title), body)
+    files["OEBPS/nav.xhtml"] = xhtml.format("目录", f'<nav epub:type="toc"><ol>{links}</ol></nav>')
+    files["OEBPS/book.opf"] = (
+        '<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+        'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">'
+        f'urn:uuid:5d1f1f2e-6c0e-4a53-9d43-3b1b2c0a9e11</dc:identifier><dc:title>{escape_text(document.title)}</dc:title>'
+        '<dc:language>zh-CN</dc:language><meta property="dcterms:modified">2026-01-01T00:00:00Z</meta></metadata>'
+        f'<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>{items}'
+        f'</manifest><spine>{spine}</spine></package>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        for name, text in files.items():
+            archive.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text)
+    return out.getvalue()
+
+
+def book_screenshot(root: Path, out: Path) -> Path:
+    """`annotate build book.epub --dictionary cedict --level 3` on the seed as a book; its first
+    chapter, as an e-reader's browser engine shows it, at phone width."""
+    import io
+    import tempfile
+    import zipfile
+
+    from playwright.sync_api import sync_playwright
+
+    from .batch import Options
+    from .glossary import load
+    from .inplace import convert_book
+
+    annotated = io.BytesIO()
+    convert_book(io.BytesIO(seed_book(root)), "ningbo-alibaba.epub", "ningbo-alibaba.epub",
+                 Options(formats=("epub",), dictionary="cedict", level=3), load([root / "glossary"]), annotated)
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(annotated) as book:
+        book.extractall(folder)  # our own book, just written: its paths are ours
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            page.goto((Path(folder) / "OEBPS" / "c1.xhtml").as_uri())
+            page.wait_for_load_state("load")
+            page.add_style_tag(content="body{margin:16px;font-size:19px;line-height:2.3;font-family:'Noto Serif CJK SC',"
+                                       "serif}")  # an e-reader's own page margins and type
+            page.screenshot(path=str(out / "screenshot-epub-phone.png"))
+            browser.close()
+    return out / "screenshot-epub-phone.png"
+
+
 def main(argv: list[str]) -> None:
     root = Path(__file__).resolve().parent.parent
     out = Path(argv[0]) if argv else root / "out"
@@ -109,6 +180,7 @@ def main(argv: list[str]) -> None:
     print(f"wrote {out / 'embed-demo.html'}")
     for path in screenshots(out / "ningbo-alibaba.html", out):
         print(f"wrote {path}")
+    print(f"wrote {book_screenshot(root, out)}")
 
 
 if __name__ == "__main__":

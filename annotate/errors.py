@@ -24,3 +24,10 @@ class InvariantError(AnnotateError):
     """A dependency broke a promise we rely on (e.g. OpenCC changed a text's length)."""
 
     exit_code = 70
+
+
+class BookError(InputError):
+    """An e-book that cannot be annotated: not a zip, no package document, DRM, a path out of the
+    book, a chapter that is not well-formed. Exit code 1, as for any file that fails in a run."""
+
+    exit_code = 1

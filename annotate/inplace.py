@@ -66,13 +66,19 @@ def convert_page(data: bytes, name: str, relative: str, options, glossary, outpu
 def convert_book(source, name: str, relative: str, options, glossary, out) -> Document:
     """An EPUB (a path or a binary file) → the Document, the annotated book written to `out`,
     a chapter at a time."""
+    from .errors import BookError
     from .readers.epub import open_book
 
-    book = open_book(source, name)
     try:
-        return _annotate_book(book, name, relative, options, glossary, out)
-    finally:
-        book.archive.close()
+        book = open_book(source, name)
+        try:
+            return _annotate_book(book, name, relative, options, glossary, out)
+        finally:
+            book.archive.close()
+    except BookError:
+        raise
+    except InputError as error:  # a chapter that is not well-formed, an entry that cannot be read
+        raise BookError(str(error)) from None
 
 
 def _annotate_book(book, name: str, relative: str, options, glossary, out) -> Document:

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import BookError
 
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -76,9 +76,9 @@ class Book:
         try:
             return self.archive.read(path)
         except KeyError:
-            raise InputError(f"{self.name}: the package lists {path}, which the book does not contain") from None
+            raise BookError(f"{self.name}: the package lists {path}, which the book does not contain") from None
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise InputError(f"{self.name}: {path} cannot be read from the archive ({error}); the book is "
+            raise BookError(f"{self.name}: {path} cannot be read from the archive ({error}); the book is "
                              "damaged") from None
 
 
@@ -87,51 +87,51 @@ def open_book(source, name: str) -> Book:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise InputError(f"{name}: not an EPUB (not a zip archive, or a damaged one)") from None
+        raise BookError(f"{name}: not an EPUB (not a zip archive, or a damaged one)") from None
     infos = archive.infolist()
     total = 0
     for info in infos:
         entry = info.filename
         parts = entry.replace("\\", "/").split("/")
         if entry.startswith(("/", "\\")) or ".." in parts or (len(entry) > 1 and entry[1] == ":"):
-            raise InputError(f"{name}: entry {entry!r} points outside the book; refusing to read it")
+            raise BookError(f"{name}: entry {entry!r} points outside the book; refusing to read it")
         total += info.file_size
         if info.file_size > 10 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(f"{name}: entry {entry!r} would unpack to {info.file_size:,} bytes from "
+            raise BookError(f"{name}: entry {entry!r} would unpack to {info.file_size:,} bytes from "
                              f"{info.compress_size:,} (a zip bomb?); refusing to read it")
     if total > MAX_TOTAL:
-        raise InputError(f"{name}: its entries declare {total:,} bytes in all, more than any book (a zip bomb?); "
+        raise BookError(f"{name}: its entries declare {total:,} bytes in all, more than any book (a zip bomb?); "
                          "refusing to read it")
     names = set(archive.namelist())
     if "META-INF/encryption.xml" in names:
         _check_encryption(archive.read("META-INF/encryption.xml"), name)
     if "META-INF/container.xml" not in names:
-        raise InputError(f"{name}: not an EPUB: META-INF/container.xml is missing")
+        raise BookError(f"{name}: not an EPUB: META-INF/container.xml is missing")
     container = _xml(archive.read("META-INF/container.xml"), f"{name}: META-INF/container.xml")
     rootfile = container.find(f".//{{{CONTAINER}}}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
-        raise InputError(f"{name}: META-INF/container.xml names no package document (rootfile)")
+        raise BookError(f"{name}: META-INF/container.xml names no package document (rootfile)")
     opf_path = rootfile.get("full-path")
     if opf_path not in names:
-        raise InputError(f"{name}: the package document {opf_path} named in META-INF/container.xml is missing")
+        raise BookError(f"{name}: the package document {opf_path} named in META-INF/container.xml is missing")
     root = _xml(archive.read(opf_path), f"{name}: {opf_path}")
     if root.tag != f"{{{OPF}}}package":
-        raise InputError(f"{name}: {opf_path} is not an OPF package document")
+        raise BookError(f"{name}: {opf_path} is not an OPF package document")
     book = Book(name, archive, opf_path, root.getroottree(), root.get("version", "2.0"))
     manifest = root.find(f"{{{OPF}}}manifest")
     if manifest is None:
-        raise InputError(f"{name}: {opf_path} has no manifest")
+        raise BookError(f"{name}: {opf_path} has no manifest")
     for element in manifest.iterfind(f"{{{OPF}}}item"):
         item_id, href = element.get("id"), element.get("href")
         if not item_id or not href:
             continue
         path = posixpath.normpath(posixpath.join(book.folder, unquote(href.split("#")[0])))
         if path.startswith("../") or path == ".." or path.startswith("/"):
-            raise InputError(f"{name}: manifest item {item_id!r} points outside the book ({href}); refusing it")
+            raise BookError(f"{name}: manifest item {item_id!r} points outside the book ({href}); refusing it")
         book.items[item_id] = Item(item_id, href, path, element.get("media-type", ""), element.get("properties", ""))
     spine = root.find(f"{{{OPF}}}spine")
     if spine is None:
-        raise InputError(f"{name}: {opf_path} has no spine (reading order)")
+        raise BookError(f"{name}: {opf_path} has no spine (reading order)")
     book.spine = [i.get("idref") for i in spine.iterfind(f"{{{OPF}}}itemref") if i.get("idref")]
     language = root.find(f"{{{OPF}}}metadata/{{{DC}}}language")
     book.language = language.text.strip() if language is not None and language.text else None
@@ -144,7 +144,7 @@ def _check_encryption(data: bytes, name: str) -> None:
     root = _xml(data, f"{name}: META-INF/encryption.xml")
     methods = {m.get("Algorithm") for m in root.iter(f"{{{ENCRYPTION}}}EncryptionMethod")}
     if methods - FONT_OBFUSCATION or not methods:
-        raise InputError(f"{name}: the book is encrypted (DRM, META-INF/encryption.xml); only a book without DRM "
+        raise BookError(f"{name}: the book is encrypted (DRM, META-INF/encryption.xml); only a book without DRM "
                          "can be annotated")
 
 
@@ -154,4 +154,4 @@ def _xml(data: bytes, where: str):
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         line = f":{error.lineno}" if getattr(error, "lineno", None) else ""
-        raise InputError(f"{where}{line}: not well-formed XML ({error.msg}); the book is damaged") from None
+        raise BookError(f"{where}{line}: not well-formed XML ({error.msg}); the book is damaged") from None

@@ -88,7 +88,13 @@ class BookSink(Sink):
                          f"{escape_text(entry.term)}</b>{pinyin}: {escape_text(entry.gloss)}{note}</p></aside>")
 
     def finish(self) -> None:
-        from ebooklib import epub
+        try:
+            from ebooklib import epub
+        except ImportError:
+            from ..errors import InputError
+
+            raise InputError(f"{self.document.source}: --format epub needs EbookLib: pip install 'zh-annotate[epub]'") \
+                from None
 
         self._close_chapter()
         document = self.document
