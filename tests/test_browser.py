@@ -359,3 +359,52 @@ def test_a_bilingual_page_prints_with_each_translation_under_its_sentence(biling
     page.locator("input.zha-lay-off").check()
     page.emulate_media(media="print")
     assert page.evaluate(BOXES)["tgt"] is None
+
+
+IN_PLACE = MEASURE.replace("article.zha ruby", 'ruby[class^="zha-"]')
+
+
+@pytest.fixture(scope="module")
+def in_place(tmp_path_factory):
+    """The seed as somebody's web page (its own styles and layout) and as an e-book, annotated in place."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+    from annotate.demo import seed_book
+
+    folder = tmp_path_factory.mktemp("in-place")
+    paragraphs = [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 20]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>宁波</title><style>'
+            "body{max-width:36rem;margin:2rem auto;font:20px/1.8 serif}header{background:#eee;padding:1rem}</style>"
+            f'</head><body><header id="site">我的网站</header><main>{body}</main></body></html>')
+    (folder / "in").mkdir()
+    (folder / "in" / "page.html").write_text(page, encoding="utf-8")
+    (folder / "in" / "book.epub").write_bytes(seed_book(ROOT))
+    result = CliRunner().invoke(main, ["build", str(folder / "in"), "--out", str(folder / "out"), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(folder / "out" / "book.epub") as book:
+        book.extractall(folder / "book")
+    return {"page": (folder / "out" / "page.html").as_uri(), "original": (folder / "in" / "page.html").as_uri(),
+            "chapter": (folder / "book" / "OEBPS" / "c1.xhtml").as_uri()}
+
+
+@pytest.mark.parametrize("which", ["page", "chapter"])
+def test_in_place_readings_sit_above_their_characters(in_place, open_page, which):
+    page = open_page(in_place[which], width=390, height=844)
+    assert_aligned(page.evaluate(IN_PLACE, 150))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_in_place_page_keeps_its_layout_and_switches_work(in_place, open_page):
+    before = open_page(in_place["original"]).evaluate("document.querySelector('main').getBoundingClientRect().width")
+    page = open_page(in_place["page"])
+    assert page.evaluate("document.querySelector('main').getBoundingClientRect().width") == before
+    assert page.evaluate("getComputedStyle(document.getElementById('site')).backgroundColor") == "rgb(238, 238, 238)"
+    shown = 'document.querySelectorAll("ruby[class^=zha-] rt").length - [...document.querySelectorAll(' \
+            '"ruby[class^=zha-] rt")].filter(e => getComputedStyle(e).display === "none").length'
+    assert page.evaluate(shown) > 100
+    page.locator("input.zha-opt-pinyin").uncheck()
+    assert page.evaluate(shown) == 0
