@@ -63,6 +63,20 @@ def convert_page(data: bytes, name: str, relative: str, options, glossary, outpu
     return document, writer.finish()
 
 
+def _html5_anchors(tree) -> None:
+    """An EPUB 2 chapter's `<a name="x">` (gone from HTML5, so an error in an EPUB 3 book) as
+    `<a id="x">`: links to it still land."""
+    ids = {e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    for anchor in tree.iter("{http://www.w3.org/1999/xhtml}a"):
+        name = anchor.get("name")
+        if name is None:
+            continue
+        del anchor.attrib["name"]
+        if anchor.get("id") is None and name not in ids and name.strip() and " " not in name:
+            anchor.set("id", name)
+            ids.add(name)
+
+
 def convert_book(source, name: str, relative: str, options, glossary, out) -> Document:
     """An EPUB (a path or a binary file) → the Document, the annotated book written to `out`,
     a chapter at a time."""
@@ -119,6 +133,8 @@ def _chapters(book, name, document, options, glossary, writer) -> None:
                     context.start_section()
                 collect_glossary(document, block, context)
         document.characters += sum(len(b.text) for b in page.blocks)
+        if writer.upgrade:
+            _html5_anchors(page.tree)
         chapter = InPlace(document, page, book=True, stylesheet=writer.href(item.path, writer.css_path),
                           doctype=HTML5_DOCTYPE if writer.upgrade else None)
         for index, block in enumerate(page.blocks):

@@ -265,3 +265,15 @@ def test_a_book_from_markdown(tmp_path):
         for bad in heading.xpath(".//x:rt | .//x:rp | .//*[@class='zha-t'] | .//*[@class='zha-noteref']", namespaces=x):
             bad.getparent().remove(bad)
         assert "".join(heading.itertext()) == "生词"  # no space between the rubies of a heading
+
+
+def test_named_anchors_of_an_epub2_chapter_become_ids(tmp_path):
+    """EPUB 2 readers accept `<a name>` (EPUBCheck does not); in an EPUB 3 book it is an id, so links still land."""
+    chapters = [("第一章", '<h1 id="c1">第一章</h1>\n<p><a name="here"></a>我们学习汉语。<a href="#here">回去</a></p>')]
+    result, out = _build(tmp_path, "named.epub", make_book(2, chapters))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "named.epub") as book:
+        chapter = book.read("OEBPS/text/ch1.xhtml").decode("utf-8")
+    assert '<a id="here"/>' in chapter or '<a id="here"></a>' in chapter
+    assert "name=" not in chapter.split("<body>")[1]
+    assert _epubcheck(out / "named.epub") == []
