@@ -752,8 +752,8 @@ def _run_dask(todo, options: Options, glossary, scheduler: str, finished) -> Non
             result, outputs = future.result()
             if result.status == "written":
                 stem = Path(job.stem)
-                for name in options.formats:
-                    if name in outputs:
+                for name in [*options.formats, *(n for n in outputs if n not in options.formats)]:  # a book: epub
+                    if name in outputs and name in FORMATS:
                         final = stem.with_name(stem.name + FORMATS[name].suffix)
                         write_atomic(final, outputs[name])
                         result.outputs.append(str(final))

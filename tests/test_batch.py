@@ -16,6 +16,7 @@ from lxml import etree
 from annotate import batch
 
 from . import recover
+from .books import make_book
 from .conftest import DATA, ROOT
 
 
@@ -38,7 +39,7 @@ def hidden(folder: Path) -> list[str]:
 
 def build(*args, cwd=ROOT):
     return subprocess.run(ANNOTATE + ["build", *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1764374400"})
 
 
 @pytest.fixture
@@ -231,24 +232,28 @@ def test_traditional_sources_are_read_through_their_simplified_form(tmp_path, as
     assert recover.from_html(html.encode()) == sources and recover.from_tei(root_bytes(tmp_path / "out" / "t.tei.xml")) == sources
 
 
-def test_dask_gives_the_same_bytes_as_the_local_path(tmp_path):
+def test_dask_gives_the_same_bytes_as_the_local_path(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed", reason="the dask extra is part of the test extra")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")  # the workers run in this process: the book's date
     folder = _corpus_folder(tmp_path, files=3, lines=15)
     (folder / "bad.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "book.epub").write_bytes(make_book(3))  # a book and a page travel as bytes too
+    (folder / "page.html").write_text("<!DOCTYPE html><html lang=zh><title>页</title><p>我们学习汉语。</p></html>",
+                                      encoding="utf-8")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
                                   protocol="tcp://", host="127.0.0.1") as cluster:
         remote = build(folder, "--out", tmp_path / "remote", "--scheduler", cluster.scheduler_address,
                        "--glossary", ROOT / "glossary", "--report", tmp_path / "report.json")
     local = build(folder, "--out", tmp_path / "local", "--glossary", ROOT / "glossary")
     assert remote.returncode == local.returncode == 1
-    assert visible(tmp_path / "remote") == visible(tmp_path / "local") and len(visible(tmp_path / "local")) == 9
+    assert visible(tmp_path / "remote") == visible(tmp_path / "local") and len(visible(tmp_path / "local")) == 13
     for name in visible(tmp_path / "local"):
         assert (tmp_path / "remote" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
     report = json.loads((tmp_path / "report.json").read_text())
-    assert report["summary"] == {"written": 3, "skipped": 0, "failed": 1}
+    assert report["summary"] == {"written": 5, "skipped": 0, "failed": 1}
     (folder / "bad.txt").unlink()  # failed files are retried on every run; without it, nothing is left to do
     again = build(folder, "--out", tmp_path / "remote", "--scheduler", "tcp://127.0.0.1:1", "--glossary", ROOT / "glossary")
-    assert "0 written, 3 unchanged" in again.stderr  # so the scheduler is not even contacted
+    assert "0 written, 5 unchanged" in again.stderr  # so the scheduler is not even contacted
 
 
 def test_progress_bar_on_a_terminal(tmp_path):

@@ -3,6 +3,7 @@ results valid (Nu Html Checker, EPUBCheck 5), and bad books one clear line each.
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 
@@ -68,7 +69,7 @@ def _visible_text(element) -> str:
     return element.text_content()
 
 
-def test_page_is_annotated_in_place_and_keeps_everything_else(tmp_path, vnu):
+def test_page_is_annotated_in_place_and_keeps_everything_else(tmp_path, vnu, assert_valid_tei):
     result, out = _build(tmp_path, "page.html", PAGE, "--format", "html,tei,json", "--dictionary", "cedict")
     assert result.exit_code == 0, result.output
     before = lxml.html.fromstring(PAGE.encode("utf-8"))
@@ -87,7 +88,9 @@ def test_page_is_annotated_in_place_and_keeps_everything_else(tmp_path, vnu):
     assert after.xpath('//*[@class="zha-notes"]//li[@id]')
     original = tmp_path / "in" / "page.html"
     assert vnu([original]) == [] and vnu([out / "page.html"]) == []
-    assert (out / "page.tei.xml").exists() and (out / "page.json").exists()
+    tei = assert_valid_tei((out / "page.tei.xml").read_bytes())  # the page's text, from the same run
+    assert tei.xpath("//t:head", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert json.loads((out / "page.json").read_text(encoding="utf-8"))["title"] == "银行的故事"
 
 
 def test_page_with_linked_assets_and_no_controls(tmp_path):
@@ -135,7 +138,7 @@ def _chapter_texts(data: bytes) -> dict[str, str]:
 
 
 def _drop(element) -> None:
-    parent, tail = element.getparent(), element.tail
+    parent, tail = element.getparent(), element.tail or ""
     previous = element.getprevious()
     if previous is not None:
         previous.tail = (previous.tail or "") + tail
@@ -277,3 +280,74 @@ def test_named_anchors_of_an_epub2_chapter_become_ids(tmp_path):
     assert '<a id="here"/>' in chapter or '<a id="here"></a>' in chapter
     assert "name=" not in chapter.split("<body>")[1]
     assert _epubcheck(out / "named.epub") == []
+
+
+# ------------------------------------------------------------------ property: any page keeps its text
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["银行", "我们学习汉语", "长大了", "，", "。", "Hello", " ", "&amp;", "&lt;b&gt;", "中国人",
+                          "行", "重要", "3.14", "&#x4E2D;", "\n"])
+INLINE_TAGS = st.sampled_from(["b", "i", "em", "strong", "span", "a", "code", "ruby", "small"])
+
+
+@st.composite
+def fragment(draw, depth=0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        if depth < 2 and draw(st.booleans()):
+            tag = draw(INLINE_TAGS)
+            inner = draw(fragment(depth=depth + 1)) if tag != "ruby" else "汉<rt>hàn</rt>"
+            attributes = ' href="#x"' if tag == "a" else (' lang="en"' if draw(st.booleans()) and tag == "span" else "")
+            parts.append(f"<{tag}{attributes}>{inner}</{tag}>")
+        else:
+            parts.append(draw(PIECES))
+    return "".join(parts)
+
+
+@st.composite
+def page_body(draw) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        tag = draw(st.sampled_from(["p", "h2", "li", "div", "pre", "blockquote"]))
+        content = draw(fragment())
+        blocks.append(f"<ul><li>{content}</li></ul>" if tag == "li" else f"<{tag}>{content}</{tag}>")
+        if draw(st.booleans()):
+            blocks.append("<!-- 注释 -->")
+    return "\n".join(blocks)
+
+
+def _drop_annotations(root, xml: bool) -> str:
+    ns = {"x": "http://www.w3.org/1999/xhtml"} if xml else None
+    p = "x:" if xml else ""
+    query = (f'.//{p}rt[ancestor::{p}ruby[starts-with(@class, "zha-")]] | .//{p}rp[ancestor::{p}ruby[starts-with(@class, '
+             f'"zha-")]] | .//*[@class="zha-t"] | .//*[@class="zha-noteref"] | .//*[@class="zha-controls"] | '
+             f'.//*[@class="zha-notes"] | .//{p}aside[@class="zha-footnote"]')
+    body = root.find("{http://www.w3.org/1999/xhtml}body") if xml else root.find("body")
+    for bad in body.xpath(query, namespaces=ns):
+        _drop(bad)
+    return "".join(t for t in body.xpath(".//text()[not(parent::comment())]"))
+
+
+@given(page_body())
+def test_any_page_keeps_its_text_and_stays_well_formed(body):
+    from annotate.batch import Options
+    from annotate.glossary import load
+    from annotate.inplace import convert_page
+
+    from .conftest import DATA
+
+    glossary = load([DATA / "glossary.tsv"])
+    html = f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
+    _, out = convert_page(html.encode("utf-8"), "p.html", "p.html", Options(formats=("html",)), glossary, {})
+    before = lxml.html.document_fromstring(html.encode("utf-8"))
+    after = lxml.html.document_fromstring(out)
+    assert _drop_annotations(after, False) == _drop_annotations(before, False)
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">'
+             f"<head><title>t</title></head><body>{body.replace('<!-- 注释 -->', '')}</body></html>")
+    try:
+        etree.fromstring(xhtml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return  # entities such as &nbsp; aside, the body is XML whenever it is written as XHTML
+    _, chapter = convert_page(xhtml.encode("utf-8"), "c.xhtml", "c.xhtml", Options(formats=("html",)), glossary, {})
+    assert _drop_annotations(etree.fromstring(chapter), True) == _drop_annotations(etree.fromstring(xhtml.encode()), True)

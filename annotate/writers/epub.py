@@ -39,6 +39,14 @@ NAV_NAME = "zh-annotate-nav.xhtml"
 HTML5_DOCTYPE = "<!DOCTYPE html>"
 
 
+def now() -> time.struct_time:
+    """The time a book is made at: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return time.gmtime(int(epoch) if epoch.isdigit() else None)
+
+
 class BookWriter:
     """Writes the new archive as the chapters come, then the package documents at the end."""
 
@@ -76,7 +84,7 @@ class BookWriter:
 
     def _put(self, path: str, data: bytes) -> None:
         names = self.book.archive.namelist()
-        info = self.book.archive.getinfo(path) if path in names else zipfile.ZipInfo(path, time.localtime()[:6])
+        info = self.book.archive.getinfo(path) if path in names else zipfile.ZipInfo(path, now()[:6])
         copy = zipfile.ZipInfo(path, date_time=info.date_time)
         copy.external_attr = info.external_attr
         self.zip.writestr(copy, data, compress_type=zipfile.ZIP_DEFLATED)
@@ -201,7 +209,7 @@ class BookWriter:
         contributor = etree.SubElement(metadata, f"{{{DC}}}contributor")
         contributor.text = f"zh-annotate {__version__} (pinyin, traditional forms and notes)"
         modified = etree.SubElement(metadata, f"{opf}meta", property="dcterms:modified")
-        modified.text = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        modified.text = time.strftime("%Y-%m-%dT%H:%M:%SZ", now())
         if self.upgrade:
             _epub3_metadata(metadata)
         manifest, spine = root.find(f"{opf}manifest"), root.find(f"{opf}spine")

@@ -127,8 +127,9 @@ class InPlace:
         if self.document.settings.level is not None:
             choices.append(("level", f"Pinyin only above HSK {self.document.settings.level}", True))
         choices += [(*other, False), ("tones", "Tone colours", False)]
+        checked, end = (' checked="checked"', "/>") if self.page.xml else (" checked", ">")  # XHTML is XML
         boxes = "".join(f'<label class="zha-control"><input type="checkbox" class="zha-opt-{name}"'
-                        f'{" checked" if on else ""}> {label}</label>' for name, label, on in choices)
+                        f'{checked if on else ""}{end} {label}</label>' for name, label, on in choices)
         return f'<div class="zha-controls" role="group" aria-label="Display options" lang="en">{boxes}</div>'
 
     def _notes(self) -> str:
