@@ -10,6 +10,9 @@ from .errors import InputError
 from .model import Block, Document
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+BOOK_CHUNK = 30_000
+"""Characters of chapters annotated together: short chapters would give the context model small
+batches (a chapter of 西游记 is 7,000 characters); memory still holds a few chapters, not the book."""
 BOOK_SUFFIXES = (".epub",)
 
 
@@ -98,7 +101,10 @@ def convert_book(source, name: str, relative: str, options, glossary, out) -> Do
 def _annotate_book(book, name: str, relative: str, options, glossary, out) -> Document:
     from .writers.epub import BookWriter
 
-    document = Document(source=relative, title_text=book.title, encoding="utf-8", settings=options.settings())
+    from dataclasses import replace
+
+    settings = replace(options.settings(), spellings=False)  # a book spells no words (only the JSON does)
+    document = Document(source=relative, title_text=book.title, encoding="utf-8", settings=settings)
     writer = BookWriter(book, out)
     try:
         _chapters(book, name, document, options, glossary, writer)
@@ -119,20 +125,22 @@ def _chapters(book, name, document, options, glossary, writer) -> None:
     chapters = book.chapters()
     if not chapters:
         raise InputError(f"{name}: the book has no XHTML chapters to annotate")
-    for item in chapters:
-        page = parse_xhtml(book.read(item.path), f"{name}: {item.path}")
-        if context is None and page.blocks:
-            document.script = detect_script(_sample(page.blocks))
-            context = _context(document, glossary, document.script)
-        if context is not None:
-            for start in range(0, len(page.blocks), CHUNK):
-                annotate_blocks(page.blocks[start:start + CHUNK], context)
+    pending: list = []  # chapters read, not yet annotated: a few at a time, so the model works in big batches
+
+    def flush() -> None:
+        blocks = [block for _, page in pending for block in page.blocks]
+        for start in range(0, len(blocks), CHUNK):
+            annotate_blocks(blocks[start:start + CHUNK], context)
+        for item, page in pending:
             context.start_section()
             for block in page.blocks:
                 if block.kind == "head":
                     context.start_section()
                 collect_glossary(document, block, context)
-        document.characters += sum(len(b.text) for b in page.blocks)
+            write(item, page)
+        pending.clear()
+
+    def write(item, page) -> None:
         if writer.upgrade:
             _html5_anchors(page.tree)
         chapter = InPlace(document, page, book=True, stylesheet=writer.href(item.path, writer.css_path),
@@ -140,6 +148,24 @@ def _chapters(book, name, document, options, glossary, writer) -> None:
         for index, block in enumerate(page.blocks):
             chapter.put(index, block)
         writer.chapter(item.path, chapter.finish())
+
+    size = 0
+    for item in chapters:
+        page = parse_xhtml(book.read(item.path), f"{name}: {item.path}")
+        document.characters += sum(len(b.text) for b in page.blocks)
+        if context is None and page.blocks:
+            document.script = detect_script(_sample(page.blocks))
+            context = _context(document, glossary, document.script)
+        if context is None:  # nothing Chinese so far: written as it is
+            write(item, page)
+            continue
+        pending.append((item, page))
+        size += sum(len(b.text) for b in page.blocks)
+        if size >= BOOK_CHUNK:
+            flush()
+            size = 0
+    if pending:
+        flush()
     if context is None:
         document.notices.append(f"{name}: no Chinese text in its chapters; the book is written with nothing added")
     nav = {i.path for i in book.items.values() if "nav" in i.properties.split()}

