@@ -110,27 +110,29 @@ def add_levels(block: Block, context: Context) -> None:
     if not context.settings.learner:
         return
     grades, grade = context.grades, context.grade
-    tokens, graded = [], []
-    for token in block.tokens:
+    graded: list = []
+    cuts = []  # (index, parts) of joined words to cut: rare, so the common path only grades
+    for index, token in enumerate(block.tokens):
         if token.kind != "han":
-            tokens.append(token)
             continue
         word = token.simplified or token.text
         level, known, joined = grades.get(word) or grade(word)
         if joined and not token.note_ids and not token.name:
             parts = cedict_parts(word, token.readings)
             if parts:
-                for piece in token.split(parts):
-                    word = piece.simplified or piece.text
-                    piece.level, piece.known, _ = grades.get(word) or grade(word)
-                    tokens.append(piece)
-                    graded.append(piece.level)
+                cuts.append((index, parts))
                 continue
         token.level, token.known = level, known
-        tokens.append(token)
         graded.append(level)
-    if len(tokens) != len(block.tokens):
-        block.tokens = tokens
+    if cuts:
+        tokens = block.tokens
+        for index, parts in reversed(cuts):
+            pieces = tokens[index].split(parts)
+            for piece in pieces:
+                word = piece.simplified or piece.text
+                piece.level, piece.known, _ = grades.get(word) or grade(word)
+                graded.append(piece.level)
+            tokens[index:index + 1] = pieces
     profile = context.profile
     for level, count in Counter(graded).items():
         key = "outside" if level is None else str(level)
