@@ -42,17 +42,37 @@ class Item:
     context: str
 
 
+TEXT_GLOBS = ("*.txt", "*.md", "*.markdown")
+"""What review reads in a folder: text and Markdown sources (a page or a book: review its TEI)."""
+
+
+def _read(name: str):
+    from .errors import InputError
+    from .inplace import is_book, is_page
+
+    if is_page(name) or is_book(name):
+        raise InputError(f"{name}: annotate review reads text and Markdown sources; build the page or book and "
+                         "check its readings in the TEI it writes")
+    data = Path(name).read_bytes()
+    if name.lower().endswith((".md", ".markdown")):
+        from .readers.markdown import read as read_markdown
+
+        return read_markdown(data, name)
+    from .readers.text import read
+
+    return read(data, name)
+
+
 def review(paths: list[Path], glossary=None) -> list[Item]:
-    """Items for every file (or every .txt/.md file under a folder), in reading order."""
-    from .batch import DEFAULT_GLOBS, plan
+    """Items for every file (or every text and Markdown file under a folder), in reading order."""
+    from .batch import plan
     from .pipeline import annotate_document
     from .polyphones import model
-    from .readers.text import read
 
     polyphones = model().polyphones
     items: list[Item] = []
-    for job in plan([str(p) for p in paths], Path("."), DEFAULT_GLOBS):
-        document = annotate_document(read(Path(job.source).read_bytes(), job.source), glossary)
+    for job in plan([str(p) for p in paths], Path("."), TEXT_GLOBS):
+        document = annotate_document(_read(job.source), glossary)
         found: dict[tuple, Item] = {}
         for block in document.blocks():
             column = 0
@@ -109,11 +129,11 @@ class BeadItem:
 def review_beads(paths: list[Path], translation: Path | None = None, below: float = BEADS_BELOW) -> list[BeadItem]:
     """The beads the aligner is least sure of, least sure first, with both texts: for each
     file with a translation (`translation`, or NAME.LANG.txt beside NAME.txt)."""
-    from .batch import DEFAULT_GLOBS, plan
+    from .batch import plan
     from .translation import load
 
     items: list[BeadItem] = []
-    for job in plan([str(p) for p in paths], Path("."), DEFAULT_GLOBS):
+    for job in plan([str(p) for p in paths], Path("."), TEXT_GLOBS):
         other = translation if translation is not None and len(paths) == 1 else (
             Path(job.translation) if job.translation else None)
         if other is None:

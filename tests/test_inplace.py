@@ -351,3 +351,18 @@ def test_any_page_keeps_its_text_and_stays_well_formed(body):
         return  # entities such as &nbsp; aside, the body is XML whenever it is written as XHTML
     _, chapter = convert_page(xhtml.encode("utf-8"), "c.xhtml", "c.xhtml", Options(formats=("html",)), glossary, {})
     assert _drop_annotations(etree.fromstring(chapter), True) == _drop_annotations(etree.fromstring(xhtml.encode()), True)
+
+
+def test_a_page_figure_and_quotation_reach_the_other_formats(tmp_path, assert_valid_tei):
+    page = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>图</title></head><body>'
+            '<h1>标题</h1><figure><img src="a.png" alt="图"><figcaption>这是图片的说明。</figcaption></figure>'
+            '<blockquote><p>引用的第一段。</p><p>第二段。</p></blockquote><p>正文。</p></body></html>')
+    result, out = _build(tmp_path, "fig.html", page, "--format", "html,tei,json")
+    assert result.exit_code == 0, result.output
+    t = {"t": "http://www.tei-c.org/ns/1.0"}
+    tei = assert_valid_tei((out / "fig.tei.xml").read_bytes())
+    assert len(tei.xpath("//t:body//t:figure/t:head", namespaces=t)) == 1
+    assert len(tei.xpath("//t:body//t:quote/t:p", namespaces=t)) == 2
+    data = json.loads((out / "fig.json").read_text(encoding="utf-8"))
+    kinds = [(b["kind"], [c["kind"] for c in b.get("containers", [])]) for s in data["sections"] for b in s["blocks"]]
+    assert kinds == [("caption", ["figure"]), ("p", ["quote"]), ("p", ["quote"]), ("p", [])]

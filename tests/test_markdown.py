@@ -51,7 +51,7 @@ def test_front_matter_title_and_headings_by_level(lesson):
 def test_code_link_targets_urls_and_addresses_get_no_readings(lesson):
     blocks = list(lesson.blocks())
     code = [b for b in blocks if b.kind == "code"]
-    assert [b.info for b in code] == ["python", None]
+    assert [b.info for b in code] == ["python", None, "html"]  # fenced, indented, an HTML block (shown as code)
     assert all(t.kind == "verbatim" and not any(t.readings) for b in code for t in b.tokens)
     inline = next(b for b in blocks if "代码 银行" in b.text)
     token = next(t for t in inline.tokens if "代码" in t.text)
@@ -61,6 +61,7 @@ def test_code_link_targets_urls_and_addresses_get_no_readings(lesson):
     assert verbatim == ["https://example.org/银行", "teacher@example.com"]
     html = write(lesson, "html-fragment", style=False).decode("utf-8")
     assert '<code>代码 银行</code>' in html and 'print("银行")  # 不要注音' in html
+    assert '&lt;div class="note"&gt;原样的 HTML 块&lt;/div&gt;' in html  # escaped, never run
     assert 'href="https://example.com/%E8%AF%BE%E6%96%87?a=1&amp;b=2"' in html  # the target as it was
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..chars import IS_HAN
 from ..errors import InputError
-from ..model import Block, Mark, Section
+from ..model import Block, Container, Mark, Section
 
 XHTML = "http://www.w3.org/1999/xhtml"
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "math", "ruby", "template", "noscript",
@@ -29,6 +29,9 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "data", "del", "dfn", "e
           "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "u", "wbr", "big", "button",
           "output", "meter", "progress", "input"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CONTAINERS = {"blockquote": "quote", "figure": "figure"}
+"""Block elements kept as containers in the model (lists and tables are kept in the page, but
+their text reaches the other formats as paragraphs)."""
 MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "del": "del", "s": "del", "strike": "del"}
 CHINESE = re.compile(r"(zh|cmn|yue|lzh|wuu|hak|nan)(-|$)", re.IGNORECASE)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -60,7 +63,7 @@ class Page:
         """The blocks as a stream: a heading opens a section, as in a text source."""
         items: list[Section | Block] = []
         for block in self.blocks:
-            if block.kind == "head":
+            if block.kind == "head" and not block.containers:
                 items += [Section(head=block), block]
             else:
                 if not items:
@@ -164,6 +167,8 @@ class _Walker:
         self.marks: list[Mark] = []
         self.length = 0
         self.kind, self.level, self.line = "p", 0, 0
+        self.containers: tuple = ()
+        self.numbers = 0
 
     def walk(self, element, chinese) -> None:
         if element.text:
@@ -180,14 +185,19 @@ class _Walker:
                 self.inline(child, child_tag, start)
             else:  # a block: what came before it ends here, and it is a block of its own
                 self.flush()
-                saved = self.kind, self.level
+                saved = self.kind, self.level, self.containers
                 if child_tag in HEADINGS:
                     self.kind, self.level = "head", int(child_tag[1])
+                elif child_tag == "figcaption" and self.containers and self.containers[-1].kind == "figure":
+                    self.kind, self.level = "caption", 0
                 elif self.kind != "head":
                     self.kind, self.level = "p", 0
+                if child_tag in CONTAINERS and self.kind == "p":  # a quotation or a figure holds blocks
+                    self.numbers += 1
+                    self.containers = (*self.containers, Container(CONTAINERS[child_tag], self.numbers))
                 self.walk(child, _chinese(child, chinese))
                 self.flush()
-                self.kind, self.level = saved
+                self.kind, self.level, self.containers = saved
             if child.tail:  # after a block or a skipped element, this starts a block of its own
                 self.take(child, True, chinese, getattr(child, "sourceline", None))
 
@@ -214,7 +224,7 @@ class _Walker:
         text = "".join(self.text)
         if self.runs and IS_HAN.search(text):
             marks = tuple(sorted(self.marks, key=lambda m: (m.start, m.start == m.end, -m.end)))
-            block = Block(self.kind, text, self.line, level=self.level, marks=marks)
+            block = Block(self.kind, text, self.line, level=self.level, marks=marks, containers=self.containers)
             self.page.blocks.append(block)
             self.page.runs.append(self.runs)
         self.text, self.runs, self.marks, self.length = [], [], [], 0

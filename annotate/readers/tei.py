@@ -147,8 +147,8 @@ class _Reader:
                 return [self.block(element, "head", containers, level=int(rend[1:]))]
             return [self.block(element, "p", containers)]
         if tag == "head" and containers:
-            return [self.block(element, "head", containers)]
-        kinds = {"list": "list", "item": "item", "quote": "quote", "table": "table", "row": "row"}
+            return [self.block(element, "caption" if containers[-1].kind == "figure" else "head", containers)]
+        kinds = {"list": "list", "item": "item", "quote": "quote", "table": "table", "row": "row", "figure": "figure"}
         if tag == "cell":
             block = self.block(element, "cell", containers)
             block.header = element.get("role") == "label"
