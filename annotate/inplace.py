@@ -66,9 +66,23 @@ def convert_page(data: bytes, name: str, relative: str, options, glossary, outpu
     return document, writer.finish()
 
 
-def _html5_anchors(tree) -> None:
-    """An EPUB 2 chapter's `<a name="x">` (gone from HTML5, so an error in an EPUB 3 book) as
-    `<a id="x">`: links to it still land."""
+HTML5_RENAMED = {"acronym": ("abbr", None), "tt": ("code", None), "big": ("span", "font-size:larger")}
+"""XHTML 1.1 elements an EPUB 2 chapter may use that HTML5 (so EPUB 3) has not: the element that
+means the same, and a style where only the look was meant."""
+
+
+def _html5(tree) -> None:
+    """What an EPUB 2 chapter needs to be valid in an EPUB 3 book, changing no text:
+    `<a name="x">` becomes `<a id="x">` (links to it still land); `acronym`, `tt` and `big`
+    become `abbr`, `code` and a larger `span`; a table's `summary` goes (HTML5 has none)."""
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    for old, (new, style) in HTML5_RENAMED.items():
+        for element in list(tree.iter(xhtml + old)):
+            element.tag = xhtml + new
+            if style:
+                element.set("style", f"{style};{element.get('style')}" if element.get("style") else style)
+    for table in tree.iter(xhtml + "table"):
+        table.attrib.pop("summary", None)
     ids = {e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
     for anchor in tree.iter("{http://www.w3.org/1999/xhtml}a"):
         name = anchor.get("name")
@@ -142,7 +156,7 @@ def _chapters(book, name, document, options, glossary, writer) -> None:
 
     def write(item, page) -> None:
         if writer.upgrade:
-            _html5_anchors(page.tree)
+            _html5(page.tree)
         chapter = InPlace(document, page, book=True, stylesheet=writer.href(item.path, writer.css_path),
                           doctype=HTML5_DOCTYPE if writer.upgrade else None)
         for index, block in enumerate(page.blocks):

@@ -366,3 +366,20 @@ def test_a_page_figure_and_quotation_reach_the_other_formats(tmp_path, assert_va
     data = json.loads((out / "fig.json").read_text(encoding="utf-8"))
     kinds = [(b["kind"], [c["kind"] for c in b.get("containers", [])]) for s in data["sections"] for b in s["blocks"]]
     assert kinds == [("caption", ["figure"]), ("p", ["quote"]), ("p", ["quote"]), ("p", [])]
+
+
+def test_an_epub2_chapter_of_xhtml_11_becomes_valid_html5(tmp_path):
+    """XHTML 1.1 has acronym, tt, big and table summaries; HTML5 has not: the EPUB 3 book must not
+    gain an error the EPUB 2 book did not have."""
+    chapters = [("第一章", '<h1 id="c1">第一章</h1>\n<p><acronym title="中华人民共和国">中国</acronym>的<big>大</big>'
+                           '字和<tt>x = 1</tt>。</p>\n<table summary="生词表"><tr><td>银行</td></tr></table>')]
+    original = make_book(2, chapters)
+    result, out = _build(tmp_path, "old.epub", original)
+    assert result.exit_code == 0, result.output
+    assert _epubcheck(tmp_path / "in" / "old.epub") == []
+    assert _epubcheck(out / "old.epub") == []
+    with zipfile.ZipFile(out / "old.epub") as book:
+        chapter = book.read("OEBPS/text/ch1.xhtml").decode("utf-8")
+    assert '<abbr title="中华人民共和国">' in chapter and "<code>x = 1</code>" in chapter
+    assert 'style="font-size:larger"' in chapter and "summary=" not in chapter
+    assert _chapter_texts(out.joinpath("old.epub").read_bytes()) == _chapter_texts(original)

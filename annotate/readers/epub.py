@@ -77,9 +77,9 @@ class Book:
             return self.archive.read(path)
         except KeyError:
             raise BookError(f"{self.name}: the package lists {path}, which the book does not contain") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
             raise BookError(f"{self.name}: {path} cannot be read from the archive ({error}); the book is "
-                             "damaged") from None
+                            "damaged, or compressed in a way zip readers rarely support") from None
 
 
 def open_book(source, name: str) -> Book:

@@ -25,6 +25,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from .. import __version__
+from ..errors import BookError
 from ..model import Document
 from ..readers.epub import DC, OPF, Book
 from . import escape_attribute, escape_text
@@ -100,8 +101,13 @@ class BookWriter:
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             copy.external_attr = info.external_attr
             copy.compress_type = info.compress_type if info.compress_type in (0, 8) else zipfile.ZIP_DEFLATED
-            with book.archive.open(info) as source, self.zip.open(copy, "w", force_zip64=info.file_size > 1 << 31) as sink:
-                shutil.copyfileobj(source, sink, 1 << 20)
+            try:
+                with book.archive.open(info) as source, \
+                        self.zip.open(copy, "w", force_zip64=info.file_size > 1 << 31) as sink:
+                    shutil.copyfileobj(source, sink, 1 << 20)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+                raise BookError(f"{book.name}: {info.filename} cannot be read from the archive ({error}); the book "
+                                "is damaged") from None
             self.written.add(info.filename)
         self._put(self.css_path, asset(CSS_NAME).encode("utf-8"))
         vocabulary = bool(document.glossary)
