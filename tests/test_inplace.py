@@ -383,3 +383,19 @@ def test_an_epub2_chapter_of_xhtml_11_becomes_valid_html5(tmp_path):
     assert '<abbr title="中华人民共和国">' in chapter and "<code>x = 1</code>" in chapter
     assert 'style="font-size:larger"' in chapter and "summary=" not in chapter
     assert _chapter_texts(out.joinpath("old.epub").read_bytes()) == _chapter_texts(original)
+
+
+def test_pages_and_books_have_readers_like_any_source():
+    """From Python, a page or a book reads into the model as any source does (the readers registry)."""
+    from annotate.pipeline import annotate_document
+    from annotate.readers import reader_for
+
+    book = reader_for("novel.epub").load()(make_book(3), "novel.epub")
+    assert book.title == "测试之书"
+    assert [b.text for b in book.blocks()][:1] == ["第一章 银行"]
+    assert not any("Chinese" in b.text for b in book.blocks())  # the English chapter holds nothing to read
+    page = reader_for("page.html").load()(PAGE.encode("utf-8"), "page.html")
+    assert page.title == "银行的故事" and "This English paragraph" not in "".join(b.text for b in page.blocks())
+    annotated = annotate_document(page)
+    lead = next(b for b in annotated.blocks() if b.text.startswith("我们去"))
+    assert [t.readings for t in lead.tokens if t.text in ("银", "行", "银行")][0] == ("yín", "háng")

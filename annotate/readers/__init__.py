@@ -4,6 +4,9 @@
   in (streamed by `batch`, a paragraph at a time);
 - `markdown`: Markdown → the same, its blocks with kinds (headings with levels, list items,
   quotations, table cells, code) and inline marks (markdown-it-py);
+- `page`, `epub`: a web page, an e-book → the Document of their Chinese text. `annotate build`
+  uses the parsed page (`page.parse_html`, `epub.open_book`) itself, to annotate it in place
+  (`inplace`), a book a few chapters at a time;
 - `tei`, `json`: an edition this tool wrote → the annotated Document it shows. What the edition
   gives (words, readings, traditional forms, terms, notes, levels, the translation) goes into the
   model as it stands; text an editor added without markup comes back as tokens of kind `text`,
@@ -43,6 +46,18 @@ def _markdown():
     return read
 
 
+def _page():
+    from .page import read
+
+    return read
+
+
+def _epub():
+    from .epub import read
+
+    return read
+
+
 def _tei():
     from .tei import read
 
@@ -58,6 +73,8 @@ def _json():
 READERS = {
     "text": Reader("text", (".txt", ".text"), _text, annotated=False),
     "markdown": Reader("markdown", (".md", ".markdown"), _markdown, annotated=False),
+    "page": Reader("page", (".html", ".htm", ".xhtml"), _page, annotated=False),
+    "epub": Reader("epub", (".epub",), _epub, annotated=False),
     "tei": Reader("tei", (".tei.xml", ".xml"), _tei),
     "json": Reader("json", (".json",), _json),
 }

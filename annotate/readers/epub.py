@@ -155,3 +155,29 @@ def _xml(data: bytes, where: str):
     except etree.XMLSyntaxError as error:
         line = f":{error.lineno}" if getattr(error, "lineno", None) else ""
         raise BookError(f"{where}{line}: not well-formed XML ({error.msg}); the book is damaged") from None
+
+
+def read(data: bytes, source: str):
+    """A book's bytes → a bare Document of its chapters' Chinese text, in spine order, a section
+    per chapter (and per heading), all in memory: for the Python API. `annotate build` streams a
+    book a few chapters at a time instead (inplace.convert_book)."""
+    import io
+
+    from .page import parse_xhtml, to_document
+
+    book = open_book(io.BytesIO(data), source)
+    try:
+        document = None
+        for item in book.chapters():
+            part = to_document(parse_xhtml(book.read(item.path), f"{source}: {item.path}"), source)
+            if document is None:
+                document = part
+                document.title_text = book.title or part.title_text
+            else:
+                document.sections += part.sections
+                document.characters += part.characters
+        if document is None:
+            raise BookError(f"{source}: the book has no XHTML chapters")
+        return document
+    finally:
+        book.archive.close()

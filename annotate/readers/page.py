@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..chars import IS_HAN
 from ..errors import InputError
-from ..model import Block, Container, Mark, Section
+from ..model import Block, Container, Document, Mark, Section
 
 XHTML = "http://www.w3.org/1999/xhtml"
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "math", "ruby", "template", "noscript",
@@ -228,3 +228,21 @@ class _Walker:
             self.page.blocks.append(block)
             self.page.runs.append(self.runs)
         self.text, self.runs, self.marks, self.length = [], [], [], 0
+
+
+def read(data: bytes, source: str) -> Document:
+    """A page's bytes → a bare Document of its Chinese text (for the analysis; the page itself is
+    `parse_html`/`parse_xhtml`'s, which the in-place writer needs)."""
+    page = parse_xhtml(data, source) if source.lower().endswith(".xhtml") else parse_html(data, source)
+    return to_document(page, source)
+
+
+def to_document(page: Page, source: str) -> Document:
+    document = Document(source=source, characters=sum(len(b.text) for b in page.blocks), title_text=page.title,
+                        encoding="utf-8")
+    for item in page.events():
+        if isinstance(item, Section):
+            document.sections.append(item)
+        elif item is not document.sections[-1].head:
+            document.sections[-1].blocks.append(item)
+    return document
