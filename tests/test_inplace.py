@@ -399,3 +399,13 @@ def test_pages_and_books_have_readers_like_any_source():
     annotated = annotate_document(page)
     lead = next(b for b in annotated.blocks() if b.text.startswith("我们去"))
     assert [t.readings for t in lead.tokens if t.text in ("银", "行", "银行")][0] == ("yín", "háng")
+
+
+def test_a_bare_fragment_saved_as_html_gets_a_head_but_no_doctype(tmp_path):
+    result, out = _build(tmp_path, "frag.html", "<p>我们学习汉语。</p>\n<p>银行</p>\n", "--format", "html")
+    assert result.exit_code == 0, result.output
+    text = (out / "frag.html").read_text(encoding="utf-8")
+    assert not text.lower().startswith("<!doctype") and text.startswith("<html>")  # not libxml2's HTML 4.0 one
+    root = lxml.html.fromstring(text.encode("utf-8"))
+    assert root.xpath("//head/title/text()") == ["frag"] and root.xpath("//head/style[@class='zha-style']")
+    assert _visible_text(root.body).split() == ["我们学习汉语。", "银行"]

@@ -58,6 +58,8 @@ class Page:
     title: str | None = None
     language: str | None = None
     """The page's `lang` (on `<html>`), when it has one."""
+    doctype: bool = True
+    """Whether the page has a doctype (a bare fragment saved as .html has none, and gets none)."""
 
     def events(self) -> list[Section | Block]:
         """The blocks as a stream: a heading opens a section, as in a text source."""
@@ -90,7 +92,9 @@ def parse_html(data: bytes, name: str) -> Page:
         tree = lxml.html.document_fromstring(data, parser=parser).getroottree()
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{name}: cannot be read as HTML ({error}); is it a web page?") from None
-    return _page(tree, False, name)
+    page = _page(tree, False, name)
+    page.doctype = re.search(rb"<!doctype", data[:4096], re.IGNORECASE) is not None
+    return page
 
 
 def _html_encoding(data: bytes) -> str:

@@ -86,6 +86,13 @@ class InPlace:
         root = self.page.tree.getroot()
         head = _child(root, "head")
         body = _child(root, "body")
+        if head is None:  # a page without a head (a bare fragment saved as .html): the style needs one
+            head = etree.Element(_tag(root, "head"))
+            root.insert(0, head)
+            etree.SubElement(head, _tag(root, "title")).text = self.document.title
+        if not self.page.xml and not any(_local(m) == "meta" and (m.get("charset") or (m.get("http-equiv") or "").lower()
+                                                                 == "content-type") for m in head):
+            head.insert(0, etree.Element("meta", charset="utf-8"))  # the page is written in UTF-8: it says so
         if head is not None:
             self._insert(head, self._style())
         if body is not None and self.controls:
@@ -99,8 +106,10 @@ class InPlace:
                 text = re.sub(r"<html\b", f'<html xmlns:epub="{EPUB_NS}"', text, count=1)
             text = declaration + text
         else:
-            doctype = self.page.tree.docinfo.doctype
-            text = etree.tostring(self.page.tree, encoding="unicode", method="html", doctype=doctype or None)
+            doctype = self.page.tree.docinfo.doctype if self.page.doctype else ""  # libxml2 would add HTML 4's
+            text = etree.tostring(self.page.tree, encoding="unicode", method="html", doctype=doctype)
+            if not doctype:
+                text = text.lstrip("\n")
             text = _utf8_meta(text)
         text = FOUND.sub(lambda m: self.pieces[int(m.group(1))], text)
         return text.encode("utf-8")
@@ -151,6 +160,10 @@ class InPlace:
 
 def page_css(book: bool) -> str:
     return "zh-annotate-book.css" if book else "zh-annotate-page.css"
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
 
 
 def _child(root, name: str):
