@@ -116,54 +116,45 @@ def token_offsets(block: Block) -> list[int]:
 def with_marks(block: Block, start: int, end: int, render: Callable, opening: Callable, closing: Callable,
                offsets: list[int] | None = None) -> list[str]:
     """Markup of `block.tokens[start:end]` (each by `render(token)`) with the block's marks around
-    them: a mark covering the stretch's start is opened there, one ending inside it is closed
-    after its last token, and every mark still open is closed at the stretch's end (a mark across
-    two sentences is written as two). Empty marks (an image, a line break) come before the token
-    at their place, or at the block's end. `opening(mark)` and `closing(mark)` give the tags;
-    `run` marks (text nodes of a page) are not written."""
+    them: a mark already running at the stretch's start is opened there, one ending inside it is
+    closed after its last token, and every mark still open is closed at the stretch's end (a mark
+    across two sentences is written as two). At each place between tokens, marks that end there
+    close, then empty marks there (an image, a line break) are written, then marks that start
+    there open: so a picture never lands inside inline code. Empty marks at the block's end come
+    last. `opening(mark)` and `closing(mark)` give the tags; `run` marks (text nodes of a page)
+    are not written."""
     marks = [m for m in block.marks if m.kind != "run"]
     tokens = block.tokens
     if not marks:
         return [render(t) for t in tokens[start:end]]
     offsets = offsets or token_offsets(block)
     first, last = offsets[start], offsets[end]
+    last_block = end == len(tokens)
     stack: list = []
     parts: list[str] = []
-    last_block = end == len(tokens)
+    at: dict[int, list] = {}  # position → marks to write there (empty ones, and those starting)
+    for mark in sorted(marks, key=lambda m: (m.start, m.start != m.end, -m.end)):  # empty before starting
+        if mark.start < first < mark.end:  # running already: opened at once
+            parts.append(opening(mark))
+            stack.append(mark)
+        elif first <= mark.start < last or (mark.start == last and last_block and mark.start == mark.end):
+            at.setdefault(mark.start, []).append(mark)
 
-    def close_to(position: int) -> None:
+    def arrive(position: int) -> None:
         while stack and stack[-1].end <= position:
             parts.append(closing(stack.pop()))
+        for mark in at.pop(position, ()):
+            if mark.start == mark.end:
+                parts.append(opening(mark) + closing(mark))
+            else:
+                parts.append(opening(mark))
+                stack.append(mark)
 
-    spanning = [m for m in marks if m.start <= first < m.end or m.start == m.end == first]
-    pending = sorted((m for m in marks if first < m.start < last or (m.start == m.end == last and last_block and last > first)),
-                     key=lambda m: (m.start, -m.end))
-    opened = sorted((m for m in spanning if m.start != m.end), key=lambda m: (m.start, -m.end))
-    for mark in opened:
-        parts.append(opening(mark))
-        stack.append(mark)
-    empties = [m for m in spanning if m.start == m.end]
     for index in range(start, end):
-        position = offsets[index]
-        if index > start:
-            close_to(position)
-            for mark in [m for m in pending if m.start == position]:
-                if mark.start == mark.end:
-                    empties.append(mark)
-                else:
-                    parts.append(opening(mark))
-                    stack.append(mark)
-        for mark in empties:
-            parts.append(opening(mark) + closing(mark))
-        empties = []
+        arrive(offsets[index])
         parts.append(render(tokens[index]))
-    if last_block:
-        close_to(last)
-        for mark in [m for m in pending if m.start == m.end == last]:
-            parts.append(opening(mark) + closing(mark))
-    if start == end and last_block:  # an empty block, or one of nothing but images
-        for mark in [m for m in marks if m.start == m.end]:
-            parts.append(opening(mark) + closing(mark))
+    if last_block or at:
+        arrive(last)
     while stack:
         parts.append(closing(stack.pop()))
     return parts
