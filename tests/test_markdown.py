@@ -9,7 +9,6 @@ import jsonschema
 import lxml.html
 import pytest
 from hypothesis import given, strategies as st
-from lxml import etree
 
 from annotate import annotate_text, write
 from annotate.readers.markdown import parser
