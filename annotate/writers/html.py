@@ -215,7 +215,7 @@ class ArticleSink(Sink):
         if self.learner:  # the profile goes first but is known last: hold the body back
             import tempfile
 
-            self.final, self.out = out, tempfile.SpooledTemporaryFile(max_size=8 << 20)
+            self.final, self.out = out, tempfile.TemporaryFile()
         self.style = style
         self.hant = document.script == "Hant"
         self.rt_lang = READING_LANG[document.settings.reading]
@@ -495,7 +495,24 @@ class ArticleSink(Sink):
         body, self.out = self.out, self.final
         self.opening()
         body.seek(0)
-        shutil.copyfileobj(body, self.out)
+        offset = 0
+        try:  # file to file in the kernel: a book's learner page holds back 100 MB
+            import os
+
+            self.out.flush()
+            source, target = body.fileno(), self.out.fileno()
+            size = os.fstat(source).st_size
+            while offset < size:
+                sent = os.sendfile(target, source, offset, size - offset)
+                if not sent:
+                    raise OSError("sendfile sent nothing")
+                offset += sent
+            self.out.seek(0, os.SEEK_END)
+        except (AttributeError, OSError, ValueError):  # a stream in memory, or no sendfile here
+            if offset:
+                self.out.seek(0, 2)  # past what was sent
+            body.seek(offset)
+            shutil.copyfileobj(body, self.out)
         body.close()
 
 
