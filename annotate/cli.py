@@ -167,9 +167,13 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
     rate = f", {_rate(summary.characters, summary.seconds)}" if written and summary.seconds else ""
+    from .inplace import is_book
+
+    books = sum(is_book(job.source) for job in jobs_list)
+    shown = "epub" if books == len(jobs_list) else ", ".join(names) + ("; books: epub" if books else "")
     click.echo(
         f"annotate: {len(jobs_list)} file(s): {written} written, {skipped} unchanged, {failed} failed; "
-        f"{summary.characters:,} characters in {summary.seconds:.1f} s{rate} → {out_dir}/ ({', '.join(names)})",
+        f"{summary.characters:,} characters in {summary.seconds:.1f} s{rate} → {out_dir}/ ({shown})",
         err=True,
     )
     if summary.interrupted:

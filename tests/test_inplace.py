@@ -3,6 +3,7 @@ results valid (Nu Html Checker, EPUBCheck 5), and bad books one clear line each.
 from __future__ import annotations
 
 import io
+import re
 import json
 import shutil
 import zipfile
@@ -409,3 +410,19 @@ def test_a_bare_fragment_saved_as_html_gets_a_head_but_no_doctype(tmp_path):
     root = lxml.html.fromstring(text.encode("utf-8"))
     assert root.xpath("//head/title/text()") == ["frag"] and root.xpath("//head/style[@class='zha-style']")
     assert _visible_text(root.body).split() == ["我们学习汉语。", "银行"]
+
+
+@pytest.mark.parametrize("notes, level", [("none", None), ("all", 3)])
+def test_a_books_notes_and_level_work_as_on_a_page(tmp_path, notes, level):
+    args = ["--dictionary", "cedict", "--notes", notes] + (["--level", str(level)] if level else [])
+    result, out = _build(tmp_path, "b.epub", make_book(3), *args)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "b.epub") as book:
+        chapter = book.read("OEBPS/text/ch1.xhtml").decode("utf-8")
+        css = book.read("OEBPS/zh-annotate-book.css").decode("utf-8")
+    references = chapter.count('epub:type="noteref"')
+    if notes == "none":
+        assert references == 0 and 'epub:type="footnote"' not in chapter
+    else:  # every occurrence of a glossed word points to its footnote; words at HSK 3 or below are known
+        assert references >= 3 and "zha-known" in chapter and "ruby.zha-known rt{display:none}" in css
+        assert chapter.count('epub:type="footnote"') == len(set(re.findall(r'href="#(zha-fn-[^"]+)"', chapter)))
