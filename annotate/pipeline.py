@@ -424,9 +424,7 @@ def annotate_text(
     if source.lower().endswith((".md", ".markdown")):
         from .readers import markdown
 
-        facts, items, front = markdown.read_text(text.removeprefix("\ufeff").splitlines(), source)
-        document = markdown.collect(items, Document(source=source, characters=facts.characters,
-                                                    title_text=facts.title, front_matter=front))
+        document = markdown.parse(text, source)
     else:
         document = reader.parse(text, source)
     document.script = detect_script(text[:20_000]) if script == "auto" else script

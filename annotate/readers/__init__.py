@@ -80,6 +80,20 @@ READERS = {
 }
 
 
+def collect(items, document: Document) -> Document:
+    """A reader's stream of sections and blocks → the document's sections: a section's heading is
+    its `head`; every other block (a heading inside a list or a quotation among them) is one of
+    its blocks."""
+    from ..model import Section
+
+    for item in items:
+        if isinstance(item, Section):
+            document.sections.append(item)
+        elif item is not document.sections[-1].head:
+            document.sections[-1].blocks.append(item)
+    return document
+
+
 def reader_for(name: str) -> Reader | None:
     """The reader whose suffix the file name ends with (longest suffix first), else None."""
     lower = name.lower()

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..errors import InputError
 from ..model import Block, Container, Document, Mark, Section
+from . import collect
 from .text import Facts, InvalidCharacters, open_source
 
 SUFFIXES = (".md", ".markdown")
@@ -178,21 +179,17 @@ def read_text(lines: Iterable[str], source: str, replace_invalid: bool = False) 
     return facts, items, front
 
 
-def collect(items: Iterable[Section | Block], document: Document) -> Document:
-    """Events → the document's sections (a section's heading is its `head`; every other block,
-    a heading inside a list among them, is one of its blocks)."""
-    for item in items:
-        if isinstance(item, Section):
-            document.sections.append(item)
-        elif document.sections[-1].head is not item:
-            document.sections[-1].blocks.append(item)
-    return document
+def parse(text: str, source: str = "-", *, replace_invalid: bool = False) -> Document:
+    """Markdown text → a Document skeleton with no tokens yet."""
+    facts, items, front = read_text(text.splitlines(), source, replace_invalid)
+    document = Document(source=source, characters=facts.characters, title_text=facts.title, replaced=facts.replaced,
+                        front_matter=front)
+    return collect(items, document)
 
 
 def read(data: bytes, source: str = "-", *, encoding: str = "auto", replace_invalid: bool = False) -> Document:
     """Markdown bytes → a Document skeleton with no tokens yet."""
     opened = open_source(data=data, name=source, encoding=encoding)
-    facts, items, front = read_text(opened.lines(), source, replace_invalid)
-    document = Document(source=source, characters=facts.characters, title_text=facts.title, encoding=opened.encoding,
-                        replaced=facts.replaced, front_matter=front)
-    return collect(items, document)
+    document = parse("\n".join(opened.lines()), source, replace_invalid=replace_invalid)
+    document.encoding = opened.encoding
+    return document

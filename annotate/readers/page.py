@@ -56,8 +56,6 @@ class Page:
     runs: list[list[Run]] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
-    language: str | None = None
-    """The page's `lang` (on `<html>`), when it has one."""
     doctype: bool = True
     """Whether the page has a doctype (a bare fragment saved as .html has none, and gets none)."""
 
@@ -144,7 +142,7 @@ def _numeric_entities(data: bytes) -> bytes:
 
 def _page(tree, xml: bool, name: str) -> Page:
     root = tree.getroot()
-    page = Page(tree, xml, name, language=root.get("lang") or root.get(XML_LANG))
+    page = Page(tree, xml, name)
     title = next((e for e in root.iter() if local(e.tag) == "title"), None)
     if title is not None and title.text and title.text.strip():
         page.title = title.text.strip()
@@ -242,11 +240,8 @@ def read(data: bytes, source: str) -> Document:
 
 
 def to_document(page: Page, source: str) -> Document:
+    from . import collect
+
     document = Document(source=source, characters=sum(len(b.text) for b in page.blocks), title_text=page.title,
                         encoding="utf-8")
-    for item in page.events():
-        if isinstance(item, Section):
-            document.sections.append(item)
-        elif item is not document.sections[-1].head:
-            document.sections[-1].blocks.append(item)
-    return document
+    return collect(page.events(), document)

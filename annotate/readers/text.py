@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Block, Document, Section
+from . import collect
 
 SECTION_MARKER = re.compile(r"[ \t\u3000]*([A-Za-z0-9]{1,3})[.．][ \t\u3000]*")
 MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*")
@@ -311,11 +312,7 @@ def parse(text: str, source: str = "-", *, replace_invalid: bool = False) -> Doc
     text = text.removeprefix("\ufeff")
     document = Document(source=source, characters=len(text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "")))
     invalid = InvalidCharacters(source, replace_invalid)
-    for item in events(split_lines([text]), source, invalid=invalid):
-        if isinstance(item, Section):
-            document.sections.append(item)
-        elif item is not document.sections[-1].head:
-            document.sections[-1].blocks.append(item)
+    collect(events(split_lines([text]), source, invalid=invalid), document)
     document.replaced = invalid.replaced
     return document
 
