@@ -14,10 +14,11 @@ import uuid
 from ..model import Block, Document, Section
 from . import Sink, Structure, escape_attribute, escape_text, with_marks
 from .epub import CSS_NAME, EPUB_NS, XHTML, vocabulary_entries
-from .html import READING_LANG, asset, container_closing, container_opening, mark_closing, rubies, xhtml_mark_opening
+from .html import READING_LANG, asset, container_closing, container_opening, mark_closing, xhtml_mark_opening
+from .inplace import Annotations
 
 
-class BookSink(Sink):
+class BookSink(Annotations, Sink):
     """Collects chapters as the text streams in; `finish` writes the book."""
 
     def __init__(self, out, document: Document) -> None:
@@ -27,6 +28,7 @@ class BookSink(Sink):
         self.hant = document.script == "Hant"
         self.rt_lang = READING_LANG[document.settings.reading]
         self.noted: dict[str, str] = {}
+        self.book = True  # notes are EPUB footnotes
         self.lang = "zh-Hant" if self.hant else "zh-Hans"
         self.digest = hashlib.sha256()
         self.in_link: set[int] = set()
@@ -53,39 +55,17 @@ class BookSink(Sink):
             if any(s <= position < e for s, e in links):
                 self.in_link.add(id(token))
             position += len(token.text)
-        parts += with_marks(block, 0, len(block.tokens), self._token, _mark_opening, mark_closing)
+        parts += with_marks(block, 0, len(block.tokens), lambda token: self.word(token, id(token) not in self.in_link),
+                            _mark_opening, mark_closing)
         if not block.continued:
             parts.append(closing)
-
-    def _token(self, token) -> str:
-        if token.kind != "han":
-            return escape_text(token.text)
-        ruby = rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
-                      token.known)
-        if not token.note_ids:
-            return ruby
-        entry_id = token.note_ids[0]
-        markup = f'<span class="zha-term">{ruby}</span>'
-        if token.note_here and entry_id in self.document.glossary and id(token) not in self.in_link:
-            number = self.noted.setdefault(entry_id, str(len(self.noted) + 1))
-            markup += (f'<a class="zha-noteref" href="#zha-fn-{entry_id}" epub:type="noteref" role="doc-noteref">'
-                       f"<sup>{number}</sup></a>")
-        return markup
 
     def _close_chapter(self) -> None:
         if not self.chapters:
             return
         parts = self.chapters[-1][1]
         parts.append(self.structure.enter(None))
-        glossary = self.document.glossary
-        for entry_id in self.noted:
-            entry = glossary[entry_id]
-            pinyin = f' <i lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">{escape_text(entry.written_pinyin)}</i>' \
-                if entry.written_pinyin else ""
-            note = f" — {escape_text(entry.note)}" if entry.note else ""
-            parts.append(f'<aside epub:type="footnote" role="doc-footnote" id="zha-fn-{entry_id}" class="zha-footnote" '
-                         f'lang="en" xml:lang="en"><p><b lang="{self.lang}" xml:lang="{self.lang}">'
-                         f"{escape_text(entry.term)}</b>{pinyin}: {escape_text(entry.gloss)}{note}</p></aside>")
+        parts.append(self.footnotes())
 
     def finish(self) -> None:
         try:
@@ -144,7 +124,7 @@ def _mark_opening(mark) -> str:
 def _tags(block: Block) -> tuple[str, str]:
     kind = block.kind
     if kind == "head":
-        level = min(max(block.level, 1), 6) if block.containers else 1 if block.level <= 1 else min(block.level, 6)
+        level = min(max(block.level, 1), 6)
         return f"<h{level}>", f"</h{level}>"
     if kind == "p":
         return ("", "") if block.tight else ("<p>", "</p>")

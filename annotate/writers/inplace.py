@@ -29,7 +29,50 @@ PLACEHOLDER = "\ue000zha{}\ue001"
 FOUND = re.compile("\ue000zha(\\d+)\ue001")
 
 
-class InPlace:
+class Annotations:
+    """The markup of annotated words over a text the tool does not lay out itself (a web page or
+    a book's chapter, annotated in place; a book made from text): ruby, a term, and where its
+    note shows, a numbered reference to the note; and the notes themselves.
+
+    Needs `document`, `hant`, `rt_lang`, `book` (EPUB footnotes, in XML) and `noted` (entry id →
+    its number here)."""
+
+    def word(self, token, may_refer: bool = True) -> str:
+        """One token; `may_refer`: the place may hold a link (not inside a link, button or label)."""
+        if token.kind != "han":
+            return escape_text(token.text)
+        ruby = rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
+                      token.known)
+        if not token.note_ids:
+            return ruby
+        entry_id = token.note_ids[0]
+        markup = f'<span class="zha-term">{ruby}</span>'
+        if token.note_here and entry_id in self.document.glossary and may_refer:
+            number = self.noted.setdefault(entry_id, str(len(self.noted) + 1))
+            kind = ' epub:type="noteref" role="doc-noteref"' if self.book else ""
+            markup += (f'<a class="zha-noteref" href="#zha-fn-{entry_id}"{kind}>'
+                       f'<sup>{number}</sup></a>')
+        return markup
+
+    def footnotes(self) -> str:
+        """The notes referred to here, as EPUB 3 footnotes."""
+        glossary = self.document.glossary
+        return "".join(
+            f'<aside epub:type="footnote" role="doc-footnote" id="zha-fn-{entry_id}" class="zha-footnote" '
+            f'lang="en" xml:lang="en"><p>{self.note(glossary[entry_id])}</p></aside>'
+            for entry_id in self.noted)
+
+    def note(self, entry) -> str:
+        """A note's text: the term, its pinyin, its gloss and the entry's note."""
+        both = ' xml:lang="{}"' if self.book else ""  # an XML document says a language twice
+        pinyin = (f' <i lang="zh-Latn-pinyin"{both.format("zh-Latn-pinyin")}>{escape_text(entry.written_pinyin)}</i>'
+                  if entry.written_pinyin else "")
+        note = f" — {escape_text(entry.note)}" if entry.note else ""
+        return (f'<b lang="zh-Hans"{both.format("zh-Hans")}>{escape_text(entry.term)}</b>{pinyin}: '
+                f"{escape_text(entry.gloss)}{note}")
+
+
+class InPlace(Annotations):
     """Writes one page's annotated blocks back into it; `finish()` gives the page's bytes."""
 
     def __init__(self, document: Document, page, *, book: bool = False, controls: bool = True,
@@ -55,7 +98,7 @@ class InPlace:
         for token in block.tokens:
             while run < len(bounds) - 1 and position >= bounds[run]:
                 run += 1
-            markup[run].append(self._token(token, runs[run]))
+            markup[run].append(self.word(token, not _in_link(runs[run])))
             position += len(token.text)
         for taken, parts in zip(runs, markup):
             self.pieces.append("".join(parts))
@@ -64,22 +107,6 @@ class InPlace:
                 taken.element.tail = placeholder
             else:
                 taken.element.text = placeholder
-
-    def _token(self, token, run) -> str:
-        if token.kind != "han":
-            return escape_text(token.text)
-        ruby = rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
-                      token.known)
-        if not token.note_ids:
-            return ruby
-        entry_id = token.note_ids[0]
-        markup = f'<span class="zha-term">{ruby}</span>'
-        if token.note_here and entry_id in self.document.glossary and not _in_link(run):
-            number = self.noted.setdefault(entry_id, str(len(self.noted) + 1))
-            kind = ' epub:type="noteref" role="doc-noteref"' if self.book else ""
-            markup += (f'<a class="zha-noteref" href="#zha-fn-{entry_id}"{kind}>'
-                       f'<sup>{number}</sup></a>')
-        return markup
 
     def finish(self) -> bytes:
         """The page with its annotations, styles, switches and notes, serialised."""
@@ -142,20 +169,11 @@ class InPlace:
         return f'<div class="zha-controls" role="group" aria-label="Display options" lang="en">{boxes}</div>'
 
     def _notes(self) -> str:
-        glossary = self.document.glossary
         if self.book:
-            return "".join(
-                f'<aside epub:type="footnote" role="doc-footnote" id="zha-fn-{entry_id}" class="zha-footnote" '
-                f'lang="en" xml:lang="en"><p>{self._note(glossary[entry_id])}</p></aside>'
-                for entry_id in self.noted)
-        items = "".join(f'<li id="zha-fn-{entry_id}">{self._note(glossary[entry_id])}</li>' for entry_id in self.noted)
+            return self.footnotes()
+        items = "".join(f'<li id="zha-fn-{entry_id}">{self.note(self.document.glossary[entry_id])}</li>'
+                        for entry_id in self.noted)
         return f'<section class="zha-notes" lang="en" aria-label="Notes"><h2>Notes</h2><ol>{items}</ol></section>'
-
-    def _note(self, entry) -> str:
-        pinyin = f' <i lang="zh-Latn-pinyin">{escape_text(entry.written_pinyin)}</i>' if entry.written_pinyin else ""
-        note = f" — {escape_text(entry.note)}" if entry.note else ""
-        return (f'<b lang="zh-Hans">{escape_text(entry.term)}</b>{pinyin}: '
-                f"{escape_text(entry.gloss)}{note}")
 
 
 def page_css(book: bool) -> str:
