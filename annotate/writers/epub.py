@@ -208,7 +208,8 @@ class BookWriter:
         opf = f"{{{OPF}}}"
         if self.upgrade:
             root.set("version", "3.0")
-        metadata = root.find(f"{opf}metadata")
+        metadata, manifest, spine = root.find(f"{opf}metadata"), root.find(f"{opf}manifest"), root.find(f"{opf}spine")
+        layouts = [(parent, _layout(parent)) for parent in (metadata, manifest, spine)]
         for meta in list(metadata.iterfind(f"{opf}meta")):
             if meta.get("property") == "dcterms:modified":
                 metadata.remove(meta)
@@ -218,7 +219,6 @@ class BookWriter:
         modified.text = time.strftime("%Y-%m-%dT%H:%M:%SZ", now())
         if self.upgrade:
             _epub3_metadata(metadata)
-        manifest, spine = root.find(f"{opf}manifest"), root.find(f"{opf}spine")
         ids = {i.get("id") for i in root.iter() if i.get("id")}
 
         def new_id(base: str) -> str:
@@ -240,9 +240,8 @@ class BookWriter:
                              href=self.href(book.opf_path, self.vocabulary_path),
                              **{"media-type": "application/xhtml+xml"})
             etree.SubElement(spine, f"{opf}itemref", idref=vocabulary_id)
-        _indent_new(metadata)
-        _indent_new(manifest)
-        _indent_new(spine)
+        for parent, (between, closing) in layouts:
+            _indent_new(parent, between, closing)
         return etree.tostring(book.package, xml_declaration=True, encoding="utf-8")
 
 
@@ -270,16 +269,23 @@ def _epub3_metadata(metadata) -> None:
             element.addnext(meta)
 
 
-def _indent_new(parent) -> None:
-    """New children on lines of their own, indented as their older siblings."""
-    if len(parent) < 2:
+def _layout(parent) -> tuple[str | None, str | None]:
+    """How a package element lays out its children: the whitespace after each but the last, and
+    after the last (before the closing tag); None where it has none."""
+    children = list(parent)
+    if len(children) < 2 or not (children[0].tail or "x").isspace():
+        return None, None
+    return children[0].tail, children[-1].tail
+
+
+def _indent_new(parent, between: str | None, closing: str | None) -> None:
+    """Children added to a package element (they have no tail) laid out as the older ones."""
+    if between is None:
         return
-    tail = parent[-2].tail if parent[-2].tail and parent[-2].tail.strip() == "" else None
-    closing = parent[-1].tail
     for child in parent:
-        if child.tail is None or child.tail.strip() == "":
-            child.tail = tail if tail is not None else child.tail
-    parent[-1].tail = closing if closing and closing.strip() == "" and "\n" in (closing or "") else parent[-1].tail
+        if child.tail is None:
+            child.tail = between
+    parent[-1].tail = closing
 
 
 def vocabulary_chapter(document: Document, path: str, css_path: str, writer: BookWriter) -> bytes:
