@@ -337,11 +337,10 @@ def _cut_long(events):
 
 def convert_file(job: Job, options: Options) -> Result:
     """The per-file function of the local runs: read the file, write its outputs atomically."""
+    from .inplace import is_book, is_page
     from .readers import text as reader
     from .translation import read_bytes
     from .writers import FORMATS
-
-    from .inplace import is_book, is_page
 
     started = time.perf_counter()
     result = Result(job.source, relative=job.relative)
@@ -350,11 +349,8 @@ def convert_file(job: Job, options: Options) -> Result:
     temporary: dict[str, Path] = {}
     files: dict[str, io.BufferedWriter] = {}
     try:
-        if is_page(job.source):
-            translation = corrections = None
-        else:
-            translation, corrections = _companions(job)
         page = read_bytes(Path(job.source)) if is_page(job.source) else None
+        translation, corrections = (None, None) if page is not None else _companions(job)
         pairs = _pairs(job.source, read_bytes(Path(job.source))) if _is_pairs(job.source) else None
         if pairs is not None:
             source, translation = pairs
@@ -372,9 +368,10 @@ def convert_file(job: Job, options: Options) -> Result:
             document, annotated = convert_page(page, job.source, job.relative, options, _worker.get("glossary"), files)
             if "html" in files:
                 files["html"].write(annotated)
-            source = reader.Source(job.source, "utf-8")
+            encoding = "utf-8"  # a page is written in UTF-8, whatever it was read in
         else:
             document = convert(source, job.relative, options, _worker.get("glossary"), files, translation, corrections)
+            encoding = source.encoding
         extras = _extras(document, options, stem)
         for handle in files.values():
             handle.close()
@@ -387,7 +384,7 @@ def convert_file(job: Job, options: Options) -> Result:
         for path, data in extras.items():
             write_atomic(path, data)
             result.outputs.append(str(path))
-        _describe(result, document, source.encoding)
+        _describe(result, document, encoding)
         result.status = "written"
     except AnnotateError as error:
         result.error, result.exit_code = str(error), error.exit_code
@@ -428,37 +425,31 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
                   companions: tuple | None = None) -> tuple[Result, dict[str, bytes]]:
     """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
     `companions`: the translation and corrected alignment as (name, bytes), read by the client."""
+    from .inplace import convert_book, convert_page, is_book, is_page
     from .readers import text as reader
     from .writers import FORMATS
-
-    from .inplace import convert_book, convert_page, is_book, is_page
 
     started = time.perf_counter()
     result = Result(job.source, relative=job.relative)
     buffers = {name: io.BytesIO() for name in options.formats if name in FORMATS}
     try:
         translation, corrections = companions or (None, None)
+        encoding = "utf-8"  # a book or a page is written in UTF-8
         if is_book(job.source):
             buffers = {"epub": io.BytesIO()}
             document = convert_book(io.BytesIO(data), job.source, job.relative, options, glossary, buffers["epub"])
-            _describe(result, document, "utf-8")
-            result.status = "written"
-            result.seconds = round(time.perf_counter() - started, 3)
-            return result, {"epub": buffers["epub"].getvalue()}
-        if is_page(job.source):
+        elif is_page(job.source):
             document, annotated = convert_page(data, job.source, job.relative, options, glossary, buffers)
             if "html" in buffers:
                 buffers["html"].write(annotated)
-            _describe(result, document, "utf-8")
-            result.status = "written"
-            result.seconds = round(time.perf_counter() - started, 3)
-            return result, {name: buffer.getvalue() for name, buffer in buffers.items()}
-        if _is_pairs(job.source):
-            source, translation = _pairs(job.source, data)
         else:
-            source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
-        document = convert(source, job.relative, options, glossary, buffers, translation, corrections)
-        _describe(result, document, source.encoding)
+            if _is_pairs(job.source):
+                source, translation = _pairs(job.source, data)
+            else:
+                source = reader.open_source(data=data, name=job.source, encoding=options.encoding)
+            document = convert(source, job.relative, options, glossary, buffers, translation, corrections)
+            encoding = source.encoding
+        _describe(result, document, encoding)
         result.status = "written"
     except AnnotateError as error:
         result.error, result.exit_code = str(error), error.exit_code
