@@ -49,46 +49,46 @@ def split_words(text: str, glossary: Glossary | None) -> list[Token]:
     return tokens
 
 
-def _han_words(text: str) -> dict[int, str]:
-    """jieba's words of every Han run in `text`, by start offset, from one call to jieba.
+def _split_plain(text: str) -> list[Token]:
+    """Tokens of text without glossary terms: jieba's words of every Han run, from one call to
+    jieba per paragraph, and `_split_other`'s tokens between them.
 
     Every other character is masked with a comma, which jieba yields on its own, so each Han
     run is segmented exactly as if it were passed alone (one call per paragraph rather than
     one per run between punctuation marks).
     """
-    masked = NOT_HAN.sub(",", text)
-    words: dict[int, str] = {}
-    position = 0
-    for word in cut(masked):
-        if word != ",":
-            words[position] = word
-        position += len(word)
-    return words
-
-
-def _split_plain(text: str) -> list[Token]:
     if not IS_HAN.search(text):
         return _split_other(text)
     tokens: list[Token] = []
-    position = 0
-    for start, word in _han_words(text).items():
-        if start > position:
-            tokens.extend(_split_other(text[position:start]))
+    position = other = 0  # `other`: where the text since the last Han word began
+    for word in cut(NOT_HAN.sub(",", text)):
+        if word == ",":
+            position += 1
+            continue
+        if other < position:
+            tokens += _split_other(text[other:position])
         tokens.append(Token(word, "han"))
-        position = start + len(word)
-    if position < len(text):
-        tokens.extend(_split_other(text[position:]))
+        position = other = position + len(word)
+    if other < len(text):
+        tokens += _split_other(text[other:])
     return tokens
 
 
 def _split_other(text: str) -> list[Token]:
     """Text without Han characters → Latin runs, punctuation, spaces and other symbols."""
-    tokens: list[Token] = []
+    return [Token(piece, kind) for piece, kind in _other_pieces(text)]
+
+
+@lru_cache(maxsize=16_384)
+def _other_pieces(text: str) -> tuple[tuple[str, str], ...]:
+    """(text, kind) of each token of `_split_other`: a book repeats its stretches between words
+    (，, 。“, ！”) hundreds of thousands of times, so each is worked out once."""
+    tokens: list[tuple[str, str]] = []
     i, n = 0, len(text)
     while i < n:
         latin = LATIN_RUN.match(text, i)
         if latin:
-            tokens.append(Token(latin.group(), "latin"))
+            tokens.append((latin.group(), "latin"))
             i = latin.end()
             continue
         char = text[i]
@@ -97,9 +97,9 @@ def _split_other(text: str) -> list[Token]:
         # Keep runs together: spaces, and doubled marks such as —— and …….
         while j < n and kind_of(text[j]) == kind and (kind != "punct" or text[j] == char) and not LATIN_RUN.match(text, j):
             j += 1
-        tokens.append(Token(text[i:j], kind))
+        tokens.append((text[i:j], kind))
         i = j
-    return tokens
+    return tuple(tokens)
 
 
 URL_OR_ADDRESS = re.compile(
