@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-BATCH = 128
-"""Sentences per batch: enough that numpy's per-step overhead is shared, few enough to stay in cache."""
+ROWS = 2_048
+"""Rows (a sentence's forward or backward sequence) run together: numpy's per-step overhead is
+shared, and the ids of a batch stay small (ROWS × the longest sentence)."""
 MAX_SENTENCE = 200
 """Longer sentences are cut into pieces of this many characters (the network saw sentences of up to ~150)."""
 
@@ -78,72 +79,79 @@ class Model:
 
         embedding = state["embedding.weight"]
         hidden = state["lstm.weight_hh_l0"].shape[1]
+        # Gates in the order i f o g (PyTorch's is i f g o), so that the three sigmoid gates are
+        # one slice; i, f and o are scaled by one half so that one tanh gives every gate:
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2.
+        order = np.r_[0:2 * hidden, 3 * hidden:4 * hidden, 2 * hidden:3 * hidden]
         half = np.full(4 * hidden, 0.5, dtype=np.float32)
-        half[2 * hidden:3 * hidden] = 1.0  # the g gate is a plain tanh
-        self.forward_in = (embedding @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"]
-                           + state["lstm.bias_hh_l0"]) * half
-        self.backward_in = (embedding @ state["lstm.weight_ih_l0_reverse"].T
-                            + state["lstm.bias_ih_l0_reverse"] + state["lstm.bias_hh_l0_reverse"]) * half
-        recurrent = np.zeros((2 * hidden, 8 * hidden), dtype=np.float32)
-        recurrent[:hidden, :4 * hidden] = state["lstm.weight_hh_l0"].T * half
-        recurrent[hidden:, 4 * hidden:] = state["lstm.weight_hh_l0_reverse"].T * half
-        self.hidden, self.recurrent = hidden, recurrent
+        half[3 * hidden:] = 1.0
+
+        def gates(matrix):
+            return matrix[..., order] * half
+
+        forward_in = gates(embedding @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"]
+                           + state["lstm.bias_hh_l0"])
+        backward_in = gates(embedding @ state["lstm.weight_ih_l0_reverse"].T + state["lstm.bias_ih_l0_reverse"]
+                            + state["lstm.bias_hh_l0_reverse"])
+        # one table for both directions: a backward sequence's ids are offset by the vocabulary
+        self.inputs = np.ascontiguousarray(np.concatenate([forward_in, backward_in]), dtype=np.float32)
+        self.offset = len(embedding)
+        # a row's state sits in the first half of 2 × hidden columns for a forward sequence and
+        # in the second for a backward one, the other half zero: one product serves both
+        self.recurrent = np.ascontiguousarray(np.concatenate(
+            [gates(state["lstm.weight_hh_l0"].T), gates(state["lstm.weight_hh_l0_reverse"].T)]), dtype=np.float32)
+        self.hidden = hidden
+        # characters → ids as sorted arrays, to look up a whole batch's characters at once
+        singles = sorted((ord(char), i) for char, i in self.char_ids.items() if len(char) == 1)
+        self.points = np.array([point for point, _ in singles], dtype=np.uint32)
+        self.point_ids = np.array([i for _, i in singles], dtype=np.intp)
         self.fc0 = (state["logit_layer.0.weight"].T, state["logit_layer.0.bias"])
         self.fc1 = (state["logit_layer.2.weight"].T, state["logit_layer.2.bias"])
 
     def decide(self, sentences: list[tuple[str, list[int]]]) -> list[list[Decision]]:
         """For each (sentence, positions of polyphones in it): a Decision per position.
 
-        Sentences run in batches of similar length, so that little of each step is padding."""
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][0]))
-        results: list[list[Decision]] = [[] for _ in sentences]
-        for start in range(0, len(order), BATCH):
-            group = order[start:start + BATCH]
-            for i, decisions in zip(group, self._decide([sentences[i] for i in group])):
-                results[i] = decisions
-        return results
-
-    def _decide(self, sentences: list[tuple[str, list[int]]]) -> list[list[Decision]]:
+        The network is bidirectional, and a target's reading depends on the forward state at its
+        position and the backward state there: so the forward direction runs only up to the last
+        target and the backward one only down to the first (exact, and 30% fewer steps on
+        西游记). Each direction of each sentence is a row of one batch, longest first, so that at
+        every step the rows still running are a prefix of the batch and nothing is padding."""
         np = self.np
         if not sentences:
             return []
-        get, unknown, hidden = self.char_ids.get, self.unknown, self.hidden
-        batch = len(sentences)
-        lengths = [len(text) + 2 for text, _ in sentences]
-        width = max(lengths)
-        forward = np.zeros((batch, width), dtype=np.int64)
-        backward = np.zeros((batch, width), dtype=np.int64)
-        for row, (text, _) in enumerate(sentences):
-            ids = [self.begin, *(get(char, unknown) for char in text), self.end]
-            forward[row, :len(ids)] = ids
-            backward[row, :len(ids)] = ids[::-1]
-        # gates per direction, in the order i f g o; i, f and o are scaled by one half so that
-        # one tanh gives every gate: sigmoid(x) = (tanh(x / 2) + 1) / 2
-        forward, backward = forward.T.copy(), backward.T.copy()  # step-major: one row per step
-        h = np.zeros((batch, 2 * hidden), dtype=np.float32)
-        c = np.zeros((batch, 2, hidden), dtype=np.float32)
-        states = np.empty((width, batch, 2, hidden), dtype=np.float32)
-        gates = np.empty((batch, 8 * hidden), dtype=np.float32)
-        half = 4 * hidden
-        for step in range(width):
-            np.matmul(h, self.recurrent, out=gates)
-            gates[:, :half] += self.forward_in[forward[step]]  # the input's share, looked up per step
-            gates[:, half:] += self.backward_in[backward[step]]
-            np.tanh(gates, out=gates)
-            g = gates.reshape(batch, 2, 4, hidden)
-            i, f, o = (g[:, :, 0] + 1) * 0.5, (g[:, :, 1] + 1) * 0.5, (g[:, :, 3] + 1) * 0.5
-            c = f * c + i * g[:, :, 2]
-            state = states[step]
-            np.multiply(o, np.tanh(c), out=state)
-            h = state.reshape(batch, 2 * hidden)
-        rows, steps, back_steps = [], [], []
-        for row, (_, positions) in enumerate(sentences):
-            for position in positions:
-                rows.append(row)
-                steps.append(position + 1)  # after the BOS token
-                back_steps.append(lengths[row] - 2 - position)
-        features = np.concatenate([states[steps, rows, 0], states[back_steps, rows, 1]], axis=1)
-        logits = np.maximum(features @ self.fc0[0] + self.fc0[1], 0) @ self.fc1[0] + self.fc1[1]
+        texts = [text for text, _ in sentences]
+        counts = np.array([len(positions) for _, positions in sentences])
+        places = np.array([p for _, positions in sentences for p in positions])  # each target's position
+        sizes = np.array([len(text) for text in texts])
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])  # each sentence's start in `ids`
+        owner = np.repeat(np.arange(len(texts)), counts)  # each target's sentence
+        firsts = np.minimum.reduceat(places, np.concatenate([[0], np.cumsum(counts)[:-1]]))
+        lasts = np.maximum.reduceat(places, np.concatenate([[0], np.cumsum(counts)[:-1]]))
+        ids = self.ids_of("".join(texts))
+        # Rows: every sentence's forward sequence (BOS, then its characters up to its last
+        # target), then its backward one (EOS, then its characters from the end down to its
+        # first target; their ids offset into the backward half of `inputs`).
+        lengths = np.concatenate([lasts + 2, sizes - firsts + 1])
+        order = np.argsort(-lengths, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        # each target's two outputs: the forward state after its character (step position + 1),
+        # and the backward state there (step size − position)
+        targets = np.arange(len(places))
+        out_rows = np.concatenate([rank[owner], rank[owner + len(texts)]])
+        out_steps = np.concatenate([places + 1, sizes[owner] - places])
+        out_ends = np.concatenate([np.zeros_like(targets), np.ones_like(targets)])
+        out_targets = np.concatenate([targets, targets])
+        features = np.empty((2, len(places), self.hidden), dtype=np.float32)  # per direction, per target
+        sorted_lengths = lengths[order]
+        for first in range(0, len(order), ROWS):
+            rows = order[first:first + ROWS]
+            mine = (out_rows >= first) & (out_rows < first + len(rows))
+            outputs = (out_rows[mine] - first, out_steps[mine], out_ends[mine], out_targets[mine])
+            self._run(self._sequences(rows, sorted_lengths[first:first + ROWS], ids, starts, sizes, len(texts)),
+                      sorted_lengths[first:first + ROWS], outputs, features)
+        logits = np.maximum(np.concatenate([features[0], features[1]], axis=1) @ self.fc0[0] + self.fc0[1], 0) \
+            @ self.fc1[0] + self.fc1[1]
         # each target's scores for its own character's readings (padded with -inf), all at once
         chars = [self.char_index[text[position]] for text, positions in sentences for position in positions]
         choices = self.choice_ids[chars]
@@ -151,15 +159,85 @@ class Model:
         best = scores.argmax(axis=1)
         weights = np.exp(scores - scores.max(axis=1, keepdims=True))
         confidence = (weights[np.arange(len(chars)), best] / weights.sum(axis=1)).tolist()
+        best = best.tolist()
+        candidates = self.candidates
         decisions: list[list[Decision]] = []
         k = 0
         for text, positions in sentences:
-            row_decisions = []
-            for position in positions:
-                row_decisions.append(Decision(self.candidates[text[position]][1][best[k]], confidence[k]))
-                k += 1
-            decisions.append(row_decisions)
+            decisions.append([Decision(candidates[text[p]][1][best[k + i]], confidence[k + i])
+                              for i, p in enumerate(positions)])
+            k += len(positions)
         return decisions
+
+    def ids_of(self, text: str):
+        """The network's input id of each character of `text` (unknown characters: <UNK>)."""
+        np = self.np
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        found = np.searchsorted(self.points, points)
+        found[found == len(self.points)] = 0
+        return np.where(self.points[found] == points, self.point_ids[found], self.unknown)
+
+    def _sequences(self, rows, lengths, ids, starts, sizes, sentences: int):
+        """The ids of `rows` (row numbers as in `decide`: forward sequences, then backward ones)
+        as a (step, row) matrix, each row from step 0 to its length."""
+        np = self.np
+        backward = rows >= sentences
+        sentence = np.where(backward, rows - sentences, rows)
+        total = int(lengths.sum())
+        row_of = np.repeat(np.arange(len(rows)), lengths)
+        step_of = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        begin, size = starts[sentence][row_of], sizes[sentence][row_of]
+        back = backward[row_of]
+        # forward step t ≥ 1 reads character t − 1; backward step t ≥ 1 reads character size − t
+        index = np.where(back, begin + size - step_of, begin + step_of - 1)
+        values = ids[np.clip(index, 0, len(ids) - 1)] + back * self.offset
+        values[step_of == 0] = np.where(back[step_of == 0], self.end + self.offset, self.begin)
+        matrix = np.zeros((int(lengths[0]), len(rows)), dtype=np.intp)
+        matrix[step_of, row_of] = values
+        return matrix, backward
+
+    def _run(self, sequences, lengths, outputs, features) -> None:
+        """Run the LSTM over rows (longest first, their ids by step in `sequences`), and put the
+        states that `outputs` (row, step, direction, target) ask for into `features`."""
+        np = self.np
+        ids, backward_rows = sequences
+        hidden, n = self.hidden, len(lengths)
+        width = int(lengths[0])
+        backward = backward_rows.astype(np.float32)[:, None]
+        forward = 1.0 - backward
+        rows, steps, ends, targets = outputs
+        by_step = np.argsort(steps, kind="stable")
+        rows, steps, ends, targets = rows[by_step], steps[by_step], ends[by_step], targets[by_step]
+        bounds = np.searchsorted(steps, np.arange(width + 1)).tolist()  # outputs of step t: bounds[t]:bounds[t+1]
+        running = (n - np.searchsorted(lengths[::-1], np.arange(width), side="right")).tolist()
+        state = np.zeros((n, 2 * hidden), dtype=np.float32)  # [forward half | backward half]
+        h = np.zeros((n, hidden), dtype=np.float32)
+        c = np.zeros((n, hidden), dtype=np.float32)
+        gates = np.empty((n, 4 * hidden), dtype=np.float32)
+        product = np.empty((n, 4 * hidden), dtype=np.float32)
+        scratch = np.empty((n, hidden), dtype=np.float32)
+        three = 3 * hidden
+        for step in range(width):
+            m = running[step]
+            g, p = gates[:m], product[:m]
+            np.take(self.inputs, ids[step, :m], axis=0, out=g)
+            np.matmul(state[:m], self.recurrent, out=p)
+            g += p
+            np.tanh(g, out=g)
+            sigmoid = g[:, :three]
+            sigmoid += 1.0
+            sigmoid *= 0.5
+            cm, hm, sm = c[:m], h[:m], scratch[:m]
+            cm *= g[:, hidden:2 * hidden]
+            np.multiply(g[:, :hidden], g[:, three:], out=sm)
+            cm += sm
+            np.tanh(cm, out=sm)
+            np.multiply(g[:, 2 * hidden:three], sm, out=hm)
+            np.multiply(hm, forward[:m], out=state[:m, :hidden])
+            np.multiply(hm, backward[:m], out=state[:m, hidden:])
+            low, high = bounds[step], bounds[step + 1]
+            if high > low:
+                features[ends[low:high], targets[low:high]] = hm[rows[low:high]]
 
 
 @lru_cache(maxsize=1)
