@@ -5,10 +5,11 @@ CC-CEDICT's. Neither depends on the other through this module.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-from .chars import HAN_RUN
+from .chars import HAN, HAN_RUN
 
 Readings = tuple[str | None, ...]
 Sources = tuple[str | None, ...]
@@ -50,32 +51,66 @@ def convert_plain(words: list[str]) -> list[Readings]:
 
 
 def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
-    import pypinyin
+    """Each word's readings and their sources (`phrase` for a piece pypinyin's phrase table
+    has, `default` for a character's usual reading), None for a character without one."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 
     splitter = _phrase_splitter()
-    pieces = [[piece for run in HAN_RUN.findall(word) for piece in splitter.seg(run)] for word in words]
-    flat = [piece for word_pieces in pieces for piece in word_pieces]
-    result = pypinyin.pinyin(flat, style=pypinyin.Style.TONE, errors=_no_reading) if flat else []
-    if len(result) != sum(len(piece) for piece in flat):  # a character pypinyin skipped
-        result = []
-        for piece in flat:
-            got = pypinyin.pinyin(piece, style=pypinyin.Style.TONE, errors=_no_reading)
-            result.extend(got if len(got) == len(piece) else [[None]] * len(piece))
-    syllables = iter(result)
-    kinds = iter(["phrase" if len(piece) > 1 else "default" for piece in flat for _ in piece])
+    whole = RE_HANS.fullmatch  # pypinyin converts a piece it takes as one run of Han characters
     converted = []
     for word in words:
         readings: list[str | None] = []
         sources: list[str | None] = []
-        for char in word:
-            if not HAN_RUN.match(char):
-                readings.append(None)
-                sources.append(None)
+        for run in _runs(word):
+            if not HAN_RUN.match(run):
+                readings += [None] * len(run)
+                sources += [None] * len(run)
                 continue
-            item = next(syllables)
-            kind = next(kinds)
-            syllable = unicodedata.normalize("NFC", item[0]) if item and item[0] else None
-            readings.append(ORIGINAL_TONES.get(char, syllable) if syllable else None)
-            sources.append(kind if syllable else None)
+            for piece in splitter.seg(run):
+                # what pypinyin.pinyin gives a piece, from its tables directly (its converter's
+                # hooks and styles do nothing to tone marks: tests/test_readings.py compares
+                # the two over its tables); anything else is asked of pypinyin itself
+                syllables = None
+                if len(piece) > 1:
+                    phrase = PHRASES_DICT.get(piece)
+                    if phrase is not None and len(phrase) == len(piece) and whole(piece):
+                        syllables = [options[0] for options in phrase]
+                else:
+                    value = PINYIN_DICT.get(ord(piece))
+                    if value is not None and whole(piece):
+                        syllables = [value.split(",", 1)[0]]
+                if syllables is None:
+                    syllables = _asked(piece)
+                kind = "phrase" if len(piece) > 1 else "default"
+                for char, syllable in zip(piece, syllables):
+                    if syllable:
+                        readings.append(ORIGINAL_TONES.get(char) or _nfc(syllable))
+                        sources.append(kind)
+                    else:
+                        readings.append(None)
+                        sources.append(None)
         converted.append((tuple(readings), tuple(sources)))
     return converted
+
+
+_RUNS = re.compile(f"{HAN_RUN.pattern}|[^{HAN}]+")
+
+
+def _runs(word: str) -> list[str]:
+    """The word's Han runs and the text between them, in order."""
+    return _RUNS.findall(word)
+
+
+def _asked(piece: str) -> list[str | None]:
+    """pypinyin's own answer for a piece: one syllable per character, or None for each."""
+    import pypinyin
+
+    got = pypinyin.pinyin([piece], style=pypinyin.Style.TONE, errors=_no_reading)
+    if len(got) != len(piece):
+        return [None] * len(piece)
+    return [item[0] if item else None for item in got]
+
+
+@lru_cache(maxsize=4_096)
+def _nfc(syllable: str) -> str:
+    return unicodedata.normalize("NFC", syllable)

@@ -1,6 +1,7 @@
 """Readings: one syllable per Han character, dictionary tones, styles, glossary overrides."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,28 @@ def test_context_rules(text, word, expected):
     document = annotate_text(text)
     found = [t.readings for b in document.blocks() for t in b.tokens if t.text == word]
     assert found and found[0] == expected
+
+
+def test_readings_from_pypinyins_tables_are_what_pypinyin_gives():
+    """plain._convert_plain reads a piece's syllables from pypinyin's tables directly rather than
+    through pypinyin.pinyin: for every character and every phrase it knows, the two must agree."""
+    import pypinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    from annotate.chars import HAN_RUN
+    from annotate.plain import ORIGINAL_TONES, _convert_plain
+
+    def expected(word):
+        got = pypinyin.pinyin(word, style=pypinyin.Style.TONE, errors=lambda chars: [None] * len(chars))
+        assert len(got) == len(word)
+        return tuple(ORIGINAL_TONES.get(c) or (unicodedata.normalize("NFC", r[0]) if r[0] else None)
+                     for c, r in zip(word, got))
+
+    # what the analysis asks about: runs of Han characters (not pypinyin's private-use ones)
+    singles = [chr(point) for point in sorted(PINYIN_DICT) if HAN_RUN.fullmatch(chr(point))]
+    phrases = [phrase for phrase in sorted(PHRASES_DICT) if HAN_RUN.fullmatch(phrase)]
+    assert len(singles) > 20_000 and len(phrases) > 40_000
+    converted = _convert_plain(singles + phrases)
+    wrong = [(word, readings) for word, (readings, _) in zip(singles + phrases, converted)
+             if readings != expected(word)]
+    assert wrong == []
