@@ -7,6 +7,7 @@ serialised markup of each distinct token, because a book repeats its words thous
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
@@ -17,9 +18,31 @@ from ..model import Block, Document, Section
 _WORDS: dict[tuple, dict[tuple, str]] = {}
 FLUSH_PARTS = 4_096
 """Pieces of a vocabulary list gathered before they are written (Sink.emit_gathered)."""
+ID_LIMIT = 50_000
+"""Distinct tokens numbered before the numbering table starts over (markup_id)."""
 MEMO_LIMIT = 5_000
 """Markup kept per format before the memo starts over. A book's 5,000 most frequent words are
 most of its running text; 15,000 cost 16 MB more per three formats for no measurable speed."""
+
+
+_IDS: dict[tuple, int] = {}
+_NEXT_ID = itertools.count()
+
+
+def markup_id(token) -> int:
+    """A number for what decides a token's markup in any format: its text and kind, readings and
+    their sources, other-script forms, spoken tones, name, level, notes and spelling. Equal
+    tokens get equal numbers; a number is never given to anything else, even after the table
+    is emptied (then an old key only gets a new number), so a memo keyed by it is never wrong."""
+    key = (token.text, token.kind, token.readings, token.sources, token.traditional, token.simplified, token.spoken,
+           token.written, token.name, token.known, token.level, token.note_ids, token.note_here, token.spelling)
+    number = _IDS.get(key)
+    if number is None:
+        if len(_IDS) > ID_LIMIT:
+            _IDS.clear()
+        number = _IDS[key] = next(_NEXT_ID)
+    token.markup_id = number
+    return number
 
 
 class Sink:
@@ -34,34 +57,32 @@ class Sink:
 
     #: Whether markup of a noted word is the same at every occurrence (TEI, JSON) or not (HTML ids).
     memoise_notes = True
-    #: Whether the markup shows how readings were decided, spoken tones and names (JSON does).
-    records_provenance = False
 
     def word_markup(self, token, make: Callable) -> str:
         """`make(token)` memoised per word and reading: the same word can be read differently in
-        different contexts (了 le / liǎo). Hashing a few strings is much cheaper than the whole token."""
+        different contexts (了 le / liǎo). The memo's key is the token's `markup_id`, so a word's
+        readings and forms are hashed once for all the formats rather than once per format."""
         if token.note_ids and not self.memoise_notes:
             return make(token)
-        key = self.markup_key(token)
+        key = token.markup_id
+        if key is None:
+            key = markup_id(token)
         markup = self._words.get(key)
         if markup is None:
             markup = self.remember(key, make(token))
         return markup
 
-    def remember(self, key: tuple, markup: str) -> str:
+    def remember(self, key: int, markup: str) -> str:
         if len(self._words) > MEMO_LIMIT:
             self._words.clear()
         self._words[key] = markup
         return markup
 
-    def markup_key(self, token) -> tuple:
-        """What decides a token's markup in this format: its text, readings, other-script form,
-        notes, name, level and spoken tones (TEI), and for JSON also the sources."""
-        if self.records_provenance:
-            return (token.text, token.readings, token.sources, token.spoken, token.name,
-                    token.traditional or token.simplified, token.known, token.note_ids, token.note_here, token.level)
-        return (token.text, token.readings, token.traditional or token.simplified, token.known, token.note_ids,
-                token.note_here, token.name, token.level, token.spoken)
+    @staticmethod
+    def markup_key(token) -> int:
+        """The memo key of a token's markup (see `markup_id`)."""
+        key = token.markup_id
+        return markup_id(token) if key is None else key
 
     def emit(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))

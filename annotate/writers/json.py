@@ -105,8 +105,6 @@ class JsonSink(Sink):
     A section is written when its first block arrives, because its `head` comes first.
     """
 
-    records_provenance = True
-
     def __init__(self, out, document: Document) -> None:
         super().__init__(out, document)
         self.sections = 0
