@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-ROWS = 2_048
+TARGETS = 1_024
+"""Targets whose readings are scored together (their logits over every class: 4 MB)."""
+ROWS = 1_024
 """Rows (a sentence's forward or backward sequence) run together: numpy's per-step overhead is
 shared, and the ids of a batch stay small (ROWS × the longest sentence)."""
 MAX_SENTENCE = 200
@@ -150,16 +152,20 @@ class Model:
             outputs = (out_rows[mine] - first, out_steps[mine], out_ends[mine], out_targets[mine])
             self._run(self._sequences(rows, sorted_lengths[first:first + ROWS], ids, starts, sizes, len(texts)),
                       sorted_lengths[first:first + ROWS], outputs, features)
-        logits = np.maximum(np.concatenate([features[0], features[1]], axis=1) @ self.fc0[0] + self.fc0[1], 0) \
-            @ self.fc1[0] + self.fc1[1]
-        # each target's scores for its own character's readings (padded with -inf), all at once
-        chars = [self.char_index[text[position]] for text, positions in sentences for position in positions]
-        choices = self.choice_ids[chars]
-        scores = np.take_along_axis(logits, choices, axis=1) + self.choice_mask[chars]
-        best = scores.argmax(axis=1)
-        weights = np.exp(scores - scores.max(axis=1, keepdims=True))
-        confidence = (weights[np.arange(len(chars)), best] / weights.sum(axis=1)).tolist()
-        best = best.tolist()
+        # each target's scores for its own character's readings (padded with -inf), a block of
+        # targets at a time: the logits over every class are 4 KB a target
+        chars = np.array([self.char_index[text[position]] for text, positions in sentences for position in positions])
+        best, confidence = [], []
+        for low in range(0, len(chars), TARGETS):
+            block = slice(low, low + TARGETS)
+            hidden = np.maximum(np.concatenate([features[0, block], features[1, block]], axis=1) @ self.fc0[0]
+                                + self.fc0[1], 0)
+            logits = hidden @ self.fc1[0] + self.fc1[1]
+            scores = np.take_along_axis(logits, self.choice_ids[chars[block]], axis=1) + self.choice_mask[chars[block]]
+            chosen = scores.argmax(axis=1)
+            weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+            confidence += (weights[np.arange(len(chosen)), chosen] / weights.sum(axis=1)).tolist()
+            best += chosen.tolist()
         candidates = self.candidates
         decisions: list[list[Decision]] = []
         k = 0
