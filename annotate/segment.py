@@ -79,7 +79,7 @@ def _split_other(text: str) -> list[Token]:
     return [Token(piece, kind) for piece, kind in _other_pieces(text)]
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4_096)
 def _other_pieces(text: str) -> tuple[tuple[str, str], ...]:
     """(text, kind) of each token of `_split_other`: a book repeats its stretches between words
     (，, 。“, ！”) hundreds of thousands of times, so each is worked out once."""
