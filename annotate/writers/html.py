@@ -381,6 +381,8 @@ class ArticleSink(Sink):
         return found
 
     def _tokens(self, tokens) -> list[str]:
+        if not any(token.note_ids for token in tokens):
+            return self.markups(tokens, self._make)
         parts = []
         later, words, markup_key = self.later, self._words, self.markup_key
         for token in tokens:

@@ -79,8 +79,8 @@ def structure_json(block: Block) -> str:
     return "".join(f'"{key}":{_dumps(value)},' for key, value in found.items())
 
 
-def block_json(block: Block, markup=lambda token, make: make(token)) -> str:
-    tokens = ",".join(markup(t, _token) for t in block.tokens)
+def block_json(block: Block, markups=lambda tokens, make: [make(t) for t in tokens]) -> str:
+    tokens = ",".join(markups(block.tokens, _token))
     sentences = ""
     if block.sentences:
         sentences = ',"sentences":' + _dumps([{"id": s.id, "start": s.start, "end": s.end} for s in block.sentences])
@@ -144,7 +144,7 @@ class JsonSink(Sink):
         self.emit(_dumps(head)[:-1] + ',"sections":[')
 
     def _write_pending(self, head: Block | None) -> None:
-        head_json = block_json(head, self.word_markup) if head is not None else "null"
+        head_json = block_json(head, self.markups) if head is not None else "null"
         self.emit(f'{"," if self.sections else ""}{{"n":{_dumps(self.pending.n)},"head":{head_json},"blocks":[')
         self.sections += 1
         self.pending, self.open, self.blocks = None, True, 0
@@ -168,7 +168,7 @@ class JsonSink(Sink):
         if block.continues or block.continued:
             self._part(block)
             return
-        self.emit(("," if self.blocks else "") + block_json(block, self.word_markup))
+        self.emit(("," if self.blocks else "") + block_json(block, self.markups))
         self.blocks += 1
 
     def _part(self, block: Block) -> None:
@@ -177,7 +177,7 @@ class JsonSink(Sink):
             self.emit(("," if self.blocks else "") + _block_opening(block, block.whole))
             self.blocks += 1
             self.part_tokens = False
-        tokens = ",".join(self.word_markup(t, _token) for t in block.tokens)
+        tokens = ",".join(self.markups(block.tokens, _token))
         if tokens:
             self.emit(("," if self.part_tokens else "") + tokens)
             self.part_tokens = True

@@ -372,23 +372,38 @@ class TeiSink(Sink):
             render = lambda t: self._token(t, inside.get(id(t), False))  # noqa: E731
         else:
             render = self._render
+        if not verbatim and not any(m.kind != "run" for m in block.marks):
+            render = None  # no marks: a span's tokens are written in one loop (`_rendered`)
         parts = []
         spans = block.sentences or ()
         if block.kind == "code" or not spans:
-            parts = with_marks(block, 0, len(block.tokens), render, tei_mark_opening, tei_mark_closing)
+            parts = self._rendered(block.tokens) if render is None else \
+                with_marks(block, 0, len(block.tokens), render, tei_mark_opening, tei_mark_closing)
         else:
-            offsets = token_offsets(block) if block.marks else None
+            offsets = token_offsets(block) if block.marks and render is not None else None
             for span in spans:
                 if span.start == span.end:
                     continue
                 parts.append(self._sentence_start(span))
-                parts += with_marks(block, span.start, span.end, render, tei_mark_opening, tei_mark_closing, offsets)
+                if render is None:
+                    parts += self._rendered(block.tokens[span.start:span.end])
+                else:
+                    parts += with_marks(block, span.start, span.end, render, tei_mark_opening, tei_mark_closing,
+                                        offsets)
                 parts.append("</s>")
             for span in spans:  # a sentence with no token of its own (cut inside a word)
                 if span.start == span.end:
                     parts.append(f'<s xml:id="{span.id}"/>')
         before = "" if block.continues else self.structure.enter(block) + opening
         self.emit(before + "".join(parts) + ("" if block.continued else closing))
+
+    def _rendered(self, tokens) -> list[str]:
+        """`_render` of each token: the markups, and a note after a token that shows one."""
+        parts = self.markups(tokens, self._make)
+        for i, t in enumerate(tokens):
+            if t.note_here:
+                parts[i] += self._note(t.note_ids[0])
+        return parts
 
     def _render(self, t: Token) -> str:
         markup = self.word_markup(t, self._make)
