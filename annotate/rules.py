@@ -197,10 +197,11 @@ TRIGGERS = frozenset("".join(rule.trigger for rule in RULES))
 
 def matches(text: str):
     """(position, reading, why) for each rule that applies in `text`."""
-    if not TRIGGERS.intersection(text):
+    present = TRIGGERS.intersection(text)
+    if not present:
         return
     for rule in RULES:
-        if not any(char in text for char in rule.trigger):
+        if present.isdisjoint(rule.trigger):
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
