@@ -108,20 +108,29 @@ def decide_polyphones(blocks: list[Block]) -> None:
     from .polyphones import model, sentences_of
 
     network = model()
+    polyphonic, polyphones = _polyphonic, network.polyphones
+    if len(polyphonic) > CACHE_LIMIT:
+        polyphonic.clear()
     batch, owners = [], []
     for block in blocks:
-        text_parts, targets = [], []  # targets: (position in the paragraph, token, offset)
+        targets = []  # (position in the paragraph, token, offset)
         position = 0
+        simplified = False  # a token of a traditional source read through its simplified form
         for token in block.tokens:
             word = token.simplified or token.text
-            text_parts.append(word)
             if token.kind == "han":
-                for offset in _undecided(word, token.sources):
-                    targets.append((position + offset, token, offset))
+                if token.simplified:
+                    simplified = True
+                has = polyphonic.get(word)
+                if has is None:
+                    has = polyphonic[word] = not polyphones.isdisjoint(word)
+                if has:
+                    for offset in _undecided(word, token.sources):
+                        targets.append((position + offset, token, offset))
             position += len(word)
         if not targets:
             continue
-        text = "".join(text_parts)
+        text = paragraph_text(block) if simplified else block.text  # tokens make up the block's text
         i = 0
         for start, end in sentences_of(text):
             positions = []
@@ -147,6 +156,8 @@ def decide_polyphones(blocks: list[Block]) -> None:
 
 
 _undecided_cache: dict[tuple, tuple[int, ...]] = {}
+_polyphonic: dict[str, bool] = {}
+"""Word → whether any of its characters is one the model reads (most words have none)."""
 
 
 def _undecided(word: str, sources: tuple) -> tuple[int, ...]:
