@@ -60,10 +60,24 @@ def add_traditional(block: Block, variant: str, script: str = "Hans") -> None:
     source gets simplified forms.
     """
     converted = to_simplified(block.text) if script == "Hant" else to_traditional(block.text, variant)
-    field = "simplified" if script == "Hant" else "traditional"
+    if script == "Hant":
+        position = 0
+        for token in block.tokens:
+            end = position + len(token.text)
+            form = converted[position:end]
+            token.simplified = form if token.kind == "han" and form != token.text else None
+            position = end
+        return
+    if converted == block.text:  # nothing differs (common in short paragraphs)
+        for token in block.tokens:
+            token.traditional = None
+        return
     position = 0
     for token in block.tokens:
         end = position + len(token.text)
-        form = converted[position:end]
-        setattr(token, field, form if token.kind == "han" and form != token.text else None)
+        if token.kind == "han":
+            form = converted[position:end]
+            token.traditional = form if form != token.text else None
+        else:
+            token.traditional = None
         position = end
