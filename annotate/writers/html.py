@@ -392,7 +392,7 @@ class ArticleSink(Sink):
             entry_id = token.note_ids[0]
             if entry_id in later:  # a dictionary word again: the appendix links only to its first occurrence
                 key = markup_key(token)
-                markup = words.get(key) or self.remember(key, self._button(token, entry_id, self.numbers[entry_id]))
+                markup = words.get(key) or words.put(key, self._button(token, entry_id, self.numbers[entry_id]))
                 parts.append(markup)
                 continue
             number = self.numbers.setdefault(entry_id, str(len(self.numbers) + 1))
