@@ -185,10 +185,27 @@ def add_capitals(block: Block, settings: Settings) -> None:
 
 
 def add_spellings(block: Block) -> None:
-    """Each Han word's spelling (names.spell_word), from its final readings: 宁波 → Níngbō."""
+    """Each Han word's spelling (names.spell_word), from its final readings: 宁波 → Níngbō.
+
+    Most occurrences of a word share its readings tuple (readings.add_readings caches one per
+    word), so the word's last spelling is reused when its readings are that very tuple, without
+    hashing them."""
+    last = _last_spelling
+    if len(last) > 16_384:
+        last.clear()
     for token in block.tokens:
         if token.kind == "han" and token.sources:
-            token.spelling = _spelling(token.written or token.readings, token.name, token.simplified or token.text)
+            readings, name, text = token.written or token.readings, token.name, token.simplified or token.text
+            seen = last.get(text)
+            if seen is not None and seen[0] is readings and seen[1] == name:
+                token.spelling = seen[2]
+            else:
+                token.spelling = _spelling(readings, name, text)
+                last[text] = (readings, name, token.spelling)
+
+
+_last_spelling: dict[str, tuple] = {}
+"""Word → (readings, name, spelling) of its latest spelling (the tuple is held, so `is` is safe)."""
 
 
 @lru_cache(maxsize=16_384)
