@@ -64,9 +64,11 @@ def markup_id(token) -> int:
     anything else (a key forgotten gets a new number), so a memo keyed by it is never wrong."""
     key = (token.text, token.kind, token.readings, token.sources, token.traditional, token.simplified, token.spoken,
            token.written, token.name, token.known, token.level, token.note_ids, token.note_here, token.spelling)
-    number = _IDS.get(key)
+    number = _IDS.young.get(key)
     if number is None:
-        number = _IDS.put(key, next(_NEXT_ID))
+        number = _IDS.get(key)  # the older generation
+        if number is None:
+            number = _IDS.put(key, next(_NEXT_ID))
     token.markup_id = number
     return number
 
