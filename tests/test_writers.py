@@ -7,6 +7,8 @@ import re
 import jsonschema
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotate import annotate_text, write
 from annotate.demo import embed_demo
@@ -197,3 +199,41 @@ def test_json_matches_its_schema(seed):
                      "sources": ["phrase", "phrase"], "word": "fāzhǎn"}
     assert {g["id"] for g in data["glossary"]} == {i for s in data["sections"] for b in s["blocks"] for t in b["tokens"] for i in t["glossary"]} | {
         i for s in data["sections"] if s["head"] for t in s["head"]["tokens"] for i in t["glossary"]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(min_size=1, max_size=6), readings=st.lists(st.one_of(st.none(), st.text(max_size=4)), max_size=4),
+       other=st.one_of(st.none(), st.text(max_size=4)), notes=st.lists(st.text(max_size=5), max_size=2),
+       level=st.one_of(st.none(), st.integers(1, 7)), flags=st.lists(st.booleans(), min_size=3, max_size=3),
+       kind=st.sampled_from(["han", "latin", "punct", "verbatim"]), spelling=st.one_of(st.none(), st.text(max_size=6)))
+def test_a_tokens_json_is_what_json_dumps_writes(text, readings, other, notes, level, flags, kind, spelling):
+    """writers.json.token_json puts a token's JSON together from encoded strings: it must be,
+    byte for byte, what json.dumps writes for the same object (with <, > and & escaped), for
+    any text: quotes, backslashes, control characters, astral characters, markup."""
+    from annotate.writers.json import token_json
+
+    known, note_here, spoken_too = flags
+    readings = tuple(readings)
+    sources = tuple("default" if r is not None else None for r in readings)
+    spoken = tuple(r and r + "x" for r in readings) if spoken_too else ()
+    token = {"text": text, "kind": kind, "readings": list(readings), "traditional": other, "glossary": list(notes)}
+    if kind == "han" and sources:
+        token["sources"] = list(sources)
+        if spelling is not None:
+            token["word"] = spelling
+    if other:
+        token["name"] = other
+    if spoken:
+        token["written"], token["spoken"] = list(readings), list(spoken)
+    if other is not None:
+        token["simplified"] = other
+    if level is not None:
+        token["level"] = level
+    if known:
+        token["known"] = True
+    if note_here:
+        token["note"] = True
+    expected = json.dumps(token, ensure_ascii=False, separators=(",", ":"))
+    expected = expected.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    assert token_json(text, kind, readings, other, other, tuple(notes), level, known, note_here, sources,
+                      readings if spoken else (), spoken, other or None, spelling) == expected
