@@ -180,6 +180,9 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options
     learner's data (CC-CEDICT, HSK lists) when `options` ask for it."""
     import gc
 
+    from .plain import load_pypinyin
+
+    load_pypinyin()  # first, so that pypinyin gets the cached phrase table
     import pypinyin
 
     from .glossary import load

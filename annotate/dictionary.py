@@ -34,7 +34,8 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _cache_path(source: Path) -> Path:
+def _cache_path(source: Path, kind: str = "cedict") -> Path:
+    """The cache file of a table made from `source`, named by its kind and the file's size and time."""
     try:
         home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     except (RuntimeError, KeyError):  # no home directory to be found: the cache goes to the temporary folder
@@ -43,7 +44,7 @@ def _cache_path(source: Path) -> Path:
         home = Path(tempfile.gettempdir())
     base = home / "zh-annotate"
     stat = source.stat()
-    return base / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
+    return base / f"{kind}-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
 
 
 PREPARED = ("phrases2", "confirmed1", "senses2")

@@ -87,6 +87,9 @@ class Problem:
 def load(paths: list[Path]) -> Glossary:
     """Read glossary files (a directory means every TSV, CSV and TBX file in it), stopping at the
     first problem: a duplicate term, an empty gloss, pinyin that does not fit its term."""
+    from .plain import load_pypinyin
+
+    load_pypinyin()  # before the entries' pinyin imports pypinyin: it then gets the cached phrase table
     entries: list[GlossaryEntry] = []
     seen: dict[str, GlossaryEntry] = {}
     ids: set[str] = set()

@@ -277,6 +277,9 @@ def annotate_blocks(blocks: list[Block], context: Context) -> None:
 def annotate_document(document: Document, glossary: Glossary | None = None, settings: Settings | None = None,
                       segments: str = "sentences") -> Document:
     """Run every pass over every block, then list the glossary entries the document uses."""
+    from .plain import load_pypinyin
+
+    load_pypinyin()  # before anything imports pypinyin: it then gets the cached phrase table
     settings = settings or Settings()
     if settings.reading not in STYLES:
         raise ValueError(f"unknown reading style {settings.reading!r} (choose from {', '.join(STYLES)})")
@@ -384,7 +387,7 @@ class Sentences:
     def of(self, index: int) -> str:
         """The sentence in which the block's token `index` starts."""
         if self.starts is None:
-            self.starts = list(accumulate((len(token.text) for token in self.block.tokens), initial=0))
+            self.starts = list(accumulate(map(len, [token.text for token in self.block.tokens]), initial=0))
             self.ends = sentence_ends(self.block.text)
         return sentence_at(self.block.text, self.starts[index], self.ends)
 

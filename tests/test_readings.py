@@ -1,6 +1,8 @@
 """Readings: one syllable per Han character, dictionary tones, styles, glossary overrides."""
 from __future__ import annotations
 
+import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -127,3 +129,32 @@ def test_readings_from_pypinyins_tables_are_what_pypinyin_gives():
     wrong = [(word, readings) for word, (readings, _) in zip(singles + phrases, converted)
              if readings != expected(word)]
     assert wrong == []
+
+
+def test_pypinyins_phrase_table_from_the_cache_reads_as_its_own(tmp_path):
+    """plain.load_pypinyin gives pypinyin its phrase table from a cache (made on the first run):
+    in a fresh process that builds the cache, in one that loads it, and in one where pypinyin
+    was imported first (its own JSON), the table and the readings of a text are the same."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "if sys.argv[1] == 'own':\n"
+        "    import pypinyin\n"
+        "from annotate import annotate_text\n"
+        "from annotate import plain\n"
+        "document = annotate_text('重庆市的银行行长说，一个人不是只会长大。')\n"
+        "from pypinyin.constants import PHRASES_DICT\n"
+        "words = [[t.text, list(t.readings)] for b in document.blocks() for t in b.tokens]\n"
+        "table = sorted((k, [r[0] for r in v]) for k, v in PHRASES_DICT.items())\n"
+        "print(json.dumps([plain._table_from_cache, len(table), hash(str(table)), words], ensure_ascii=False))\n"
+    )
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONHASHSEED": "0"}
+    results = [json.loads(subprocess.run([sys.executable, "-c", script, mode], env=environment, check=True,
+                                         capture_output=True, text=True).stdout)
+               for mode in ("build", "load", "own")]
+    assert list((tmp_path / "zh-annotate").glob("pypinyin-phrases-*.marshal"))
+    assert [r[0] for r in results] == [True, True, False]
+    assert results[0][1] > 40_000
+    assert results[0][1:] == results[1][1:] == results[2][1:]
