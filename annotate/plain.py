@@ -127,8 +127,11 @@ def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
     has, `default` for a character's usual reading), None for a character without one."""
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 
+    from pypinyin.seg import mmseg
+
     splitter = _phrase_splitter()
     whole = RE_HANS.fullmatch  # pypinyin converts a piece it takes as one run of Han characters
+    cut = mmseg.seg.cut  # what splitter.seg does with a run that is all pypinyin's Han characters
     converted = []
     for word in words:
         readings: list[str | None] = []
@@ -138,7 +141,7 @@ def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
                 readings += [None] * len(run)
                 sources += [None] * len(run)
                 continue
-            for piece in splitter.seg(run):
+            for piece in (cut(run) if whole(run) else splitter.seg(run)):
                 # what pypinyin.pinyin gives a piece, from its tables directly (its converter's
                 # hooks and styles do nothing to tone marks: tests/test_readings.py compares
                 # the two over its tables); anything else is asked of pypinyin itself

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from .chars import TONE_MARKS
 from .model import Block
@@ -32,15 +34,28 @@ def add_readings(block: Block) -> None:
     """
     if len(_cache) > CACHE_LIMIT:  # before looking: every word of this block must end up cached
         _cache.clear()
-    words = {token.simplified or token.text for token in block.tokens if token.kind == "han"}
-    new = [word for word in words if word not in _cache]
-    if new:
-        _cache.update(zip(new, _convert(new)))
+    cache, missing = _cache, []
     for token in block.tokens:
         if token.kind == "han":
-            token.readings, token.sources = _cache[token.simplified or token.text]
+            word = token.simplified or token.text
+            found = cache.get(word)
+            if found is None:
+                missing.append((token, word))
+            else:
+                token.readings, token.sources = found
         else:
-            token.readings = token.sources = (None,) * len(token.text)
+            token.readings = token.sources = _nothing(len(token.text))
+    if missing:
+        new = list(dict.fromkeys(word for _, word in missing))
+        cache.update(zip(new, _convert(new)))
+        for token, word in missing:
+            token.readings, token.sources = cache[word]
+
+
+@lru_cache(maxsize=256)
+def _nothing(length: int) -> tuple[None, ...]:
+    """(None,) × length: the readings and sources of a token without Han characters."""
+    return (None,) * length
 
 
 def _convert(words: list[str]) -> list[tuple[Readings, Sources]]:
@@ -228,8 +243,14 @@ def _apply_pattern_rules(block: Block) -> None:
 
 
 def paragraph_text(block: Block) -> str:
-    """The paragraph as analysed: each token's simplified form (a traditional source's), else its text."""
+    """The paragraph as analysed: each token's simplified form (a traditional source's), else its
+    text; so the block's own text where no token has a simplified form (its tokens make it up)."""
+    if not any(map(_SIMPLIFIED, block.tokens)):
+        return block.text
     return "".join(token.simplified or token.text for token in block.tokens)
+
+
+_SIMPLIFIED = attrgetter("simplified")
 
 
 def set_readings_at(block: Block, wanted: dict[int, str], source: str, keep_credit: tuple[str, ...] = ()) -> None:
@@ -271,10 +292,7 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
 
     tokens = block.tokens
     flat = paragraph_text(block)
-    starts, position = [], 0
-    for token in tokens:
-        starts.append(position)
-        position += len(token.text)
+    starts = list(accumulate(map(len, [token.text for token in tokens]), initial=0))[:-1]
 
     def reading_at(index: int):
         """(token, offset, reading) of the character at `index` of the paragraph."""
