@@ -217,7 +217,7 @@ def apply_context_rules(block: Block) -> None:
     tokens = block.tokens
     opened_by_yi = False
     for i, token in enumerate(tokens):
-        if token.kind == "punct" and any(c in CLAUSE_END for c in token.text):
+        if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
             opened_by_yi = False
             continue
         word = token.simplified or token.text
@@ -259,20 +259,19 @@ def set_readings_at(block: Block, wanted: dict[int, str], source: str, keep_cred
     in `keep_credit`."""
     if not wanted:
         return
-    start = 0
-    for token in block.tokens:
-        end = start + len(token.text)
-        if token.kind == "han":
-            for position in range(start, end):
-                reading = wanted.get(position)
-                if reading is None:
-                    continue
-                offset = position - start
-                if token.readings[offset] == reading and token.sources[offset] in keep_credit:
-                    continue
-                token.readings = _replace(token.readings, offset, reading)
-                token.sources = _replace(token.sources, offset, source)
-        start = end
+    import bisect
+
+    tokens = block.tokens
+    starts = list(accumulate(map(len, [token.text for token in tokens]), initial=0))
+    for position in sorted(wanted):
+        k = bisect.bisect_right(starts, position) - 1
+        if k >= len(tokens) or tokens[k].kind != "han":
+            continue
+        token, offset, reading = tokens[k], position - starts[k], wanted[position]
+        if token.readings[offset] == reading and token.sources[offset] in keep_credit:
+            continue
+        token.readings = _replace(token.readings, offset, reading)
+        token.sources = _replace(token.sources, offset, source)
 
 
 NUMERALS = frozenset("〇零一二三四五六七八九")
