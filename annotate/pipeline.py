@@ -111,19 +111,21 @@ def add_levels(block: Block, context: Context) -> None:
         return
     grades, grade = context.grades, context.grade
     graded: list = []
+    append = graded.append
     cuts = []  # (index, parts) of joined words to cut: rare, so the common path only grades
     for index, token in enumerate(block.tokens):
         if token.kind != "han":
             continue
         word = token.simplified or token.text
-        level, known, joined = grades.get(word) or grade(word)
-        if joined and not token.note_ids and not token.name:
+        found = grades.get(word) or grade(word)
+        if found[2] and not token.note_ids and not token.name:
             parts = cedict_parts(word, token.readings)
             if parts:
                 cuts.append((index, parts))
                 continue
-        token.level, token.known = level, known
-        graded.append(level)
+        token.level = level = found[0]
+        token.known = found[1]
+        append(level)
     if cuts:
         tokens = block.tokens
         for index, parts in reversed(cuts):

@@ -65,10 +65,9 @@ def markup_id(token) -> int:
     key = (token.text, token.kind, token.readings, token.sources, token.traditional, token.simplified, token.spoken,
            token.written, token.name, token.known, token.level, token.note_ids, token.note_here, token.spelling)
     number = _IDS.young.get(key)
-    if number is None:
-        number = _IDS.get(key)  # the older generation
-        if number is None:
-            number = _IDS.put(key, next(_NEXT_ID))
+    if number is None:  # from the old generation (moved to the young one), or a new number
+        number = _IDS.old.get(key)
+        number = _IDS.put(key, next(_NEXT_ID) if number is None else number)
     token.markup_id = number
     return number
 
@@ -110,19 +109,11 @@ class Sink:
             if key is None:
                 key = markup_id(token)
             markup = young.get(key)
-            if markup is None:
-                markup = memo.get(key)
-                if markup is None:
-                    markup = memo.put(key, make(token))
+            if markup is None:  # from the old generation (moved to the young one), or made
+                markup = memo.put(key, memo.old.get(key) or make(token))
                 young = memo.young  # a new generation may have begun
             append(markup)
         return parts
-
-    @staticmethod
-    def markup_key(token) -> int:
-        """The memo key of a token's markup (see `markup_id`)."""
-        key = token.markup_id
-        return markup_id(token) if key is None else key
 
     def emit(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))

@@ -22,7 +22,7 @@ from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, CEDICT_LICENCE, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..syllables import tone_of
-from . import Sink, Structure, escape_attribute, escape_text, serialize, start_tag, with_marks
+from . import Sink, Structure, escape_attribute, escape_text, markup_id, serialize, start_tag, with_marks
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (
@@ -384,17 +384,22 @@ class ArticleSink(Sink):
         if not any(token.note_ids for token in tokens):
             return self.markups(tokens, self._make)
         parts = []
-        later, words, markup_key = self.later, self._words, self.markup_key
+        later, memo = self.later, self._words
         for token in tokens:
-            if not token.note_ids:
-                parts.append(self.word_markup(token, self._make))
-                continue
-            entry_id = token.note_ids[0]
-            if entry_id in later:  # a dictionary word again: the appendix links only to its first occurrence
-                key = markup_key(token)
-                markup = words.get(key) or words.put(key, self._button(token, entry_id, self.numbers[entry_id]))
+            note_ids = token.note_ids
+            if not note_ids or note_ids[0] in later:
+                # a word, or a dictionary word again (the appendix links only to its first
+                # occurrence): the same markup every time, memoised as in Sink.markups
+                key = token.markup_id
+                if key is None:
+                    key = markup_id(token)
+                markup = memo.young.get(key)
+                if markup is None:  # from the old generation (moved to the young one), or made
+                    markup = memo.put(key, memo.old.get(key) or (
+                        self._make(token) if not note_ids else self._button(token, note_ids[0], self.numbers[note_ids[0]])))
                 parts.append(markup)
                 continue
+            entry_id = note_ids[0]
             number = self.numbers.setdefault(entry_id, str(len(self.numbers) + 1))
             seen = self.occurrences.setdefault(entry_id, [])
             anchor = f"zha-{entry_id}-{len(seen) + 1}"
