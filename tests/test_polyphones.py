@@ -118,8 +118,8 @@ def test_the_model_overrules_a_cedict_word_only_for_another_syllable():
     """CC-CEDICT reads 穿着 chuān zhuó (attire); in 他们都穿着制服 it is the verb and its aspect
     particle, which the model reads zhe with more than 0.99 confidence: another syllable, so it
     overrules the dictionary. Such targets are the only CC-CEDICT ones the model is asked about
-    (readings._open): in 相信 (xiāng or xiàng) or 正在 (zhèng or zhēng) it could only change a tone,
-    which it may not, so it is not asked."""
+    (readings._open): for 相 (xiāng or xiàng) or 正 (zhèng or zhēng) in a CC-CEDICT word it could
+    only change a tone, which it may not, so it is not asked."""
     document = annotate_text("他们都穿着制服。")
     worn = next(t for b in document.blocks() for t in b.tokens if t.text == "穿着")
     assert worn.readings == ("chuān", "zhe") and worn.sources == ("cedict", "model")
