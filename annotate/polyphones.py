@@ -209,14 +209,15 @@ class Model:
         ids, backward_rows = sequences
         hidden, n = self.hidden, len(lengths)
         width = int(lengths[0])
-        backward = backward_rows.astype(np.float32)[:, None]
-        forward = 1.0 - backward
+        backward = backward_rows.astype(np.float32)
+        halves = np.stack([1.0 - backward, backward], axis=1)[:, :, None]  # a row's own half 1, the other 0
         rows, steps, ends, targets = outputs
         by_step = np.argsort(steps, kind="stable")
         rows, steps, ends, targets = rows[by_step], steps[by_step], ends[by_step], targets[by_step]
         bounds = np.searchsorted(steps, np.arange(width + 1)).tolist()  # outputs of step t: bounds[t]:bounds[t+1]
         running = (n - np.searchsorted(lengths[::-1], np.arange(width), side="right")).tolist()
         state = np.zeros((n, 2 * hidden), dtype=np.float32)  # [forward half | backward half]
+        halved = state.reshape(n, 2, hidden)
         h = np.zeros((n, hidden), dtype=np.float32)
         c = np.zeros((n, hidden), dtype=np.float32)
         gates = np.empty((n, 4 * hidden), dtype=np.float32)
@@ -239,8 +240,7 @@ class Model:
             cm += sm
             np.tanh(cm, out=sm)
             np.multiply(g[:, 2 * hidden:three], sm, out=hm)
-            np.multiply(hm, forward[:m], out=state[:m, :hidden])
-            np.multiply(hm, backward[:m], out=state[:m, hidden:])
+            np.multiply(hm[:, None, :], halves[:m], out=halved[:m])
             low, high = bounds[step], bounds[step + 1]
             if high > low:
                 features[ends[low:high], targets[low:high]] = hm[rows[low:high]]
