@@ -64,7 +64,7 @@ class Token:
     spelling: str | None = None
     """The word in pinyin as GB/T 16159 writes words (syllables joined, names capitalised,
     Xī'ān): set by the last pass, for a Han word whose readings were decided."""
-    markup_id: int | None = field(default=None, compare=False, repr=False)
+    markup_id: int | None = field(default=None, init=False, compare=False, repr=False)
     """Writers' memo key: a number for everything above that a writer shows, given when the
     token is first written (writers.markup_id), so that three formats hash it once. A token is
     not changed once written."""

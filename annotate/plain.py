@@ -42,8 +42,8 @@ def load_pypinyin() -> None:
     The cache holds the merged table (marshal keeps the sharing) and loads in 0.07 s. pypinyin is
     told through its own switches: PYPINYIN_NO_PHRASES during the import, then load_phrases_dict."""
     global _table_from_cache
-    if "pypinyin" in sys.modules:
-        return
+    if "pypinyin" in sys.modules or os.environ.get("PYPINYIN_NO_PHRASES"):
+        return  # imported already, or asked to be without its phrases: as it is
     table = _cached_phrases()
     if table is None:
         return
