@@ -126,10 +126,14 @@ def ruby(char: str, reading: str, other: str | None, hant: bool, rt_lang: str, k
 @lru_cache(maxsize=16_384)
 def rubies(text: str, readings: tuple, other: str | None, hant: bool, rt_lang: str, known: bool = False) -> str:
     """The HTML of one word: one ruby per Han character, other characters as text."""
-    return "".join(
-        escape_text(char) if reading is None else ruby(char, reading, other[i] if other else None, hant, rt_lang, known)
-        for i, (char, reading) in enumerate(zip(text, readings or (None,) * len(text)))
-    )
+    if len(text) == 1 and readings:  # most words of a book: one character
+        reading = readings[0]
+        return escape_text(text) if reading is None else ruby(text, reading, other, hant, rt_lang, known)
+    parts = []
+    for i, (char, reading) in enumerate(zip(text, readings or (None,) * len(text))):
+        parts.append(escape_text(char) if reading is None else
+                     ruby(char, reading, other[i] if other else None, hant, rt_lang, known))
+    return "".join(parts)
 
 
 SAFE_LINK = re.compile(r"(?:https?:|mailto:|ftp:|#|/|\./|\.\./|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
