@@ -77,13 +77,20 @@ def _cached(kind: str, build):
     value = _prepared(kind, source)
     if value is not None:
         return value
-    cache = _cache_path(source)
-    cache = cache.with_name(cache.name.replace("cedict-", f"{kind}-"))
+    return marshal_cached(_cache_path(source, kind), build)
+
+
+def marshal_cached(cache: Path, build):
+    """What `build()` returns, kept as a marshal file at `cache`: read from there when it can
+    be, else built and written there (atomically; a cache that cannot be written, in a
+    read-only home or on a full disk, only costs the time to build it again). None is not kept."""
     try:
         return marshal.loads(cache.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build()
+    if value is None:
+        return None
     try:  # a cache is an optimisation: a read-only home must not stop the run
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_suffix(f".tmp{os.getpid()}")

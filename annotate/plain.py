@@ -64,10 +64,8 @@ def _cached_phrases() -> dict | None:
     """pypinyin's phrase table with shared syllable lists, from the cache beside CC-CEDICT's
     (made from pypinyin's JSON file the first time); None where that file cannot be read."""
     import importlib.util
-    import json
-    import marshal
 
-    from .dictionary import _cache_path
+    from .dictionary import _cache_path, marshal_cached
 
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
@@ -77,10 +75,13 @@ def _cached_phrases() -> dict | None:
         cache = _cache_path(source, "pypinyin-phrases")
     except OSError:
         return None
-    try:
-        return marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    return marshal_cached(cache, lambda: _shared_phrases(source))
+
+
+def _shared_phrases(source: Path) -> dict | None:
+    """pypinyin's phrase table read from its JSON file, with one list per distinct syllable."""
+    import json
+
     try:
         table = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -88,13 +89,6 @@ def _cached_phrases() -> dict | None:
     shared: dict[str, list[str]] = {}
     for phrase, readings in table.items():
         table[phrase] = [shared.setdefault(r[0], [r[0]]) if len(r) == 1 else r for r in readings]
-    try:  # a cache is an optimisation: a read-only home must not stop the run
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".tmp{os.getpid()}")
-        temporary.write_bytes(marshal.dumps(table))
-        os.replace(temporary, cache)
-    except OSError:
-        pass
     return table
 
 
