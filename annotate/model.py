@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 TokenKind = Literal["han", "latin", "punct", "space", "other", "text", "verbatim"]
@@ -175,6 +176,10 @@ class Block:
     """A part of a very long paragraph that more parts follow: writers do not close it yet."""
     whole: str | None = None
     """For the first part of a cut paragraph: the whole paragraph's text (the JSON gives it first)."""
+
+    def token_offsets(self) -> list[int]:
+        """The character offset of each token in `text`, and the text's length last."""
+        return list(accumulate(map(len, [token.text for token in self.tokens]), initial=0))
 
 
 @dataclass(slots=True, frozen=True)

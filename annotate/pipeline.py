@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate
 
 from .readers import text as reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
@@ -225,7 +224,7 @@ def mark_sentences(block: Block, context: Context) -> None:
     from .model import Span
 
     pieces = [block.text] if context.segments == "lines" else split_chinese(block.text)
-    starts = list(accumulate((len(t.text) for t in block.tokens), initial=0))
+    starts = block.token_offsets()
     spans, token, position = [], 0, 0
     for piece in pieces:
         position += len(piece)
@@ -389,7 +388,7 @@ class Sentences:
     def of(self, index: int) -> str:
         """The sentence in which the block's token `index` starts."""
         if self.starts is None:
-            self.starts = list(accumulate(map(len, [token.text for token in self.block.tokens]), initial=0))
+            self.starts = self.block.token_offsets()
             self.ends = sentence_ends(self.block.text)
         return sentence_at(self.block.text, self.starts[index], self.ends)
 

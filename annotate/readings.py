@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate
 from operator import attrgetter
 
 from .chars import TONE_MARKS
@@ -275,7 +274,7 @@ def set_readings_at(block: Block, wanted: dict[int, str], source: str, keep_cred
     import bisect
 
     tokens = block.tokens
-    starts = list(accumulate(map(len, [token.text for token in tokens]), initial=0))
+    starts = block.token_offsets()
     for position in sorted(wanted):
         k = bisect.bisect_right(starts, position) - 1
         if k >= len(tokens) or tokens[k].kind != "han":
@@ -304,7 +303,7 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
 
     tokens = block.tokens
     flat = paragraph_text(block)
-    starts = list(accumulate(map(len, [token.text for token in tokens]), initial=0))[:-1]
+    starts = block.token_offsets()[:-1]
 
     def reading_at(index: int):
         """(token, offset, reading) of the character at `index` of the paragraph."""

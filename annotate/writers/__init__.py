@@ -155,16 +155,6 @@ class Structure:
         return "".join(parts)
 
 
-def token_offsets(block: Block) -> list[int]:
-    """The character offset of each token of `block` in its text, and the text's length last."""
-    offsets, position = [], 0
-    for token in block.tokens:
-        offsets.append(position)
-        position += len(token.text)
-    offsets.append(position)
-    return offsets
-
-
 def with_marks(block: Block, start: int, end: int, render: Callable, opening: Callable, closing: Callable,
                offsets: list[int] | None = None) -> list[str]:
     """Markup of `block.tokens[start:end]` (each by `render(token)`) with the block's marks around
@@ -179,7 +169,7 @@ def with_marks(block: Block, start: int, end: int, render: Callable, opening: Ca
     tokens = block.tokens
     if not marks:
         return [render(t) for t in tokens[start:end]]
-    offsets = offsets or token_offsets(block)
+    offsets = offsets or block.token_offsets()
     first, last = offsets[start], offsets[end]
     last_block = end == len(tokens)
     stack: list = []

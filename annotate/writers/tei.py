@@ -14,7 +14,7 @@ from lxml import etree
 from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
-from . import Structure, token_offsets, with_marks, Sink, escape_attribute, escape_text, serialize, start_tag
+from . import Structure, with_marks, Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -380,7 +380,7 @@ class TeiSink(Sink):
             parts = self._rendered(block.tokens) if render is None else \
                 with_marks(block, 0, len(block.tokens), render, tei_mark_opening, tei_mark_closing)
         else:
-            offsets = token_offsets(block) if block.marks and render is not None else None
+            offsets = block.token_offsets() if block.marks and render is not None else None
             for span in spans:
                 if span.start == span.end:
                     continue
