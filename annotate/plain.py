@@ -47,15 +47,11 @@ def load_pypinyin() -> None:
     table = _cached_phrases()
     if table is None:
         return
-    previous = os.environ.get("PYPINYIN_NO_PHRASES")
-    os.environ["PYPINYIN_NO_PHRASES"] = "1"
+    os.environ["PYPINYIN_NO_PHRASES"] = "1"  # unset before (above): unset again after
     try:
         import pypinyin
     finally:
-        if previous is None:
-            del os.environ["PYPINYIN_NO_PHRASES"]
-        else:
-            os.environ["PYPINYIN_NO_PHRASES"] = previous
+        del os.environ["PYPINYIN_NO_PHRASES"]
     pypinyin.load_phrases_dict(table)
     _table_from_cache = True
 
@@ -86,9 +82,7 @@ def _shared_phrases(source: Path) -> dict | None:
         table = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    shared: dict[str, list[str]] = {}
-    for phrase, readings in table.items():
-        table[phrase] = [shared.setdefault(r[0], [r[0]]) if len(r) == 1 else r for r in readings]
+    _share_syllables(table, {})
     return table
 
 
@@ -103,8 +97,13 @@ def _share_phrase_syllables() -> None:
 
     shared: dict[str, list[str]] = {}
     for table in {id(t): t for t in (constants.PHRASES_DICT, phrases_dict.phrases_dict)}.values():
-        for phrase, readings in table.items():
-            table[phrase] = [shared.setdefault(r[0], [r[0]]) if len(r) == 1 else r for r in readings]
+        _share_syllables(table, shared)
+
+
+def _share_syllables(table: dict, shared: dict[str, list[str]]) -> None:
+    """Each phrase's one-syllable readings as the list in `shared` for that syllable, in place."""
+    for phrase, readings in table.items():
+        table[phrase] = [shared.setdefault(r[0], [r[0]]) if len(r) == 1 else r for r in readings]
 
 
 def _no_reading(chars: str):
@@ -119,11 +118,10 @@ def convert_plain(words: list[str]) -> list[Readings]:
 def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
     """Each word's readings and their sources (`phrase` for a piece pypinyin's phrase table
     has, `default` for a character's usual reading), None for a character without one."""
+    splitter = _phrase_splitter()  # first: it loads pypinyin (load_pypinyin)
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
-
     from pypinyin.seg import mmseg
 
-    splitter = _phrase_splitter()
     whole = RE_HANS.fullmatch  # pypinyin converts a piece it takes as one run of Han characters
     cut = mmseg.seg.cut  # what splitter.seg does with a run that is all pypinyin's Han characters
     converted = []
