@@ -127,8 +127,8 @@ class Model:
         sizes = np.array([len(text) for text in texts])
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])  # each sentence's start in `ids`
         owner = np.repeat(np.arange(len(texts)), counts)  # each target's sentence
-        firsts = np.minimum.reduceat(places, np.concatenate([[0], np.cumsum(counts)[:-1]]))
-        lasts = np.maximum.reduceat(places, np.concatenate([[0], np.cumsum(counts)[:-1]]))
+        own = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each sentence's first target
+        firsts, lasts = np.minimum.reduceat(places, own), np.maximum.reduceat(places, own)
         ids = self.ids_of("".join(texts))
         # Rows: every sentence's forward sequence (BOS, then its characters up to its last
         # target), then its backward one (EOS, then its characters from the end down to its

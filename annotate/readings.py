@@ -129,12 +129,9 @@ def decide_polyphones(blocks: list[Block]) -> None:
     for block in blocks:
         targets = []  # (position in the paragraph, token, offset)
         position = 0
-        simplified = False  # a token of a traditional source read through its simplified form
         for token in block.tokens:
             word = token.simplified or token.text
             if token.kind == "han":
-                if token.simplified:
-                    simplified = True
                 has = polyphonic.get(word)
                 if has is None:
                     has = polyphonic[word] = not polyphones.isdisjoint(word)
@@ -145,7 +142,7 @@ def decide_polyphones(blocks: list[Block]) -> None:
             position += len(word)
         if not targets:
             continue
-        text = paragraph_text(block) if simplified else block.text  # tokens make up the block's text
+        text = paragraph_text(block)
         i = 0
         for start, end in sentences_of(text):
             positions = []
