@@ -34,7 +34,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _cache_path(source: Path, kind: str = "cedict") -> Path:
+def _cache_path(source: Path, kind: str) -> Path:
     """The cache file of a table made from `source`, named by its kind and the file's size and time."""
     try:
         home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

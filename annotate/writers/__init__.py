@@ -80,7 +80,7 @@ class Sink:
         self.document = document
         # Shared by every sink of this process that makes the same markup, across files.
         context = (type(self).__name__, document.settings.reading, document.settings.variant, document.script)
-        self._words = _WORDS.get(context) or _WORDS.setdefault(context, Memo(MEMO_LIMIT))
+        self._words = _WORDS.setdefault(context, Memo(MEMO_LIMIT))
 
     #: Whether markup of a noted word is the same at every occurrence (TEI, JSON) or not (HTML ids).
     memoise_notes = True
