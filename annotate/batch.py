@@ -55,12 +55,10 @@ class Options:
     """Where a web page annotated in place links its stylesheet from (`--assets DIR`); None: inline."""
 
     def settings(self):
-        """The analysis settings among these options: every field of Settings, by name (words are
-        spelled only for the JSON)."""
+        """The analysis settings among these options: every field of Settings, by name."""
         from .model import Settings
 
-        names = [f.name for f in fields(Settings) if f.name != "spellings"]
-        return Settings(**{name: getattr(self, name) for name in names}, spellings="json" in self.formats)
+        return Settings(**{f.name: getattr(self, f.name) for f in fields(Settings)})
 
 
 @dataclass(frozen=True, slots=True)

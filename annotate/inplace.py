@@ -115,9 +115,7 @@ def convert_book(source, name: str, relative: str, options, glossary, out) -> Do
 def _annotate_book(book, name: str, relative: str, options, glossary, out) -> Document:
     from .writers.epub import BookWriter
 
-    from dataclasses import replace
-
-    settings = replace(options.settings(), spellings=False)  # a book spells no words (only the JSON does)
+    settings = options.settings()
     document = Document(source=relative, title_text=book.title, encoding="utf-8", settings=settings)
     writer = BookWriter(book, out)
     try:

@@ -64,7 +64,10 @@ class Token:
     """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
     spelling: str | None = None
     """The word in pinyin as GB/T 16159 writes words (syllables joined, names capitalised,
-    Xī'ān): set by the last pass, for a Han word whose readings were decided."""
+    Xī'ān), only where it does not follow from this token's own readings: a part of a word cut
+    by a mark keeps its whole word's spelling, and a JSON edition's token its `word`. Elsewhere
+    None, and `names.spelling_of` spells the readings when a writer asks (the JSON): spelling
+    every token in a pass of its own cost 5% of a build, and most formats never show it."""
     markup_id: int | None = field(default=None, init=False, compare=False, repr=False)
     """Writers' memo key: a number for everything above that a writer shows, given when the
     token is first written (writers.markup_id), so that three formats hash it once. A token is
@@ -88,7 +91,7 @@ class Token:
                 said, heard = written[start:end], spoken[start:end]
             parts.append(Token(cut, kind, readings[start:end], sources[start:end], confidence[start:end], name, said,
                                heard, other if other != cut else None, source if source != cut else None, note_ids,
-                               level, known, note_here))  # spelling: made afterwards, by the spellings pass
+                               level, known, note_here))  # spelling: cut_at_marks gives the word's
         return parts
 
 
@@ -294,9 +297,6 @@ class Settings:
     """Show the spoken tones of 一 and 不 (yí gè, bú shì) instead of the written ones."""
     capitalize_names: bool = False
     """Capitalise the first syllable of names in the ruby too (Níngbō), not only in word spellings."""
-    spellings: bool = True
-    """Spell each word in pinyin (`Token.spelling`, the JSON's `word`); a batch that writes no
-    JSON turns it off (5% of a plain build). Not an option of the edition: never written out."""
 
     @property
     def learner(self) -> bool:

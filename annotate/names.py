@@ -99,6 +99,22 @@ def _written_with_capital(entry) -> bool:
     return False
 
 
+def spelling_of(token) -> str | None:
+    """A token's spelling (see `Token.spelling`): the one it carries, else its final readings
+    spelled (spell_word) for a Han word whose readings were decided; None for anything else.
+    Writers ask for it when they make a token's markup, which is once per distinct token."""
+    if token.spelling is not None:
+        return token.spelling
+    if token.kind != "han" or not token.sources:
+        return None
+    return _spelling(token.written or token.readings, token.name, token.simplified or token.text)
+
+
+@lru_cache(maxsize=16_384)
+def _spelling(readings: tuple, name: str | None, text: str) -> str:
+    return spell_word(readings, name, text)
+
+
 def spell_word(readings, name: str | None = None, text: str = "") -> str:
     """A word's pinyin as one word (GB/T 16159): syllables joined, an apostrophe before a
     syllable that starts with a, o or e (Xī'ān), names capitalised, a person's surname apart,

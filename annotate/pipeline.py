@@ -9,7 +9,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .readers import text as reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
@@ -185,35 +184,6 @@ def add_capitals(block: Block, settings: Settings) -> None:
         capitalize_names(block)
 
 
-def add_spellings(block: Block) -> None:
-    """Each Han word's spelling (names.spell_word), from its final readings: 宁波 → Níngbō.
-
-    Most occurrences of a word share its readings tuple (readings.add_readings caches one per
-    word), so the word's last spelling is reused when its readings are that very tuple, without
-    hashing them."""
-    last = _last_spelling
-    if len(last) > 16_384:
-        last.clear()
-    for token in block.tokens:
-        if token.kind == "han" and token.sources:
-            readings, name, text = token.written or token.readings, token.name, token.simplified or token.text
-            seen = last.get(text)
-            if seen is not None and seen[0] is readings and seen[1] == name:
-                token.spelling = seen[2]
-            else:
-                token.spelling = _spelling(readings, name, text)
-                last[text] = (readings, name, token.spelling)
-
-
-_last_spelling: dict[str, tuple] = {}
-"""Word → (readings, name, spelling) of its latest spelling (the tuple is held, so `is` is safe)."""
-
-
-@lru_cache(maxsize=16_384)
-def _spelling(readings: tuple, name: str | None, text: str) -> str:
-    return spell_word(readings, name, text)
-
-
 def mark_sentences(block: Block, context: Context) -> None:
     """A bilingual edition's source sentences as spans of the block's tokens, cut as the
     alignment cut them (split_chinese over the block's text; a boundary inside a token moves to
@@ -251,7 +221,6 @@ PASSES = [
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
-    ("spellings", lambda block, context: add_spellings(block) if context.settings.spellings else None),
     ("marks", lambda block, context: cut_at_marks(block)),
     ("sentences", mark_sentences),
 ]

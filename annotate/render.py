@@ -27,7 +27,7 @@ class Rendered:
 
 def load(data: bytes, source: str) -> tuple[Document, int]:
     """An edition's bytes → (annotated Document, characters analysed now)."""
-    from .pipeline import add_spellings, annotate_added
+    from .pipeline import annotate_added
     from .readers import READERS, reader_for
 
     reader = reader_for(source)
@@ -35,9 +35,6 @@ def load(data: bytes, source: str) -> tuple[Document, int]:
         reader = READERS["json"] if data.lstrip()[:1] == b"{" else READERS["tei"]
     document = reader.load()(data, source)
     added = annotate_added(document)
-    if reader.name == "tei":  # the TEI gives readings and names; the spellings follow from them
-        for block in document.blocks():
-            add_spellings(block)
     document.characters += added
     return document, added
 

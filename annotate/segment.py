@@ -11,6 +11,7 @@ from functools import lru_cache
 from .chars import HAN, IS_HAN, LATIN_RUN, is_han, kind_of
 from .glossary import Glossary
 from .model import Block, Token
+from .names import spelling_of
 
 
 NOT_HAN = re.compile(f"[^{HAN}]")
@@ -181,9 +182,10 @@ def cut_at_marks(block: Block) -> None:
             parts = token.split([(a, b) for a, b in zip(edges, edges[1:])])
             for part in parts[:-1]:
                 part.note_here = False
-            if token.spelling is not None:
+            if token.kind == "han":  # each part shows its whole word's spelling
+                spelling = spelling_of(token)
                 for part in parts:
-                    part.spelling = token.spelling
+                    part.spelling = spelling
             tokens += parts
         position = end
     block.tokens = tokens

@@ -11,6 +11,7 @@ from json.encoder import encode_basestring as _string  # what json.dumps writes 
 
 from .. import __version__
 from ..model import PROFILE_KEYS, Block, Document, Section
+from ..names import spelling_of
 from . import Sink
 
 FORMAT_ID = "zh-annotate/1"
@@ -59,7 +60,7 @@ def _strings(values) -> str:
 
 def _token(t) -> str:
     return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here,
-                      t.sources, t.written, t.spoken, t.name, t.spelling)
+                      t.sources, t.written, t.spoken, t.name, spelling_of(t))
 
 
 def _block_opening(block: Block, text: str) -> str:
