@@ -14,7 +14,7 @@ from .readers import text as reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
-from .readings import (add_readings, add_spoken_tones, apply_context_rules, decide_polyphones,
+from .readings import (add_readings, add_spoken_tones, apply_context_rules,
                        paragraph_text, set_readings_at, style_readings)
 from .names import add_names, capitalize_names, spell_word
 from .segment import add_words, cut_at_marks
@@ -211,8 +211,7 @@ def mark_sentences(block: Block, context: Context) -> None:
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("names", lambda block, context: add_names(block, context.glossary)),
-    ("readings", lambda block, context: add_readings(block)),
-    ("polyphones", lambda blocks, context: decide_polyphones(blocks)),
+    ("readings", lambda blocks, context: add_readings(blocks)),
     ("reading rules", lambda block, context: apply_context_rules(block)),
     ("other script", lambda block, context: add_traditional(block, context.settings.variant, context.script)),
     ("glossary", apply_glossary),
@@ -226,7 +225,7 @@ PASSES = [
 ]
 
 
-ACROSS_BLOCKS = {"polyphones"}
+ACROSS_BLOCKS = {"readings"}
 """Passes that take a list of blocks at once (the context model runs faster in big batches)."""
 CHUNK = 256
 """Paragraphs annotated together (about 30 K characters of prose): enough sentences that the

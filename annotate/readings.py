@@ -19,36 +19,95 @@ from .model import Block
 from .plain import Readings, Sources, _convert_plain
 from .syllables import spell, tone_of
 
-# pypinyin's readings of each word, with how they were decided, cached per word (see add_readings).
-_cache: dict[str, tuple[Readings, Sources]] = {}
+# pypinyin's readings of each word, how they were decided, and which characters the model is to
+# read, cached per word (see add_readings).
+_cache: dict[str, tuple[Readings, Sources, tuple[int, ...]]] = {}
 CACHE_LIMIT = 100_000  # small tuples: ~20 MB; a long book has ~50 K distinct words
 
 
-def add_readings(block: Block) -> None:
-    """Give each token one reading per character (None for non-Han characters), and its source.
+def add_readings(blocks: list[Block]) -> None:
+    """Give each token one reading per character (None for non-Han characters), and its source;
+    then let the context model read the polyphones no dictionary phrase has decided (了 le/liǎo,
+    还 hái/huán), over several paragraphs at once: one batch shares numpy's overhead.
 
     pypinyin converts each item of a word list on its own, so a word's readings do not depend
-    on its neighbours and are cached per word (a book repeats its words thousands of times);
-    the words not seen before are converted in one call per paragraph.
+    on its neighbours and are cached per word (a book repeats its words thousands of times),
+    with the offsets of the characters the model is to read (`_asked`); the words not seen
+    before are converted in one call per paragraph.
     """
-    if len(_cache) > CACHE_LIMIT:  # before looking: every word of this block must end up cached
+    if len(_cache) > CACHE_LIMIT:  # before looking: every word of these blocks must end up cached
         _cache.clear()
-    cache, missing = _cache, []
-    for token in block.tokens:
+    batch, owners = [], []
+    for block in blocks:
+        asked = _word_readings(block)
+        if asked:
+            _gather(block, asked, batch, owners)
+    if batch:
+        _decide(batch, owners)
+
+
+def _word_readings(block: Block) -> list[tuple[int, tuple[int, ...]]]:
+    """Each token's readings and sources from the word cache; returns (index, offsets) of the
+    tokens with characters the model is to read."""
+    cache, missing, asked = _cache, [], []
+    for index, token in enumerate(block.tokens):
         if token.kind == "han":
-            word = token.simplified or token.text
-            found = cache.get(word)
+            found = cache.get(token.simplified or token.text)
             if found is None:
-                missing.append((token, word))
+                missing.append(index)
             else:
-                token.readings, token.sources = found
+                token.readings, token.sources, offsets = found
+                if offsets:
+                    asked.append((index, offsets))
         else:
             token.readings = token.sources = _nothing(len(token.text))
     if missing:
-        new = list(dict.fromkeys(word for _, word in missing))
+        tokens = block.tokens
+        new = list(dict.fromkeys(tokens[index].simplified or tokens[index].text for index in missing))
         cache.update(zip(new, _convert(new)))
-        for token, word in missing:
-            token.readings, token.sources = cache[word]
+        for index in missing:
+            token = tokens[index]
+            token.readings, token.sources, offsets = cache[token.simplified or token.text]
+            if offsets:
+                asked.append((index, offsets))
+        asked.sort()
+    return asked
+
+
+def _gather(block: Block, asked: list, batch: list, owners: list) -> None:
+    """The model's rows for one paragraph: each sentence with targets, and the positions in it
+    of the characters to read; `owners` gets (token, offset) for each, in the same order."""
+    from .polyphones import sentences_of
+
+    text = paragraph_text(block)
+    starts, tokens = block.token_offsets(), block.tokens
+    targets = [(starts[index] + offset, tokens[index], offset) for index, offsets in asked for offset in offsets]
+    i = 0
+    for start, end in sentences_of(text):
+        positions = []
+        while i < len(targets) and targets[i][0] < end:
+            positions.append(targets[i][0] - start)
+            owners.append(targets[i][1:])
+            i += 1
+        if positions:
+            batch.append((text[start:end], positions))
+
+
+def _decide(batch: list, owners: list) -> None:
+    """Run the model over the rows, and take its readings where it may overrule the dictionary."""
+    from .polyphones import model
+
+    decisions = [d for row in model().decide(batch) for d in row]
+    for (token, offset), decision in zip(owners, decisions):
+        current = token.readings[offset]
+        if token.sources[offset] == "cedict" and (
+                decision.confidence < CEDICT_OVERRULED_AT or _neutral(current) == _neutral(decision.reading)):
+            continue
+        if not token.confidence:
+            token.confidence = (None,) * len(token.text)
+        token.readings = _replace(token.readings, offset, decision.reading)
+        token.sources = _replace(token.sources, offset, "model")
+        token.confidence = _replace(token.confidence, offset, round(decision.confidence, 3))
 
 
 @lru_cache(maxsize=256)
@@ -57,8 +116,9 @@ def _nothing(length: int) -> tuple[None, ...]:
     return (None,) * length
 
 
-def _convert(words: list[str]) -> list[tuple[Readings, Sources]]:
-    """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only."""
+def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]]:
+    """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only; and
+    the offsets of the characters the model is to read (`_asked`)."""
     converted = _convert_plain(words)
     overrides, confirmed = phrase_overrides(), confirmed_words()
     result = []
@@ -68,7 +128,7 @@ def _convert(words: list[str]) -> list[tuple[Readings, Sources]]:
             readings, sources = override, tuple("cedict" if r else None for r in override)
         elif word in confirmed:
             sources = tuple("cedict" if r else None for r in readings)
-        result.append((readings, sources))
+        result.append((readings, sources, _asked(word, readings, sources)))
     return result
 
 
@@ -116,55 +176,21 @@ news and teaching texts say 为 "for" (wèi: 为中小企业赋能), which the m
 rules read the copula (以…为, 为…所, 为 + number)."""
 
 
-def decide_polyphones(blocks: list[Block]) -> None:
-    """The context model reads each polyphone that no dictionary phrase has decided (了 le/liǎo,
-    还 hái/huán). It runs over several paragraphs at once: one batch shares numpy's overhead."""
-    from .polyphones import model, sentences_of
+def _asked(word: str, readings: tuple, sources: tuple) -> tuple[int, ...]:
+    """Offsets of the word's characters the context model is to read: characters it knows
+    (the 623 CPP labels), read by default or by CC-CEDICT (MODEL_DECIDES), except an everyday
+    character read by default (EVERYDAY) and a CC-CEDICT reading the model could only change
+    in tone (`_open`)."""
+    from .polyphones import model
 
-    network = model()
-    polyphonic, polyphones = _polyphonic, network.polyphones
-    if len(polyphonic) > CACHE_LIMIT:
-        polyphonic.clear()
-    batch, owners = [], []
-    for block in blocks:
-        targets = []  # (position in the paragraph, token, offset)
-        position = 0
-        for token in block.tokens:
-            word = token.simplified or token.text
-            if token.kind == "han":
-                has = polyphonic.get(word)
-                if has is None:
-                    has = polyphonic[word] = not polyphones.isdisjoint(word)
-                if has:
-                    for offset in _undecided(word, token.sources):
-                        if token.sources[offset] != "cedict" or _open(word[offset], token.readings[offset]):
-                            targets.append((position + offset, token, offset))
-            position += len(word)
-        if not targets:
-            continue
-        text = paragraph_text(block)
-        i = 0
-        for start, end in sentences_of(text):
-            positions = []
-            while i < len(targets) and targets[i][0] < end:
-                positions.append(targets[i][0] - start)
-                owners.append(targets[i])
-                i += 1
-            if positions:
-                batch.append((text[start:end], positions))
-    if not batch:
-        return
-    decisions = [d for row in network.decide(batch) for d in row]
-    for (_, token, offset), decision in zip(owners, decisions):
-        current = token.readings[offset]
-        if token.sources[offset] == "cedict" and (
-                decision.confidence < CEDICT_OVERRULED_AT or _neutral(current) == _neutral(decision.reading)):
-            continue
-        if not token.confidence:
-            token.confidence = (None,) * len(token.text)
-        token.readings = _replace(token.readings, offset, decision.reading)
-        token.sources = _replace(token.sources, offset, "model")
-        token.confidence = _replace(token.confidence, offset, round(decision.confidence, 3))
+    polyphones = model().polyphones
+    if polyphones.isdisjoint(word):
+        return ()
+    return tuple(
+        offset for offset, char in enumerate(word)
+        if char in polyphones and sources[offset] in MODEL_DECIDES
+        and not (char in EVERYDAY and sources[offset] == "default")
+        and (sources[offset] != "cedict" or _open(char, readings[offset])))
 
 
 @lru_cache(maxsize=4_096)
@@ -177,28 +203,6 @@ def _open(char: str, reading: str) -> bool:
 
     syllable = _neutral(reading)
     return any(_neutral(option) != syllable for option in model().candidates[char][1])
-
-
-_undecided_cache: dict[tuple, tuple[int, ...]] = {}
-_polyphonic: dict[str, bool] = {}
-"""Word → whether any of its characters is one the model reads (most words have none)."""
-
-
-def _undecided(word: str, sources: tuple) -> tuple[int, ...]:
-    """Offsets of the word's polyphones that the model should read, given how each was read so far."""
-    key = (word, sources)
-    found = _undecided_cache.get(key)
-    if found is None:
-        from .polyphones import model
-
-        polyphones = model().polyphones
-        if len(_undecided_cache) > CACHE_LIMIT:
-            _undecided_cache.clear()
-        found = _undecided_cache[key] = tuple(
-            offset for offset, char in enumerate(word)
-            if char in polyphones and sources[offset] in MODEL_DECIDES
-            and not (char in EVERYDAY and sources[offset] == "default"))
-    return found
 
 
 def _neutral(syllable: str) -> str:

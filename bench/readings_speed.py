@@ -38,9 +38,7 @@ def main(limit: int | None = None) -> None:
     start = time.perf_counter()
     for first in range(0, len(blocks), CHUNK):  # as the pipeline does: the model over CHUNK paragraphs at once
         chunk = blocks[first:first + CHUNK]
-        for block in chunk:
-            readings.add_readings(block)
-        readings.decide_polyphones(chunk)
+        readings.add_readings(chunk)
         for block in chunk:
             readings.apply_context_rules(block)
     ours = time.perf_counter() - start
