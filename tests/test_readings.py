@@ -134,7 +134,8 @@ def test_readings_from_pypinyins_tables_are_what_pypinyin_gives():
 def test_pypinyins_phrase_table_from_the_cache_reads_as_its_own(tmp_path):
     """plain.load_pypinyin gives pypinyin its phrase table from a cache (made on the first run):
     in a fresh process that builds the cache, in one that loads it, and in one where pypinyin
-    was imported first (its own JSON), the table and the readings of a text are the same."""
+    was imported first (its own JSON), the table, its segmenter's prefixes and the readings of a
+    text are the same."""
     import subprocess
     import sys
 
@@ -148,7 +149,10 @@ def test_pypinyins_phrase_table_from_the_cache_reads_as_its_own(tmp_path):
         "from pypinyin.constants import PHRASES_DICT\n"
         "words = [[t.text, list(t.readings)] for b in document.blocks() for t in b.tokens]\n"
         "table = sorted((k, [r[0] for r in v]) for k, v in PHRASES_DICT.items())\n"
-        "print(json.dumps([plain._table_from_cache, len(table), hash(str(table)), words], ensure_ascii=False))\n"
+        "from pypinyin.seg import mmseg\n"
+        "prefixes = sorted(mmseg.seg._prefix_set._set)  # what its segmenter matches against\n"
+        "print(json.dumps([plain._table_from_cache, len(table), hash(str(table)), words,\n"
+        "                  len(prefixes), hash(str(prefixes))], ensure_ascii=False))\n"
     )
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONHASHSEED": "0"}
     results = [json.loads(subprocess.run([sys.executable, "-c", script, mode], env=environment, check=True,
