@@ -10,6 +10,7 @@ no sandhi is marked, neutral tones are as in the dictionary.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from operator import attrgetter
@@ -227,7 +228,13 @@ def apply_context_rules(block: Block) -> None:
     - 或将令宁波…: jieba joins 将令 ("military order", jiànglìng); after an adverb it is
       将 jiāng "will" + 令 lìng "make".
     """
-    tokens = block.tokens
+    text = paragraph_text(block)
+    if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
+        _apply_word_rules(block.tokens)
+    _apply_pattern_rules(block, text)
+
+
+def _apply_word_rules(tokens: list) -> None:
     opened_by_yi = False
     for i, token in enumerate(tokens):
         if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
@@ -242,14 +249,13 @@ def apply_context_rules(block: Block) -> None:
         elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
             token.readings = ("jiāng", "lìng")
             token.sources = ("rule", "rule")
-    _apply_pattern_rules(block)
 
 
-def _apply_pattern_rules(block: Block) -> None:
+def _apply_pattern_rules(block: Block, text: str) -> None:
     from .rules import matches
 
     found: dict[int, str] = {}
-    for position, reading, _ in matches(paragraph_text(block)):
+    for position, reading, _ in matches(text):
         found.setdefault(position, reading)  # the first rule that reads a character wins
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
@@ -292,6 +298,9 @@ ORDINAL_BEFORE = frozenset("第初")
 SPOKEN = {("一", 4): "yí", ("一", 1): "yì", ("一", 2): "yì", ("一", 3): "yì", ("不", 4): "bú"}
 
 
+_YI_BU = re.compile("[一不]")
+
+
 def add_spoken_tones(block: Block, show_spoken: bool) -> None:
     """The spoken tones of 一 and 不 (GB/T 16159 writes their own; speech changes them):
     不 before a fourth tone is bú (不是 bú shì); 一 before a fourth tone is yí (一个 yí gè, 个
@@ -313,7 +322,8 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
         offset = index - starts[k]
         return token, offset, token.readings[offset] if token.kind == "han" else None
 
-    for index, char in ((i, c) for i, c in enumerate(flat) if c == "一" or c == "不"):
+    for found in _YI_BU.finditer(flat):
+        index, char = found.start(), found.group()
         token, offset, reading = reading_at(index)
         if reading not in ("yī", "bù") or index + 1 >= len(flat):
             continue
