@@ -120,6 +120,25 @@ def test_broken_front_matter_is_one_line(tmp_path):
     assert not list((tmp_path / "out").glob("bad.*"))
 
 
+
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_lines_end_where_the_files_do(as_bytes):
+    """A line separator (U+2028) stays inside its paragraph and the lines keep the file's
+    numbers; a form feed, which XML cannot hold, is refused at its line and column, not taken
+    as a line break (str.splitlines would do both)."""
+    from annotate.errors import InputError
+    from annotate.readers import markdown
+
+    def read(text):
+        return markdown.read(text.encode(), "x.md") if as_bytes else markdown.parse(text, "x.md")
+
+    document = read("# 标题\n\n第一段\u2028还是第一段。\n\n第二段。\n")
+    assert [(b.text, b.line) for b in document.blocks()] == [
+        ("标题", 1), ("第一段\u2028还是第一段。", 3), ("第二段。", 5)]
+    with pytest.raises(InputError, match=r"x\.md:3:4: character U\+000C"):
+        read("# 标题\n\n第一段\x0c第二行\n")
+
+
 # ------------------------------------------------------------------ property: text as markdown-it shows it
 
 WORDS = st.sampled_from(["银行", "我们", "学习", "汉语", "好", "长大", "音乐", "重要", "了", "他", "A1", "ok", "123",

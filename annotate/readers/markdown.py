@@ -16,7 +16,7 @@ from typing import Iterable
 from ..errors import InputError
 from ..model import Block, Container, Document, Mark, Section
 from . import collect
-from .text import Facts, InvalidCharacters, open_source
+from .text import Facts, InvalidCharacters, open_source, split_lines
 
 SUFFIXES = (".md", ".markdown")
 INLINE_MARKS = {"em": "em", "strong": "strong", "s": "del", "link": "link"}
@@ -180,16 +180,21 @@ def read_text(lines: Iterable[str], source: str, replace_invalid: bool = False) 
 
 
 def parse(text: str, source: str = "-", *, replace_invalid: bool = False) -> Document:
-    """Markdown text → a Document skeleton with no tokens yet."""
-    facts, items, front = read_text(text.splitlines(), source, replace_invalid)
-    document = Document(source=source, characters=facts.characters, title_text=facts.title, replaced=facts.replaced,
-                        front_matter=front)
-    return collect(items, document)
+    """Markdown text → a Document skeleton with no tokens yet. Lines end where a file's do
+    (`split_lines`: not at a form feed or U+2028, which stay in the text or are refused)."""
+    return _document(split_lines([text]), source, replace_invalid)
 
 
 def read(data: bytes, source: str = "-", *, encoding: str = "auto", replace_invalid: bool = False) -> Document:
     """Markdown bytes → a Document skeleton with no tokens yet."""
     opened = open_source(data=data, name=source, encoding=encoding)
-    document = parse("\n".join(opened.lines()), source, replace_invalid=replace_invalid)
+    document = _document(opened.lines(), source, replace_invalid)
     document.encoding = opened.encoding
     return document
+
+
+def _document(lines: Iterable[str], source: str, replace_invalid: bool) -> Document:
+    facts, items, front = read_text(lines, source, replace_invalid)
+    document = Document(source=source, characters=facts.characters, title_text=facts.title, replaced=facts.replaced,
+                        front_matter=front)
+    return collect(items, document)
