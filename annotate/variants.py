@@ -59,25 +59,16 @@ def add_traditional(block: Block, variant: str, script: str = "Hans") -> None:
     A simplified source gets traditional forms in the variant's standard; a traditional
     source gets simplified forms.
     """
-    converted = to_simplified(block.text) if script == "Hant" else to_traditional(block.text, variant)
-    if script == "Hant":
-        position = 0
-        for token in block.tokens:
-            end = position + len(token.text)
-            form = converted[position:end]
-            token.simplified = form if token.kind == "han" and form != token.text else None
-            position = end
-        return
-    if converted == block.text:  # nothing differs (common in short paragraphs)
-        for token in block.tokens:
-            token.traditional = None
-        return
+    simplified = script == "Hant"
+    converted = to_simplified(block.text) if simplified else to_traditional(block.text, variant)
     position = 0
     for token in block.tokens:
         end = position + len(token.text)
-        if token.kind == "han":
-            form = converted[position:end]
-            token.traditional = form if form != token.text else None
+        form = converted[position:end] if token.kind == "han" else None
+        if form == token.text:
+            form = None
+        if simplified:
+            token.simplified = form
         else:
-            token.traditional = None
+            token.traditional = form
         position = end
