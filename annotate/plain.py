@@ -145,7 +145,7 @@ def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
     for word in words:
         readings: list[str | None] = []
         sources: list[str | None] = []
-        for run in _runs(word):
+        for run in _RUNS.findall(word):
             if not HAN_RUN.match(run):
                 readings += [None] * len(run)
                 sources += [None] * len(run)
@@ -178,11 +178,7 @@ def _convert_plain(words: list[str]) -> list[tuple[Readings, Sources]]:
 
 
 _RUNS = re.compile(f"{HAN_RUN.pattern}|[^{HAN}]+")
-
-
-def _runs(word: str) -> list[str]:
-    """The word's Han runs and the text between them, in order."""
-    return _RUNS.findall(word)
+"""A word's Han runs and the text between them, in order."""
 
 
 def _asked(piece: str) -> list[str | None]:

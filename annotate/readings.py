@@ -33,7 +33,7 @@ def add_readings(blocks: list[Block]) -> None:
 
     pypinyin converts each item of a word list on its own, so a word's readings do not depend
     on its neighbours and are cached per word (a book repeats its words thousands of times),
-    with the offsets of the characters the model is to read (`_asked`); the words not seen
+    with the offsets of the characters the model is to read (`_model_offsets`); the words not seen
     before are converted in one call per paragraph.
     """
     if len(_cache) > CACHE_LIMIT:  # before looking: every word of these blocks must end up cached
@@ -119,7 +119,7 @@ def _nothing(length: int) -> tuple[None, ...]:
 
 def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]]:
     """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only; and
-    the offsets of the characters the model is to read (`_asked`)."""
+    the offsets of the characters the model is to read (`_model_offsets`)."""
     converted = _convert_plain(words)
     overrides, confirmed = phrase_overrides(), confirmed_words()
     result = []
@@ -129,7 +129,7 @@ def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]
             readings, sources = override, tuple("cedict" if r else None for r in override)
         elif word in confirmed:
             sources = tuple("cedict" if r else None for r in readings)
-        result.append((readings, sources, _asked(word, readings, sources)))
+        result.append((readings, sources, _model_offsets(word, readings, sources)))
     return result
 
 
@@ -177,7 +177,7 @@ news and teaching texts say 为 "for" (wèi: 为中小企业赋能), which the m
 rules read the copula (以…为, 为…所, 为 + number)."""
 
 
-def _asked(word: str, readings: tuple, sources: tuple) -> tuple[int, ...]:
+def _model_offsets(word: str, readings: tuple, sources: tuple) -> tuple[int, ...]:
     """Offsets of the word's characters the context model is to read: characters it knows
     (the 623 CPP labels), read by default or by CC-CEDICT (MODEL_DECIDES), except an everyday
     character read by default (EVERYDAY) and a CC-CEDICT reading the model could only change
