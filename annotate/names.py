@@ -107,19 +107,16 @@ def spelling_of(token) -> str | None:
         return token.spelling
     if token.kind != "han" or not token.sources:
         return None
-    return _spelling(token.written or token.readings, token.name, token.simplified or token.text)
+    return spell_word(token.written or token.readings, token.name, token.simplified or token.text)
 
 
 @lru_cache(maxsize=16_384)
-def _spelling(readings: tuple, name: str | None, text: str) -> str:
-    return spell_word(readings, name, text)
-
-
-def spell_word(readings, name: str | None = None, text: str = "") -> str:
+def spell_word(readings: tuple, name: str | None = None, text: str = "") -> str:
     """A word's pinyin as one word (GB/T 16159): syllables joined, an apostrophe before a
     syllable that starts with a, o or e (Xī'ān), names capitalised, a person's surname apart,
     and a longer name split into its words (鄞州区 → Yínzhōu Qū): 数字 → shùzì, 宁波 → Níngbō,
-    张建锋 → Zhāng Jiànfēng, 欧阳修 → Ōuyáng Xiū. Latin letters stay as they are (C端 → C duān)."""
+    张建锋 → Zhāng Jiànfēng, 欧阳修 → Ōuyáng Xiū. Latin letters stay as they are (C端 → C duān).
+    Cached: the JSON and every document's dictionary entries ask for the same words again."""
     units: list[str] = []  # a syllable per Han character, or a run of letters and digits
     literal: list[bool] = []
     for i, reading in enumerate(readings):
