@@ -46,7 +46,7 @@ class Context:
     """Entry ids whose note has shown in the current section."""
     profile: dict = field(default_factory=dict)
     """Running words at each level: the document's profile (`Document.profile`), filled as blocks are graded."""
-    grades: dict = field(default_factory=dict)
+    grades: dict = field(init=False)
     """Word → (HSK level, known to the reader, a joined word to cut into dictionary words): the
     process's grades for this standard and level (`_GRADES`), shared by every document."""
     bilingual: bool = False
@@ -60,12 +60,9 @@ class Context:
     continues the edition's numbering."""
 
     def __post_init__(self) -> None:
-        key = (self.settings.hsk_standard, self.settings.level or 0)
-        if key not in _GRADES and sum(map(len, _GRADES.values())) > GRADES_LIMIT:
+        if sum(map(len, _GRADES.values())) > GRADES_LIMIT:
             _GRADES.clear()
-        self.grades = _GRADES.setdefault(key, {})
-        if len(self.grades) > GRADES_LIMIT:
-            self.grades.clear()
+        self.grades = _GRADES.setdefault((self.settings.hsk_standard, self.settings.level or 0), {})
 
     def grade(self, word: str) -> tuple[int | None, bool, bool]:
         """A word's grade (see `grades`), worked out once per process (it depends on the word,
