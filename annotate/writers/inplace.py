@@ -120,8 +120,7 @@ class InPlace(Annotations):
         if not self.page.xml and not any(_local(m) == "meta" and (m.get("charset") or (m.get("http-equiv") or "").lower()
                                                                  == "content-type") for m in head):
             head.insert(0, etree.Element("meta", charset="utf-8"))  # the page is written in UTF-8: it says so
-        if head is not None:
-            self._insert(head, self._style())
+        self._insert(head, self._style())
         if body is not None and self.controls:
             self._insert(body, self._controls(), first=True)
         if body is not None and self.noted:
