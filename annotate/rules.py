@@ -188,8 +188,8 @@ RULES = [
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
-    _rule(r"(?:一点|有点|早点|晚点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
-          r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it"),
+    _rule(r"(?:点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
+          r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it (一点儿, 这点儿, 差点儿)"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
 TRIGGERS = frozenset("".join(rule.trigger for rule in RULES))
