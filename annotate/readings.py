@@ -10,6 +10,7 @@ no sandhi is marked, neutral tones are as in the dictionary.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -278,8 +279,6 @@ def set_readings_at(block: Block, wanted: dict[int, str], source: str, keep_cred
     in `keep_credit`."""
     if not wanted:
         return
-    import bisect
-
     tokens = block.tokens
     starts = block.token_offsets()
     for position in sorted(wanted):
@@ -309,8 +308,6 @@ def add_spoken_tones(block: Block, show_spoken: bool) -> None:
     light between a doubled verb (看一看 kàn yi kàn). Third-tone sandhi is never written."""
     if "一" not in block.text and "不" not in block.text:
         return
-    import bisect
-
     tokens = block.tokens
     flat = paragraph_text(block)
     starts = block.token_offsets()[:-1]
