@@ -6,7 +6,8 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
+
 __all__ = ["__version__", "annotate_text", "load_glossary", "read", "write"]
 
 

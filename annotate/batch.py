@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
 from .errors import AnnotateError, InputError
+from .version import __version__
 
 MANIFEST = ".annotate-manifest.json"
 TEMPORARY = ".annotate-tmp-"
@@ -215,7 +215,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     with the translation's (and a corrected alignment's beads hold), then it streams as before."""
     from .readers import text as reader
     from .model import Alignment, Block, Document
-    from .pipeline import Context
+    from .pipeline import Context, stream
     from .writers import open_sink
 
     from .variants import detect_script
@@ -265,49 +265,26 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     return document
 
 
-def stream(document, context, items, sinks) -> None:
-    """Sections and blocks → annotated, a chunk at a time, and written to every sink as they come."""
-    from .model import Block
-    from .pipeline import CHUNK, annotate_blocks, collect_glossary
+class _HanSeen:
+    """The items of a stream, passed on as they come, noting whether any block holds a Han character."""
 
-    for sink in sinks:
-        sink.start()
-    pending: list = []  # sections and blocks read but not yet written, in order
+    def __init__(self, items) -> None:
+        self.items, self.seen = items, False
 
-    def flush() -> None:
-        annotate_blocks([item for item in pending if isinstance(item, Block)], context)
-        for item in pending:
-            if isinstance(item, Block):
-                collect_glossary(document, item, context)
-                for sink in sinks:
-                    sink.block(item)
-            else:
-                context.start_section()
-                for sink in sinks:
-                    sink.section(item)
-        pending.clear()
+    def __iter__(self):
+        from .chars import IS_HAN
+        from .model import Block
 
-    blocks = characters = 0
-    for item in items:
-        pending.append(item)
-        if isinstance(item, Block):
-            blocks += 1
-            characters += len(item.text)
-            if blocks % CHUNK == 0 or characters >= PENDING_CHARACTERS:
-                flush()
-                characters = 0
-    flush()
-    for sink in sinks:
-        sink.finish()
+        for item in self.items:
+            if not self.seen and isinstance(item, Block) and item.kind != "code" and IS_HAN.search(item.text):
+                self.seen = True
+            yield item
 
 
 LONG_PARAGRAPH = 40_000
 """Characters beyond which a paragraph is annotated and written a part at a time."""
 PART = 10_000
 """Characters of a part (cut after a sentence's end, so the output is the same as for the whole)."""
-PENDING_CHARACTERS = 100_000
-"""Characters read but not yet annotated and written, at most (besides CHUNK paragraphs)."""
-
 
 def _cut_long(events):
     """Paragraphs as the reader gives them, a very long one (scraped text without line breaks) as

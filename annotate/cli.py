@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .batch import DEFAULT_GLOBS
 from .errors import AnnotateError, InputError
+from .version import __version__
 
 FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext", "epub")
 DEFAULT_FORMATS = "tei,html,json"

@@ -27,3 +27,6 @@ def level_label(level: int | None) -> str:
 def level_name(level: int | None) -> str:
     """`HSK 3`, `HSK 7–9`, or `outside HSK`."""
     return "outside HSK" if level is None else f"HSK {level_label(level)}"
+
+FORMAT_ID = "zh-annotate/1"
+"""What a JSON edition says it is (`"format"`): the JSON writer writes it, the JSON reader checks it."""

@@ -107,7 +107,7 @@ def seed_book(root: Path) -> bytes:
     import zipfile
 
     from .readers.text import parse
-    from .writers import escape_text
+    from .writers.common import escape_text
 
     document = parse((root / "seeds" / "ningbo-alibaba.txt").read_text(encoding="utf-8"), "ningbo-alibaba.txt")
     chapters = []

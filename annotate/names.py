@@ -90,7 +90,7 @@ def add_names(block: Block, glossary=None) -> None:
 
 def _written_with_capital(entry) -> bool:
     """Whether a glossary entry's pinyin starts with a capital (Kǒubēi), Latin letters of the term aside (C duān)."""
-    from .glossary import SEPARATORS
+    from .syllables import SEPARATORS
 
     latin = {run.lower() for run in LATIN_RUN.findall(entry.term)}
     for chunk in SEPARATORS.split(entry.written_pinyin or ""):
@@ -99,12 +99,9 @@ def _written_with_capital(entry) -> bool:
     return False
 
 
-def spelling_of(token) -> str | None:
-    """A token's spelling (see `Token.spelling`): the one it carries, else its final readings
-    spelled (spell_word) for a Han word whose readings were decided; None for anything else.
-    Writers ask for it when they make a token's markup, which is once per distinct token."""
-    if token.spelling is not None:
-        return token.spelling
+def spell_token(token) -> str | None:
+    """A Han word's final readings spelled as a word (spell_word, cached per distinct word);
+    None for anything else, and for a word whose readings were not decided."""
     if token.kind != "han" or not token.sources:
         return None
     return spell_word(token.written or token.readings, token.name, token.simplified or token.text)

@@ -16,7 +16,7 @@ from .glossary import Glossary
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (add_readings, add_spoken_tones, apply_context_rules,
                        paragraph_text, set_readings_at, style_readings)
-from .names import add_names, capitalize_names, spell_word
+from .names import add_names, capitalize_names, spell_token, spell_word
 from .segment import add_words, cut_at_marks
 from .syllables import STYLES
 from .variants import CONFIGS, add_traditional, detect_script, to_traditional
@@ -58,6 +58,9 @@ class Context:
     first_id: int = 0
     """Dictionary entries are numbered after this one (`cd-N`): an edition's text added by hand
     continues the edition's numbering."""
+    spellings: bool = True
+    """Spell each word in pinyin (`Token.spelling`): a format that shows spellings (the JSON) is
+    asked for. A build that writes no JSON turns it off; from Python, any format may follow."""
 
     def __post_init__(self) -> None:
         if sum(map(len, _GRADES.values())) > GRADES_LIMIT:
@@ -222,6 +225,13 @@ def mark_sentences(block: Block, context: Context) -> None:
     block.sentences = spans
 
 
+def add_spellings(block: Block) -> None:
+    """Each Han word's pinyin as a word (names.spell_token), where the token carries none yet."""
+    for token in block.tokens:
+        if token.spelling is None and token.kind == "han":
+            token.spelling = spell_token(token)
+
+
 PASSES = [
     ("words", lambda block, context: add_words(block, context.glossary, context.script)),
     ("names", lambda block, context: add_names(block, context.glossary)),
@@ -234,6 +244,7 @@ PASSES = [
     ("spoken tones", lambda block, context: add_spoken_tones(block, context.settings.tone_sandhi)),
     ("reading style", lambda block, context: style_readings(block, context.settings.reading)),
     ("capitals", lambda block, context: add_capitals(block, context.settings)),
+    ("spellings", lambda block, context: add_spellings(block) if context.spellings else None),
     ("marks", lambda block, context: cut_at_marks(block)),
     ("sentences", mark_sentences),
 ]
@@ -438,3 +449,40 @@ def annotate_text(
                                                       (translation_name, translation.encode("utf-8")), None, segments)
         document.alignment.source_language = "zh-Hant" if document.script == "Hant" else "zh-Hans"
     return annotate_document(document, glossary, Settings(reading=reading, variant=variant, **learner), segments)
+
+
+PENDING_CHARACTERS = 100_000
+"""Characters read but not yet annotated and written, at most (besides CHUNK paragraphs)."""
+
+
+def stream(document, context, items, sinks) -> None:
+    """Sections and blocks → annotated, a chunk at a time, and written to every sink as they come."""
+    for sink in sinks:
+        sink.start()
+    pending: list = []  # sections and blocks read but not yet written, in order
+
+    def flush() -> None:
+        annotate_blocks([item for item in pending if isinstance(item, Block)], context)
+        for item in pending:
+            if isinstance(item, Block):
+                collect_glossary(document, item, context)
+                for sink in sinks:
+                    sink.block(item)
+            else:
+                context.start_section()
+                for sink in sinks:
+                    sink.section(item)
+        pending.clear()
+
+    blocks = characters = 0
+    for item in items:
+        pending.append(item)
+        if isinstance(item, Block):
+            blocks += 1
+            characters += len(item.text)
+            if blocks % CHUNK == 0 or characters >= PENDING_CHARACTERS:
+                flush()
+                characters = 0
+    flush()
+    for sink in sinks:
+        sink.finish()

@@ -78,14 +78,14 @@ def _cached_phrases() -> dict | None:
     (made from pypinyin's JSON file the first time); None where that file cannot be read."""
     import importlib.util
 
-    from .dictionary import _cache_path, marshal_cached
+    from .cache import cache_path, marshal_cached
 
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
         return None
     source = Path(list(spec.submodule_search_locations)[0]) / "phrases_dict.json"
     try:
-        cache = _cache_path(source, "pypinyin-phrases")
+        cache = cache_path(source, "pypinyin-phrases")
     except OSError:
         return None
     return marshal_cached(cache, lambda: _shared_phrases(source))

@@ -27,7 +27,7 @@ class Rendered:
 
 def load(data: bytes, source: str) -> tuple[Document, int]:
     """An edition's bytes → (annotated Document, characters analysed now)."""
-    from .pipeline import annotate_added
+    from .pipeline import add_spellings, annotate_added
     from .readers import READERS, reader_for
 
     reader = reader_for(source)
@@ -36,6 +36,8 @@ def load(data: bytes, source: str) -> tuple[Document, int]:
     document = reader.load()(data, source)
     added = annotate_added(document)
     document.characters += added
+    for block in document.blocks():  # a TEI does not write words' spellings: the JSON shows them
+        add_spellings(block)
     return document, added
 
 

@@ -11,7 +11,6 @@ from functools import lru_cache
 from .chars import HAN, IS_HAN, LATIN_RUN, is_han, kind_of
 from .glossary import Glossary
 from .model import Block, Token
-from .names import spelling_of
 
 
 NOT_HAN = re.compile(f"[^{HAN}]")
@@ -182,10 +181,9 @@ def cut_at_marks(block: Block) -> None:
             parts = token.split([(a, b) for a, b in zip(edges, edges[1:])])
             for part in parts[:-1]:
                 part.note_here = False
-            if token.kind == "han":  # each part shows its whole word's spelling
-                spelling = spelling_of(token)
+            if token.spelling is not None:  # each part shows its whole word's spelling
                 for part in parts:
-                    part.spelling = spelling
+                    part.spelling = token.spelling
             tokens += parts
         position = end
     block.tokens = tokens

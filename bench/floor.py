@@ -61,7 +61,8 @@ def main() -> None:
     text = CORPUS.read_text(encoding="utf-8")
     started = time.process_time()
     from annotate import batch, cli, polyphones, readings, segment, variants
-    from annotate.writers import Sink, html, json, tei
+    from annotate.writers import html, json, tei
+    from annotate.writers.common import Sink
 
     _timed(segment, "cut", "rjieba (words)")
     _timed(readings, "_convert_plain", "pypinyin (each new word)")

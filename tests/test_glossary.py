@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from annotate.errors import GlossaryError
-from annotate.glossary import load, parse_pinyin
+from annotate.glossary import load
+from annotate.syllables import parse_pinyin
 
 ROOT = Path(__file__).resolve().parent.parent
 

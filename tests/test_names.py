@@ -65,7 +65,7 @@ def test_dictionary_appendix_spells_names_as_words():
 
 
 def test_joined_glossary_pinyin_splits_as_the_apostrophe_rule_implies():
-    from annotate.glossary import parse_pinyin
+    from annotate.syllables import parse_pinyin
 
     assert parse_pinyin("Pāngāng", "攀钢", "x") == ("pān", "gāng")  # not pāng + āng
     assert parse_pinyin("Xī'ān", "西安", "x") == ("xī", "ān")

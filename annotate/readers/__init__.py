@@ -80,20 +80,6 @@ READERS = {
 }
 
 
-def collect(items, document: Document) -> Document:
-    """A reader's stream of sections and blocks → the document's sections: a section's heading is
-    its `head`; every other block (a heading inside a list or a quotation among them) is one of
-    its blocks."""
-    from ..model import Section
-
-    for item in items:
-        if isinstance(item, Section):
-            document.sections.append(item)
-        elif item is not document.sections[-1].head:
-            document.sections[-1].blocks.append(item)
-    return document
-
-
 def reader_for(name: str) -> Reader | None:
     """The reader whose suffix the file name ends with (longest suffix first), else None."""
     lower = name.lower()
@@ -108,16 +94,3 @@ def stem_of(name: str) -> str:
         return name.rsplit(".", 1)[0]
     suffix = max((s for s in reader.suffixes if name.lower().endswith(s)), key=len)
     return name[: len(name) - len(suffix)]
-
-
-def order_by_first_use(document: Document) -> None:
-    """`Document.glossary` in order of first use, as analysis makes it (an edition lists its
-    entries in the vocabulary's order, which may be by level)."""
-    order = {}
-    for block in document.blocks():
-        for token in block.tokens:
-            for entry_id in token.note_ids:
-                if entry_id in document.glossary:
-                    order.setdefault(entry_id, None)
-    rest = [i for i in document.glossary if i not in order]
-    document.glossary = {i: document.glossary[i] for i in [*order, *rest]}

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from ..errors import InputError
 from ..model import Block, Container, Document, Mark, Section
-from . import collect
+from .common import collect
 from .text import Facts, InvalidCharacters, open_source, split_lines
 
 SUFFIXES = (".md", ".markdown")

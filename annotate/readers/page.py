@@ -240,7 +240,7 @@ def read(data: bytes, source: str) -> Document:
 
 
 def to_document(page: Page, source: str) -> Document:
-    from . import collect
+    from .common import collect
 
     document = Document(source=source, characters=sum(len(b.text) for b in page.blocks), title_text=page.title,
                         encoding="utf-8")

@@ -325,7 +325,8 @@ class _Reader:
         return token
 
     def glossary(self, back, document: Document) -> None:
-        from ..glossary import GlossaryError, parse_pinyin
+        from ..errors import GlossaryError
+        from ..syllables import parse_pinyin
 
         listing = back.find(f"{TEI}div[@type='glossary']/{TEI}list")
         if listing is None:

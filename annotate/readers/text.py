@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Block, Document, Section
-from . import collect
+from .common import collect
 
 SECTION_MARKER = re.compile(r"[ \t\u3000]*([A-Za-z0-9]{1,3})[.．][ \t\u3000]*")
 MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*")

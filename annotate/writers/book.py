@@ -12,7 +12,7 @@ import hashlib
 import uuid
 
 from ..model import Block, Document, Section
-from . import Sink, Structure, escape_attribute, escape_text, with_marks
+from .common import Sink, Structure, escape_attribute, escape_text, with_marks
 from .epub import CSS_NAME, EPUB_NS, XHTML, vocabulary_entries
 from .html import READING_LANG, asset, container_closing, container_opening, mark_closing, xhtml_mark_opening
 from .inplace import Annotations

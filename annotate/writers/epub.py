@@ -24,11 +24,11 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .. import __version__
 from ..errors import BookError
 from ..model import Document
 from ..readers.epub import DC, OPF, Book
-from . import escape_attribute, escape_text
+from ..version import __version__
+from .common import escape_attribute, escape_text
 from .html import asset
 
 XHTML = "http://www.w3.org/1999/xhtml"

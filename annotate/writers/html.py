@@ -18,11 +18,11 @@ from importlib import resources
 
 from lxml import etree
 
-from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, CEDICT_LICENCE, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section
 from ..syllables import tone_of
-from . import Sink, Structure, escape_attribute, escape_text, markup_id, serialize, start_tag, with_marks
+from ..version import __version__
+from .common import Sink, Structure, escape_attribute, escape_text, markup_id, serialize, start_tag, with_marks
 
 READING_LANG = {"marks": "zh-Latn-pinyin", "numbers": "zh-Latn-pinyin", "zhuyin": "zh-Bopo"}
 PAGE_CSS = (

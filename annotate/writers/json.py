@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as _string  # what json.dumps writes a str as (ensure_ascii=False)
 
-from .. import __version__
+from ..constants import FORMAT_ID
 from ..model import PROFILE_KEYS, Block, Document, Section
-from ..names import spelling_of
-from . import Sink
+from ..version import __version__
+from .common import Sink
 
-FORMAT_ID = "zh-annotate/1"
 
 
 def _dumps(value) -> str:
@@ -60,7 +59,7 @@ def _strings(values) -> str:
 
 def _token(t) -> str:
     return token_json(t.text, t.kind, t.readings, t.traditional, t.simplified, t.note_ids, t.level, t.known, t.note_here,
-                      t.sources, t.written, t.spoken, t.name, spelling_of(t))
+                      t.sources, t.written, t.spoken, t.name, t.spelling)
 
 
 def _block_opening(block: Block, text: str) -> str:

@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .. import __version__
 from ..constants import CEDICT_ATTRIBUTION, OPENCC_CONFIGS as CONFIGS, STANDARDS, level_name
 from ..model import PROFILE_KEYS, Block, Document, Section, Token
-from . import Structure, with_marks, Sink, escape_attribute, escape_text, serialize, start_tag
+from ..version import __version__
+from .common import Structure, with_marks, Sink, escape_attribute, escape_text, serialize, start_tag
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

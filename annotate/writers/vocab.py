@@ -5,7 +5,7 @@ columns map themselves; tabs and line breaks inside a field become spaces.
 """
 from __future__ import annotations
 
-from . import Sink
+from .common import Sink
 
 COLUMNS = ("term", "pinyin", "traditional", "gloss", "level", "sentence")
 
