@@ -17,7 +17,9 @@ import hashlib
 import io
 import json
 import os
+import re
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable
@@ -104,12 +106,14 @@ class Result:
 # ------------------------------------------------------------------ planning
 
 def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Job]:
-    """Jobs for files and directories (searched recursively for names matching `globs`)."""
+    """Jobs for files and directories (searched recursively for names matching `globs`; the output
+    folder and any other folder of this tool's outputs are not inputs, so a run never reads back
+    what an earlier one wrote)."""
     jobs: list[Job] = []
     for value in inputs:
         path = Path(value)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _matches(p.relative_to(path), globs))
+            found = sorted(p for p in _walk(path, out_dir) if _matches(p.relative_to(path), globs))
             pairs = [(p, p.relative_to(path)) for p in found]
         elif path.is_file():
             pairs = [(path, Path(path.name))]
@@ -133,6 +137,59 @@ def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOB
             raise InputError(f"{job.source}: its outputs would fall outside {out_dir}")
         seen[job.stem] = job.source
     return jobs
+
+
+def _walk(folder: Path, out_dir: Path):
+    """The files below `folder`, but not inside `out_dir` nor inside any folder holding a manifest
+    of this tool (another run's `--out`)."""
+    skip = out_dir.resolve()
+    for root, folders, files in os.walk(folder):
+        here = Path(root)
+        if here.resolve() == skip or MANIFEST in files:
+            folders.clear()
+            continue
+        folders.sort()
+        yield from (here / name for name in files if (here / name).is_file())
+
+
+def outputs_of(job: Job, options: Options) -> list[Path]:
+    """The files a job will write (a book: its .epub; InterText's three beside the others)."""
+    from .inplace import is_book
+    from .readers.pairs import language_of
+    from .writers import FORMATS
+    from .writers.alignment import intertext_names
+
+    stem = Path(job.stem)
+    if is_book(job.source):
+        return [stem.with_name(stem.name + ".epub")]
+    found = [stem.with_name(stem.name + FORMATS[name].suffix) for name in options.formats if name in FORMATS]
+    if "intertext" in options.formats:
+        language = (language_of(job.translation) if job.translation else None) or "en"
+        found += [stem.with_name(name) for name in intertext_names(stem.name, language)]
+    return found
+
+
+def refuse_overwrites(inputs, outputs) -> None:
+    """Stop (exit 3, before anything is written) if an output path is an input of the same run:
+    the same path, or another name of the same file."""
+    def identity(path):
+        path = Path(path)
+        try:
+            info = path.stat()
+            return (info.st_dev, info.st_ino)
+        except OSError:
+            return os.path.normcase(os.path.realpath(path))
+
+    read = {}
+    for path in inputs:
+        if path is not None and Path(path).is_file():
+            read.setdefault(identity(path), path)
+            read.setdefault(os.path.normcase(os.path.realpath(path)), path)
+    for path in outputs:
+        for key in (identity(path), os.path.normcase(os.path.realpath(path))):
+            if key in read:
+                raise InputError(f"{path}: would overwrite {read[key]}, an input of this run; write the outputs "
+                                 "elsewhere (--out DIR, -o FILE, --report FILE)")
 
 
 def _translations(files: list[Path]) -> dict[Path, Path]:
@@ -614,8 +671,81 @@ class Summary:
 
 def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tuple[str, ...] = (),
         workers: int = 1, force: bool = False, scheduler: str | None = None,
-        progress: Callable[[Result, int], None] | None = None, glossary=None) -> Summary:
-    """Convert every job that is not current; `progress(result, size_in_bytes)` after each."""
+        progress: Callable[[Result, int], None] | None = None, glossary=None,
+        waiting: Callable[[str], None] | None = None) -> Summary:
+    """Convert every job that is not current; `progress(result, size_in_bytes)` after each. One run
+    at a time writes into `out_dir`: `waiting(message)` is told when this one waits for another."""
+    if glossary is None and glossary_paths:  # a bad glossary stops the run before it touches `out_dir`
+        from .glossary import load
+
+        glossary = load([Path(p) for p in glossary_paths])
+    with locked(out_dir, waiting):
+        return _run(jobs, options, out_dir, glossary_paths=glossary_paths, workers=workers, force=force,
+                    scheduler=scheduler, progress=progress, glossary=glossary)
+
+
+LOCK = ".annotate-lock"
+"""In `--out`: held by the run writing there (its process id inside), so two runs into one folder
+take turns instead of sweeping each other's temporary files and losing manifest entries."""
+
+
+@contextmanager
+def locked(out_dir: Path, waiting: Callable[[str], None] | None = None):
+    """Hold `out_dir`'s lock; if another run holds it, say so through `waiting` and wait for it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a+", encoding="utf-8") as handle:
+        if not _lock(handle, block=False):
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            if waiting is not None:
+                waiting(f"{out_dir}: another run ({holder}) is writing here; waiting for it to finish")
+            _lock(handle, block=True)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
+def _lock(handle, block: bool) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        while True:
+            try:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                return True
+            except OSError:
+                if not block:
+                    return False
+                time.sleep(0.2)
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _unlock(handle) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tuple[str, ...], workers: int,
+         force: bool, scheduler: str | None, progress, glossary) -> Summary:
     summary = Summary()
     started = time.perf_counter()
     sweep(out_dir)
@@ -646,10 +776,6 @@ def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tup
         summary.results.append(result)
         progress and progress(result, size)
 
-    if todo and glossary is None and glossary_paths:
-        from .glossary import load
-
-        glossary = load([Path(p) for p in glossary_paths])  # only when there is work: a bad one stops here
     try:
         if not todo:
             pass
@@ -675,13 +801,15 @@ def _run_pool(todo, options: Options, glossary_paths, workers: int, finished, gl
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing
 
+    parent = os.getpid()
     if "fork" in multiprocessing.get_all_start_methods():
         # Load everything once here (frozen); forked workers start with it (shared, copy-on-write).
         init_worker(glossary_paths, glossary, options)
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(parent,))
     else:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(glossary_paths, glossary, options))
+                                   initializer=_start_worker, initargs=(parent, glossary_paths, glossary, options))
     try:
         futures = {pool.submit(_run_local, job, options): (job, key, size) for job, key, size in todo}
         for future in as_completed(futures):
@@ -696,6 +824,25 @@ def _run_pool(todo, options: Options, glossary_paths, workers: int, finished, gl
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+ORPHAN_CHECK = 0.5
+"""Seconds between a worker's looks at whether the run that started it is still there."""
+
+
+def _start_worker(parent: int, *load) -> None:
+    """A pool worker's first act: exit when the run that started it dies (killed with -9, its
+    workers would otherwise wait on their queue for ever), then load what it needs (spawned)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zh-annotate-orphan-watch", daemon=True).start()
+    if load:
+        init_worker(*load)
 
 
 def _run_dask(todo, options: Options, glossary, scheduler: str, finished) -> None:

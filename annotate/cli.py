@@ -155,10 +155,15 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
                                    "translation NAME.LANG.txt beside NAME.txt")
         jobs_list = [dataclasses.replace(jobs_list[0], translation=_name(translation) or jobs_list[0].translation,
                                          alignment=_name(corrections))]
+    read = [path for job in jobs_list for path in (job.source, job.translation, job.alignment)]
+    read += [str(path) for path in _glossary_files(glossaries)]
+    batch.refuse_overwrites(read, [path for job in jobs_list for path in batch.outputs_of(job, options)]
+                            + ([report_path] if report_path else []))
     workers = jobs or os.cpu_count() or 1
     with _Progress(jobs_list) as progress:
         summary = batch.run(jobs_list, options, out_dir, glossary_paths=tuple(str(g) for g in glossaries),
-                            workers=workers, force=force, scheduler=scheduler, progress=progress.update)
+                            workers=workers, force=force, scheduler=scheduler, progress=progress.update,
+                            waiting=lambda message: click.echo(f"annotate: {message}", err=True))
     for result in summary.results:
         for notice in result.notices:
             click.echo(f"annotate: {notice}", err=True)
@@ -182,6 +187,14 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         sys.exit(130)
     if failed:
         sys.exit(_exit_code(summary) if len(jobs_list) == 1 else 1)
+
+
+def _language(value: str | None) -> str | None:
+    from .languages import is_language_tag
+
+    if value is not None and not is_language_tag(value):
+        raise click.BadParameter(f"{value[:40]!r} is not a language tag (BCP 47: en, de, zh-Hant, en-GB)")
+    return value
 
 
 def _name(path: Path | None) -> str | None:
@@ -278,6 +291,12 @@ def glossary_check(paths) -> None:
     click.echo(f"annotate: {errors} error(s), {warnings} warning(s)", err=True)
     if errors:
         sys.exit(4)
+
+
+def _glossary_files(glossaries) -> list[Path]:
+    from .glossary import _expand
+
+    return _expand([Path(g) for g in glossaries if Path(g).exists()])
 
 
 def _glossary_paths(glossaries: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -418,7 +437,13 @@ def render(editions, formats, out_dir) -> None:
     """
     from .render import render as run
 
+    from .batch import refuse_overwrites
+    from .readers import stem_of
+    from .writers import FORMATS
+
     names = _formats(formats)
+    refuse_overwrites(editions, [out_dir / f"{stem_of(path.name)}{FORMATS[name].suffix}"
+                                 for path in editions for name in names if name in FORMATS])
     failed = 0
     for path in editions:
         try:
@@ -445,7 +470,7 @@ def render(editions, formats, out_dir) -> None:
               show_default=True, help="beads ([0, 1]:[0] a line), tsv (two columns), tmx (TMX 1.4b), intertext.")
 @click.option("--segments", type=click.Choice(["sentences", "lines"]), default="sentences", show_default=True,
               help="sentences: split both texts into sentences; lines: each line is one sentence as it is.")
-@click.option("--language", metavar="TAG", help="The translation's language (BCP 47). Default: from its file "
+@click.option("--language", metavar="TAG", callback=lambda ctx, param, value: _language(value), help="The translation's language (BCP 47). Default: from its file "
               "name (story.en.txt → en), else en.")
 @click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A corrected alignment (beads, TSV of both texts, or InterText): its beads hold, the rest is "
@@ -465,13 +490,17 @@ def align(source, translation, output, output_format, segments, language, correc
       annotate align story.txt story.en.txt --format intertext -o story.xml
       annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
     """
-    from .batch import write_atomic
+    from .batch import refuse_overwrites, write_atomic
     from .translation import load, outputs
 
+    if output is not None:
+        refuse_overwrites([source, translation, corrections], [output])
     loaded = load(source, translation, segments=segments, language=language, corrections=corrections)
     for notice in loaded.notices:
         click.echo(f"annotate: {notice}", err=True)
-    for path, data in outputs(loaded.alignment, output_format, output).items():
+    written = outputs(loaded.alignment, output_format, output)
+    refuse_overwrites([source, translation, corrections], [path for path in written if path is not None])
+    for path, data in written.items():
         if path is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

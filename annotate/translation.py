@@ -5,6 +5,7 @@ alignment into account, and writes `annotate align`'s outputs (writers.alignment
 """
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,7 +170,7 @@ def _intertext_corrections(path: Path, data: bytes, source: list[Sentence], targ
     sides = []
     for sentences, doc in ((source, from_doc), (target, to_doc)):
         ids = {v: k for k, v in enumerate(intertext_ids(sentences).values())}
-        texts = _document(path.parent / doc) if doc else None
+        texts = _document(path, doc) if doc else None
         sides.append((sentences, ids, texts))
     fixed = []
     for left, right, status in links:
@@ -190,13 +191,31 @@ def _intertext_corrections(path: Path, data: bytes, source: list[Sentence], targ
     return fixed, None
 
 
-def _document(path: Path) -> dict[str, str] | None:
+DOCUMENT_LIMIT = 64 << 20
+"""Bytes an InterText document beside its alignment may have, at most."""
+
+
+def _document(alignment: Path, doc: str) -> dict[str, str] | None:
+    """The InterText document an alignment's `fromDoc` or `toDoc` names: a file beside the
+    alignment, and nothing else. The name is data from the input: a path (`../x`, `/etc/x`), a
+    device, a FIFO or an oversized file is refused with one line, never opened or followed."""
     from .readers.pairs import read_intertext_document
 
+    if doc in (".", "..") or any(c in doc for c in "/\\\0") or (len(doc) > 1 and doc[1] == ":"):
+        raise InputError(f"{alignment}: its linkGrp names the document {doc!r}, which is not a file name beside it; "
+                         "an alignment's fromDoc and toDoc name files in its own folder")
+    path = alignment.parent / doc
     try:
-        return read_intertext_document(path.read_bytes(), str(path))
+        info = path.stat()
     except OSError:
-        return None
+        return None  # not there: the confirmed links are taken without checking their texts
+    if not stat.S_ISREG(info.st_mode) or path.resolve().parent != alignment.resolve().parent:
+        raise InputError(f"{alignment}: its linkGrp names {doc!r}, which is not a regular file in its folder; "
+                         "refusing to read it")
+    if info.st_size > DOCUMENT_LIMIT:
+        raise InputError(f"{alignment}: {doc} has {info.st_size:,} bytes, more than any InterText document; "
+                         "refusing to read it")
+    return read_intertext_document(read_bytes(path), str(path))
 
 
 def read_bytes(path: Path) -> bytes:

@@ -34,7 +34,7 @@ def visible(folder: Path) -> list[str]:
 
 
 def hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".*") if p.name != batch.MANIFEST)
+    return sorted(p.name for p in folder.rglob(".*") if p.name not in (batch.MANIFEST, batch.LOCK))  # bookkeeping
 
 
 def build(*args, cwd=ROOT):

@@ -12,6 +12,7 @@ one chapter, not the book.
 from __future__ import annotations
 
 import posixpath
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -19,6 +20,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..errors import BookError
+from ..languages import is_language_tag
 
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -30,6 +32,8 @@ MAX_TOTAL = 2 << 30
 MAX_RATIO = 200
 """Declared size over compressed size, at most, for an entry over 10 MB: a zip bomb's is thousands."""
 XHTML_TYPES = ("application/xhtml+xml",)
+CHUNK = 1 << 20
+"""Bytes inflated at a time when an entry is read."""
 
 
 @dataclass(slots=True)
@@ -70,16 +74,36 @@ class Book:
         manifest lists (notes a chapter links to); not the navigation document."""
         order = [self.items[i] for i in self.spine if i in self.items]
         order += [i for i in self.items.values() if i not in order]
-        return [i for i in order if i.media_type in XHTML_TYPES and "nav" not in i.properties.split()]
+        paths: dict[str, Item] = {}  # a chapter the spine or manifest lists twice is annotated and written once
+        for item in order:
+            if item.media_type in XHTML_TYPES and "nav" not in item.properties.split():
+                paths.setdefault(item.path, item)
+        return list(paths.values())
 
     def read(self, path: str) -> bytes:
-        try:
-            return self.archive.read(path)
-        except KeyError:
-            raise BookError(f"{self.name}: the package lists {path}, which the book does not contain") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-            raise BookError(f"{self.name}: {path} cannot be read from the archive ({error}); the book is "
-                            "damaged, or compressed in a way zip readers rarely support") from None
+        return read_entry(self.archive, path, self.name)
+
+
+def read_entry(archive: zipfile.ZipFile, path: str, name: str) -> bytes:
+    """An entry's bytes, inflated a chunk at a time and never past the size its header
+    declares (which open_book checked): an entry that inflates to more is damaged or a bomb,
+    and stops at that size with the archive's CRC error, before memory grows."""
+    try:
+        info = archive.getinfo(path)
+        chunks, size = [], 0
+        with archive.open(info) as entry:
+            while chunk := entry.read(CHUNK):
+                size += len(chunk)
+                if size > info.file_size:  # zipfile stops at the declared size; this is the second lock
+                    raise zipfile.BadZipFile(f"{path} inflates to more than the {info.file_size:,} bytes "
+                                             "its header declares")
+                chunks.append(chunk)
+        return b"".join(chunks)
+    except KeyError:
+        raise BookError(f"{name}: the package lists {path}, which the book does not contain") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        raise BookError(f"{name}: {path} cannot be read from the archive ({error}); the book is "
+                        "damaged, or compressed in a way zip readers rarely support") from None
 
 
 def open_book(source, name: str) -> Book:
@@ -90,11 +114,18 @@ def open_book(source, name: str) -> Book:
         raise BookError(f"{name}: not an EPUB (not a zip archive, or a damaged one)") from None
     infos = archive.infolist()
     total = 0
+    seen: set[str] = set()
     for info in infos:
         entry = info.filename
         parts = entry.replace("\\", "/").split("/")
         if entry.startswith(("/", "\\")) or ".." in parts or (len(entry) > 1 and entry[1] == ":"):
             raise BookError(f"{name}: entry {entry!r} points outside the book; refusing to read it")
+        if entry in seen:  # which of the two would a reader take? The DRM check and the copy must agree
+            raise BookError(f"{name}: entry {entry!r} is in the archive twice; the book is damaged or forged")
+        seen.add(entry)
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise BookError(f"{name}: entry {entry!r} is a symbolic link, which no book needs and unzipping "
+                            "would follow; refusing to read it")
         total += info.file_size
         if info.file_size > 10 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise BookError(f"{name}: entry {entry!r} would unpack to {info.file_size:,} bytes from "
@@ -104,17 +135,17 @@ def open_book(source, name: str) -> Book:
                          "refusing to read it")
     names = set(archive.namelist())
     if "META-INF/encryption.xml" in names:
-        _check_encryption(archive.read("META-INF/encryption.xml"), name)
+        _check_encryption(read_entry(archive, "META-INF/encryption.xml", name), name)
     if "META-INF/container.xml" not in names:
         raise BookError(f"{name}: not an EPUB: META-INF/container.xml is missing")
-    container = _xml(archive.read("META-INF/container.xml"), f"{name}: META-INF/container.xml")
+    container = _xml(read_entry(archive, "META-INF/container.xml", name), f"{name}: META-INF/container.xml")
     rootfile = container.find(f".//{{{CONTAINER}}}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
         raise BookError(f"{name}: META-INF/container.xml names no package document (rootfile)")
     opf_path = rootfile.get("full-path")
     if opf_path not in names:
         raise BookError(f"{name}: the package document {opf_path} named in META-INF/container.xml is missing")
-    root = _xml(archive.read(opf_path), f"{name}: {opf_path}")
+    root = _xml(read_entry(archive, opf_path, name), f"{name}: {opf_path}")
     if root.tag != f"{{{OPF}}}package":
         raise BookError(f"{name}: {opf_path} is not an OPF package document")
     book = Book(name, archive, opf_path, root.getroottree(), root.get("version", "2.0"))
@@ -135,6 +166,8 @@ def open_book(source, name: str) -> Book:
     book.spine = [i.get("idref") for i in spine.iterfind(f"{{{OPF}}}itemref") if i.get("idref")]
     language = root.find(f"{{{OPF}}}metadata/{{{DC}}}language")
     book.language = language.text.strip() if language is not None and language.text else None
+    if book.language is not None and not is_language_tag(book.language):
+        book.language = None  # a tag that is not BCP 47 is data, never copied into markup
     title = root.find(f"{{{OPF}}}metadata/{{{DC}}}title")
     book.title = title.text.strip() if title is not None and title.text else None
     return book

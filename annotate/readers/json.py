@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 
 from ..errors import InputError
+from ..languages import is_language_tag
 from ..model import (Alignment, Block, Container, Document, GlossaryEntry, Link, Mark, Section, Sentence, Settings,
                      Span, Token)
-from ..writers.json import FORMAT_ID
-from . import order_by_first_use
+from ..constants import FORMAT_ID
+from .common import order_by_first_use
 
 
 def read(data: bytes, source: str) -> Document:
@@ -78,6 +79,8 @@ def _alignment(value: dict, document: Document) -> Alignment:
     target = [Sentence(s["id"], s["text"], s["paragraph"]) for s in value["sentences"]]
     links = [Link(tuple(b["source"]), tuple(b["target"]), b["confidence"], b.get("fixed", False))
              for b in value["beads"]]
+    if not is_language_tag(value["language"]):
+        raise ValueError(f"the translation's language {value['language'][:40]!r} is not a BCP 47 tag")
     return Alignment(value["language"], source, target, links, name=value.get("name", ""),
                      method=value.get("method", ""), source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")
 

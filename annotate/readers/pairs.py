@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..languages import language_tag
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MARKER = re.compile(r"[ \t\u3000]*(?:[A-Z]|[0-9]{1,3})[.．][ \t\u3000]*")
@@ -111,6 +112,8 @@ def read_tmx_pairs(data: bytes, name: str) -> tuple[list[tuple[str, str]], str]:
         texts = {}
         for tuv in tu.iter("tuv"):
             lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+            if lang:
+                language_tag(lang, f"{name}:{tuv.sourceline}: <tuv xml:lang>")
             seg = tuv.find("seg")
             texts[lang] = "".join(seg.itertext()) if seg is not None else ""
         chinese = next((k for k in texts if k.lower().startswith("zh")), None)

@@ -19,9 +19,10 @@ from lxml import etree
 
 from ..chars import is_han
 from ..errors import InputError
+from ..languages import is_language_tag
 from ..model import (PROFILE_KEYS, Alignment, Block, Container, Document, GlossaryEntry, Link, Mark, Section, Sentence,
                      Settings, Span, Token)
-from . import order_by_first_use
+from .common import order_by_first_use
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -419,7 +420,10 @@ class _Reader:
                     self.fail(link, f"the link names {i!r}, which is no sentence of the {side}")
             beads.append(Link(src, tgt, confidence, link.get("type") == "fixed"))
         name = facts.get("file", "")
-        return Alignment(translation.get(XML_LANG) or facts.get("language", "en"), source, target,
+        language = translation.get(XML_LANG) or facts.get("language", "en")
+        if not is_language_tag(language):
+            self.fail(translation, f"xml:lang {language[:40]!r} is not a language tag (BCP 47: en, de, en-GB)")
+        return Alignment(language, source, target,
                          _with_one_sided(beads, source, target, order, target_order),
                          name="" if name == "none" else name, method=method,
                          source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")

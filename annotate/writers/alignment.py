@@ -21,9 +21,10 @@ import io
 
 from lxml import etree
 
-from .. import __version__
+from ..languages import language_tag
 from ..model import Alignment, Sentence
-from . import Sink
+from ..version import __version__
+from .common import Sink
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -76,7 +77,9 @@ def write_tmx(alignment: Alignment) -> bytes:
 
 
 def intertext_names(stem: str, language: str) -> tuple[str, str, str]:
-    """InterText's file names: `{text}.{version}.xml` for each side, `{text}.{from}.{to}.xml` for the alignment."""
+    """InterText's file names: `{text}.{version}.xml` for each side, `{text}.{from}.{to}.xml` for the alignment.
+    The language is part of a file name: a tag that is not BCP 47 (readers check every one) stops here too."""
+    language_tag(language, "the translation's language")
     return f"{stem}.zh.xml", f"{stem}.{language}.xml", f"{stem}.zh.{language}.xml"
 
 

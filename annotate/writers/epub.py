@@ -40,12 +40,17 @@ NAV_NAME = "zh-annotate-nav.xhtml"
 HTML5_DOCTYPE = "<!DOCTYPE html>"
 
 
+ZIP_EPOCH = 315_532_800
+"""1980-01-01T00:00:00Z, the earliest time a zip entry can carry."""
+
+
 def now() -> time.struct_time:
-    """The time a book is made at: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    """The time a book is made at: SOURCE_DATE_EPOCH when set (reproducible builds), else now;
+    never before 1980, which a zip cannot say (clamped, as reproducible-builds tools do)."""
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return time.gmtime(int(epoch) if epoch.isdigit() else None)
+    return time.gmtime(max(int(epoch) if epoch.isdigit() else time.time(), ZIP_EPOCH))
 
 
 class BookWriter:

@@ -16,17 +16,21 @@ the node is given a placeholder; the page is serialised once and the placeholder
 from __future__ import annotations
 
 import re
+import secrets
 
 from lxml import etree
 
+from ..errors import InvariantError
 from ..model import Block, Document
-from . import escape_attribute, escape_text
+from .common import escape_attribute, escape_text
 from .html import READING_LANG, asset, rubies
 
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XHTML = "http://www.w3.org/1999/xhtml"
-PLACEHOLDER = "\ue000zha{}\ue001"
-FOUND = re.compile("\ue000zha(\\d+)\ue001")
+PLACEHOLDER = "\ue000zha{}-{}\ue001"
+"""Where a piece of markup goes, until the page is serialised: private-use marks around a
+number and a nonce drawn for each page after the page was read, so no text of the input (which
+may hold U+E000 and anything else) can be taken for a placeholder."""
 
 
 class Annotations:
@@ -87,6 +91,7 @@ class InPlace(Annotations):
         self.hant = document.script == "Hant"
         self.rt_lang = READING_LANG[document.settings.reading]
         self.pieces: list[str] = []
+        self.nonce = secrets.token_hex(8)
         self.noted: dict[str, str] = {}  # entry id → its note's number in this page
 
     def put(self, index: int, block: Block) -> None:
@@ -102,7 +107,7 @@ class InPlace(Annotations):
             position += len(token.text)
         for taken, parts in zip(runs, markup):
             self.pieces.append("".join(parts))
-            placeholder = PLACEHOLDER.format(len(self.pieces) - 1)
+            placeholder = PLACEHOLDER.format(self.nonce, len(self.pieces) - 1)
             if taken.tail:
                 taken.element.tail = placeholder
             else:
@@ -137,13 +142,17 @@ class InPlace(Annotations):
             if not doctype:
                 text = text.lstrip("\n")
             text = _utf8_meta(text)
-        text = FOUND.sub(lambda m: self.pieces[int(m.group(1))], text)
+        found = re.compile(re.escape(PLACEHOLDER.format(self.nonce, "@")).replace("@", "([0-9]+)"))
+        text, count = found.subn(lambda m: self.pieces[int(m.group(1))], text)
+        if count != len(self.pieces):
+            raise InvariantError(f"{self.document.source}: {count} of {len(self.pieces)} annotated runs found in the "
+                                 "serialised page")
         return text.encode("utf-8")
 
     def _insert(self, parent, markup: str, first: bool = False) -> None:
         """Raw markup as the first or last thing in `parent`: a placeholder there, replaced when written."""
         self.pieces.append(markup)
-        holder = PLACEHOLDER.format(len(self.pieces) - 1)
+        holder = PLACEHOLDER.format(self.nonce, len(self.pieces) - 1)
         if first:
             parent.text = holder + (parent.text or "")
         elif len(parent):
