@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 import numpy as np
 
@@ -86,17 +87,36 @@ CHINESE_END = re.compile(r"(?:[。！？!?]+|…+|\.{3,})[”’」』）)】〕
 def split_chinese(text: str) -> list[str]:
     """A Chinese paragraph's sentences: after 。！？ and …, closing quotes and brackets kept with
     their sentence (他说：“好。”我走了。 → 他说：“好。” | 我走了。). The pieces concatenate to `text`."""
+    if not text:
+        return []
     pieces, start = [], 0
+    for end in sentence_ends(text):
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+NOT_BLANK = re.compile(r"\S")
+
+
+def sentence_ends(text: str) -> Iterator[int]:
+    """Where split_chinese's sentences of `text` end, the last at `len(text)` (blank text between
+    two ends belongs to the next sentence, blank text at the end to the last one), found
+    without copying the text."""
+    start = pending = 0
     for match in CHINESE_END.finditer(text):
         end = match.end()
-        if text[start:end].strip():
-            pieces.append(text[start:end])
-            start = end
-    if text[start:].strip():
-        pieces.append(text[start:])
-    elif pieces:
-        pieces[-1] += text[start:]
-    return pieces or ([text] if text else [])
+        if NOT_BLANK.search(text, start, end):
+            if pending:
+                yield pending
+            pending = start = end
+    if pending and (pending == len(text) or not NOT_BLANK.search(text, pending)):
+        yield len(text)  # what follows the last end is blank: it belongs to the last sentence
+    else:
+        if pending:
+            yield pending
+        if text:
+            yield len(text)
 
 
 ABBREVIATIONS = frozenset("mr mrs ms dr st prof sr jr mt no vs etc inc ltd co gen col capt lt sgt rev hon "

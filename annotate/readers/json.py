@@ -23,6 +23,9 @@ def read(data: bytes, source: str) -> Document:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = f"{getattr(error, 'lineno', 0)}:{getattr(error, 'colno', 0)}"
         raise InputError(f"{source}:{where}: not JSON ({getattr(error, 'msg', error)})") from None
+    except RecursionError:  # arrays or objects nested thousands deep: no edition of ours nests more than ten
+        raise InputError(f"{source}: its arrays or objects are nested too deeply to read (an edition of this tool "
+                         "nests a few levels); not a zh-annotate edition") from None
     if not isinstance(value, dict) or value.get("format") != FORMAT_ID:
         raise InputError(f"{source}: not a zh-annotate edition (\"format\": \"{FORMAT_ID}\" is missing)")
     try:

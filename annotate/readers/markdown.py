@@ -27,7 +27,13 @@ def parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"]).use(front_matter_plugin)
+
+
+MAX_NESTING = 100
+"""Quotations and lists nested inside each other, at most (markdown-it's commonmark preset has 20,
+past which it drops the rest of the file without a word). Deeper, the file is refused."""
 
 
 def inline(children) -> tuple[str, tuple[Mark, ...]]:
@@ -76,6 +82,11 @@ def inline(children) -> tuple[str, tuple[Mark, ...]]:
 def events(text: str, source: str) -> tuple[dict | None, list[Section | Block]]:
     """Markdown text → its front matter (a mapping, or None) and the stream of sections and blocks."""
     tokens = parser().parse(text)
+    deepest = next((t for t in tokens if t.nesting == 1 and t.level >= MAX_NESTING - 1), None)
+    if deepest is not None:  # markdown-it stopped there and kept nothing below: say so rather than lose text
+        line = deepest.map[0] + 1 if deepest.map else 0
+        raise InputError(f"{source}:{line}: quotations and lists nested more than {MAX_NESTING} levels deep "
+                         "(a list and its item are two); flatten them, then run again")
     front: dict | None = None
     items: list[Section | Block] = []
     stack: list[Container] = []

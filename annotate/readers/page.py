@@ -140,8 +140,24 @@ def _numeric_entities(data: bytes) -> bytes:
     return re.sub(rb"&([A-Za-z][A-Za-z0-9]*);", replace, data)
 
 
+MAX_DEPTH = 200
+"""Elements nested inside each other, at most (real pages nest a few dozen; libxml2's HTML parser
+drops what lies deeper than 256 without a word, and a walk that deep would run out of stack)."""
+
+
+def _check_depth(root, name: str) -> None:
+    """One line naming where a page nests deeper than MAX_DEPTH, rather than lost text or a crash."""
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise InputError(f"{name}:{element.sourceline or 0}: elements nested more than {MAX_DEPTH} deep; "
+                             "flatten the markup, then run again")
+
+
 def _page(tree, xml: bool, name: str) -> Page:
     root = tree.getroot()
+    _check_depth(root, name)
     page = Page(tree, xml, name)
     title = next((e for e in root.iter() if local(e.tag) == "title"), None)
     if title is not None and title.text and title.text.strip():

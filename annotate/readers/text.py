@@ -139,18 +139,24 @@ def decode_chunks(chunks: Iterable[bytes], codec: str, source: str) -> Iterator[
 
 def split_lines(pieces: Iterable[str]) -> Iterator[str]:
     """Text pieces → lines without their ends; `\\r\\n` and `\\r` count as `\\n`."""
-    rest = ""
+    held: list[str] = []  # the pieces of a line not ended yet (a long line is joined once, at its end)
+    carriage = False  # the last piece ended in \r, whose \n may open the next
     for piece in pieces:
-        text = rest + piece
-        if text.endswith("\r"):  # its \n may be in the next piece
-            text, rest = text[:-1], "\r"
-        else:
-            rest = ""
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        rest = lines.pop() + rest
-        yield from lines
-    if rest:
-        yield rest.replace("\r", "")  # a lone \r at the very end is a line end
+        if carriage:
+            piece = "\r" + piece
+        carriage = piece.endswith("\r")
+        if carriage:
+            piece = piece[:-1]
+        lines = piece.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if len(lines) > 1:
+            held.append(lines[0])
+            line, held = "".join(held), []  # the pieces go before the line is used, not after
+            yield line
+            yield from lines[1:-1]
+        held.append(lines[-1])
+    last = "".join(held)
+    if last or carriage:
+        yield last  # a lone \r at the very end is a line end
 
 
 @dataclass(slots=True)
@@ -294,11 +300,15 @@ def scan(lines: Iterable[str], source: str, replace_invalid: bool = False) -> Fa
             if item.kind == "head" and facts.title is None and item.text.strip():
                 facts.title = item.text.strip()
             if sampled < 3_000:  # enough to tell the script; OpenCC on more costs time
-                sample.append(item.text)
+                sample.append(item.text[:SAMPLE_BLOCK])  # not a whole book's line, kept for the whole run
                 sampled += len(item.text)
     facts.sample = "".join(sample)
     facts.replaced = invalid.replaced
     return facts
+
+
+SAMPLE_BLOCK = 10_000
+"""Characters of one block that go into the sample, at most."""
 
 
 def _counting(lines: Iterable[str], facts: Facts) -> Iterator[str]:

@@ -65,7 +65,20 @@ def _token(t) -> str:
 def _block_opening(block: Block, text: str) -> str:
     """A block's JSON up to its tokens: `{"kind":…,"line":…,"text":…,"tokens":[`, with its
     structure (level, containers, marks…) between its text and its tokens where it has one."""
-    return f'{{"kind":"{block.kind}","line":{block.line},"text":{_dumps(text)},{structure_json(block)}"tokens":['
+    return "".join(_block_opening_pieces(block, text))
+
+
+TEXT_PIECE = 1 << 16
+"""Characters of a paragraph's text encoded at a time (a scraped book's one line is millions)."""
+
+
+def _block_opening_pieces(block: Block, text: str):
+    """_block_opening in pieces, the text a TEXT_PIECE at a time: a character's JSON does not
+    depend on its neighbours, so the pieces join to the same string."""
+    yield f'{{"kind":"{block.kind}","line":{block.line},"text":"'
+    for start in range(0, len(text), TEXT_PIECE):
+        yield _dumps(text[start:start + TEXT_PIECE])[1:-1]
+    yield f'",{structure_json(block)}"tokens":['
 
 
 def structure_json(block: Block) -> str:
@@ -185,7 +198,9 @@ class JsonSink(Sink):
     def _part(self, block: Block) -> None:
         """A part of a long paragraph cut for memory: the same JSON as the whole paragraph's."""
         if not block.continues:
-            self.emit(("," if self.blocks else "") + _block_opening(block, block.whole))
+            self.emit("," if self.blocks else "")
+            for piece in _block_opening_pieces(block, block.whole):  # the whole paragraph's text, never held twice
+                self.emit(piece)
             self.blocks += 1
             self.part_tokens = False
         tokens = ",".join(self.markups(block.tokens, _token))
