@@ -49,6 +49,8 @@ class Options:
     vocab_order: str = "first"
     tone_sandhi: bool = False
     capitalize_names: bool = False
+    book_variant: bool = False
+    """`--variant` was given: a book made from a simplified text is written in those traditional forms."""
     segments: str = "sentences"
     """How a bilingual edition's texts are cut: `sentences`, or `lines` (each line one sentence)."""
     controls: bool = True
@@ -318,7 +320,12 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     from .writers import FORMATS
 
     sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]
-    stream(document, context, events if document.alignment is not None else _cut_long(events), sinks)
+    found = _HanSeen(events if document.alignment is not None else _cut_long(events))
+    context.spellings = "json" in options.formats  # the one format that shows words' spellings
+    stream(document, context, found, sinks)
+    if not found.seen:
+        document.notices.append(f"{source.name}: no Chinese text in it; the edition is written with nothing "
+                                "annotated (is it the right file?)")
     return document
 
 

@@ -49,8 +49,9 @@ def main(traceback: bool) -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory for the outputs (mirrors the input tree; nothing is written outside it).")
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
-              help="Comma-separated list of tei, html, html-fragment, json, vocab (an Anki-ready TSV), epub (a book "
-                   "from a text or Markdown source; an .epub input is always written as an .epub).")
+              help=f"Comma-separated list of {', '.join(FORMAT_NAMES)}: vocab is an Anki-ready TSV; tmx, tsv and "
+                   "intertext are the alignment, for a bilingual edition; epub a book from a text or Markdown source "
+                   "(an .epub input is always written as an .epub).")
 @click.option("--capitalize-names", is_flag=True,
               help="Capitalise names in the ruby too (Níngbō); word spellings always capitalise them.")
 @click.option("--tone-sandhi", is_flag=True,
@@ -59,10 +60,12 @@ def main(traceback: bool) -> None:
               help="Glossary TSV file or directory (repeatable). Default: ./glossary when it exists.")
 @click.option("--reading", type=click.Choice(["marks", "numbers", "zhuyin"]), default="marks", show_default=True,
               help="How readings are written: zhōng, zhong1 or ㄓㄨㄥ.")
-@click.option("--variant", type=click.Choice(["tw", "hk", "t"]), default="tw", show_default=True,
-              help="Traditional standard: OpenCC s2tw, s2hk or s2t.")
+@click.option("--variant", type=click.Choice(["tw", "hk", "t"]), default=None,
+              help="Traditional standard: OpenCC s2tw, s2hk or s2t. Default: tw. A book holds one script: an .epub "
+                   "keeps its own; a book made from a simplified text (--format epub) is simplified, or traditional "
+                   "when --variant is given.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="Which files of a directory to read (repeatable). Default: *.txt and *.md.")
+              help=f"Which files of a directory to read (repeatable). Default: {' '.join(DEFAULT_GLOBS)}.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes. Default: the number of CPUs.")
 @click.option("--encoding", default="auto", show_default=True,
@@ -130,7 +133,8 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
                "vocab_order": vocab_order, "tone_sandhi": tone_sandhi,
                "capitalize_names": capitalize_names}
     stylesheet = f"{assets_href.rstrip('/')}/zh-annotate-page.css" if assets_href else None
-    options = batch.Options(tuple(names), reading, variant, encoding, replace_invalid, **learner, segments=segments,
+    options = batch.Options(tuple(names), reading, variant or "tw", encoding, replace_invalid, **learner,
+                            book_variant=variant is not None, segments=segments,
                             controls=not no_controls, stylesheet=stylesheet)
 
     if inputs == ("-",):
@@ -386,7 +390,7 @@ def validate(files) -> None:
     4.8.0 cut to the modules this tool writes, plus rules a hand edit can break: one Han
     character per <ruby>, one syllable per <rt>, every <term ref> to a glossary entry of the
     same file. Prints `file:line: message` for each problem, or `file: ok`. Exit code 1 when
-    any file has a problem.
+    any file has a problem, 3 when the only problem is a file that cannot be read.
 
     \b
     Example:
@@ -394,13 +398,14 @@ def validate(files) -> None:
     """
     from .validate import check
 
-    failed = 0
+    failed = unreadable = 0
     for path in files:
         try:
             data = path.read_bytes()
         except OSError as error:
-            click.echo(f"{path}: cannot be read ({error.strerror})")
+            click.echo(f"annotate: {path}: cannot be read ({error.strerror})", err=True)
             failed += 1
+            unreadable += 1
             continue
         problems = check(data)
         for problem in problems:
@@ -411,7 +416,7 @@ def validate(files) -> None:
             click.echo(f"{path}: ok")
     click.echo(f"annotate: {len(files) - failed} of {len(files)} file(s) fit the TEI profile", err=True)
     if failed:
-        sys.exit(1)
+        sys.exit(3 if unreadable == failed else 1)  # 3: unreadable input, as for every command
 
 
 @main.command()

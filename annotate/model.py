@@ -296,6 +296,10 @@ class Settings:
     """Show the spoken tones of 一 and 不 (yí gè, bú shì) instead of the written ones."""
     capitalize_names: bool = False
     """Capitalise the first syllable of names in the ruby too (Níngbō), not only in word spellings."""
+    book_variant: bool = False
+    """A book made from a simplified text (`--format epub`) is written in `variant`'s traditional
+    forms (`--variant` was given), not in its own script. A book holds one script either way: an
+    e-reader has no switch, and with publisher styles off it would show both."""
 
     @property
     def learner(self) -> bool:

@@ -51,6 +51,56 @@ def element_names() -> frozenset[str]:
     return frozenset(grammar.xpath("//rng:element/@name", namespaces={"rng": "http://relaxng.org/ns/structure/1.0"}))
 
 
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+@lru_cache(maxsize=1)
+def allowed_children() -> dict[str, frozenset[str]]:
+    """For each element of the profile, the elements its content may hold (`*`: any), read from
+    the grammar: libxml2 reports a child the grammar does not allow at some ancestor it could not
+    match (a `<w>` typed into a sentence is named as its `<p>`), and this finds the child itself."""
+    with resources.files("annotate").joinpath("schema", "tei_zh_ruby.rng").open("rb") as stream:
+        grammar = etree.parse(stream).getroot()
+    defines: dict[str, list] = {}
+    for define in grammar.iter(f"{RNG}define"):
+        defines.setdefault(define.get("name"), []).append(define)
+
+    def children(pattern, seen: set[str]) -> set[str]:
+        found: set[str] = set()
+        for node in pattern:
+            if node.tag == f"{RNG}element":
+                found.add(node.get("name") or "*")  # a child element, not looked into
+            elif node.tag == f"{RNG}ref" and node.get("name") not in seen:
+                seen.add(node.get("name"))
+                for define in defines.get(node.get("name"), ()):
+                    found |= children(define, seen)
+            elif isinstance(node.tag, str) and node.tag != f"{RNG}attribute":
+                found |= children(node, seen)
+        return found
+
+    allowed: dict[str, set[str]] = {}
+    for element in grammar.iter(f"{RNG}element"):
+        allowed.setdefault(element.get("name") or "*", set()).update(children(element, set()))
+    return {name: frozenset(names) for name, names in allowed.items()}
+
+
+def misplaced(root) -> list[Problem]:
+    """Elements of the profile inside a parent whose content may not hold them, each at its own line."""
+    allowed = allowed_children()
+    problems = []
+    for element in root.iter():
+        parent = element.getparent()
+        if parent is None or not isinstance(element.tag, str) or not element.tag.startswith(TEI) \
+                or not parent.tag.startswith(TEI):
+            continue
+        name, within = element.tag[len(TEI):], parent.tag[len(TEI):]
+        may = allowed.get(within)
+        if may is not None and "*" not in may and name not in may:
+            problems.append(Problem(element.sourceline, f"<{name}> is not allowed inside <{within}> in the TEI "
+                                                        "profile; move it, or use the element the edition uses there"))
+    return problems
+
+
 @lru_cache(maxsize=1)
 def syllables() -> dict[str, frozenset[str]]:
     """Every syllable an `<rt>` may hold, by `rt/@type`: pinyin with tone marks or numbers
@@ -85,7 +135,9 @@ def check(data: bytes, schema: bool = True) -> list[Problem]:
             problems += [Problem(e.sourceline, f"<{etree.QName(e).localname}> is not an element of the TEI profile"
                                                f"{'' if e.tag.startswith(TEI) else ' (not in the TEI namespace)'}")
                          for e in unknown]
-            problems += [Problem(e.line, e.message) for e in rng.error_log]
+            placed = misplaced(root)
+            # the grammar's own messages name the ancestor it could not match; the misplaced child is the cause
+            problems += placed or [Problem(e.line, e.message) for e in rng.error_log]
     problems += profile_problems(root)
     return sorted(problems, key=lambda p: p.line or 0)
 

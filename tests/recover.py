@@ -32,7 +32,7 @@ def from_html(data: bytes) -> list[str]:
     """Texts of every heading and paragraph, without rt, rp, notes, the other script's forms and
     the translation."""
     root = lxml.html.fromstring(data.decode("utf-8"))
-    blocks = root.xpath('//section[contains(concat(" ", @class, " "), " zha-section ")]/*[self::h2 or self::p]'
+    blocks = root.xpath('//section[contains(concat(" ", @class, " "), " zha-section ")]/*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p]'
                         '[not(contains(concat(" ", @class, " "), " zha-tgt "))]')
     # the other script's forms: traditional ones for a simplified source, and the reverse
     other = "zha-s" if root.xpath('//article[contains(concat(" ", @class, " "), " zha-hant ")]') else "zha-t"

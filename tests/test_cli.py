@@ -143,3 +143,44 @@ def test_assets_writes_css_and_js(runner, tmp_path):
     css = (tmp_path / "static" / "zh-annotate.css").read_text(encoding="utf-8")
     js = (tmp_path / "static" / "zh-annotate.js").read_text(encoding="utf-8")
     assert ".zha rt{" in css and "localStorage" in js
+
+
+def test_build_help_is_made_from_the_code(runner):
+    """Every format and every default pattern is in `build --help`, from the same constants the
+    command uses (issue 25: the help said `*.txt and *.md` and left out tmx, tsv and intertext)."""
+    from annotate.batch import DEFAULT_GLOBS
+    from annotate.cli import FORMAT_NAMES
+
+    options = {param.name: param for param in main.commands["build"].params}
+    assert ", ".join(FORMAT_NAMES) in options["formats"].help
+    assert " ".join(DEFAULT_GLOBS) in options["globs"].help
+    shown = " ".join(run(runner, "build", "--help").output.split())
+    for name in FORMAT_NAMES + DEFAULT_GLOBS:
+        assert name in shown.replace("- ", "-")
+
+
+def test_the_readmes_sample_summary_is_what_the_tool_prints(runner, tmp_path, monkeypatch):
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = re.search(r"```console\n\$ annotate build seeds/\n(annotate: .*)\n```", readme).group(1)
+    pattern = re.escape(sample)
+    pattern = re.sub(r"\d[\d,]*(?:\\\.\d+)?", r"[\\d,]+(?:\\.\\d+)?", pattern)  # numbers vary; the words do not
+    pattern = pattern.replace(re.escape(" chars/s"), "(?: K)?" + re.escape(" chars/s"))  # 2675 chars/s, 21 K chars/s
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["build", "seeds/", "--out", str(tmp_path / "out")])
+    printed = [line for line in result.output.splitlines() if line.startswith("annotate: 1 file(s)")]
+    assert printed and re.fullmatch(pattern.replace(re.escape("out/"), re.escape(f"{tmp_path / 'out'}/")),
+                                    printed[0]), (sample, printed)
+
+
+def test_an_english_only_text_is_built_with_a_notice(runner, tmp_path):
+    (tmp_path / "en.txt").write_text("This is English only.\nNothing Chinese here.\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path / "en.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "en.txt: no Chinese text in it" in result.output
+    (tmp_path / "zh.txt").write_text("我们学习汉语。\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path / "zh.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "no Chinese text" not in result.output

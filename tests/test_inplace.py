@@ -426,3 +426,42 @@ def test_a_books_notes_and_level_work_as_on_a_page(tmp_path, notes, level):
     else:  # every occurrence of a glossed word points to its footnote; words at HSK 3 or below are known
         assert references >= 3 and "zha-known" in chapter and "ruby.zha-known rt{display:none}" in css
         assert chapter.count('epub:type="footnote"') == len(set(re.findall(r'href="#(zha-fn-[^"]+)"', chapter)))
+
+
+def _chapters_text(path) -> str:
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(n).decode("utf-8") for n in book.namelist()
+                       if n.endswith(".xhtml") and "vocabulary" not in n and "nav" not in n)
+
+
+def test_a_book_holds_one_script_and_nothing_hidden(tmp_path):
+    """An e-reader has no switch, and with publisher styles off it showed 图圖书書: a book writes the
+    source's own script, or the traditional forms `--variant` asks for, never both (issue 25)."""
+    result, out = _build(tmp_path, "book.epub", make_book(3))
+    assert result.exit_code == 0, result.output
+    text = _chapters_text(out / "book.epub")
+    assert "zha-t" not in text and "zha-s" not in text
+    assert "银行" not in text and "银" in text and "銀" not in text and "長" not in text  # ruby per character
+    assert _epubcheck(out / "book.epub") == []
+    source = "第一课\n\n银行的头发很长。我们学习汉语。\n"
+    result, out = _build(tmp_path, "lesson.txt", source, "--format", "epub")
+    assert result.exit_code == 0, result.output
+    text = _chapters_text(out / "lesson.epub")
+    assert "zha-t" not in text and "头" in text and "頭" not in text and "髮" not in text
+    result, out = _build(tmp_path, "lesson.txt", source, "--format", "epub", "--variant", "tw", "--force")
+    assert result.exit_code == 0, result.output
+    text = _chapters_text(out / "lesson.epub")
+    assert "zha-s" not in text and "zha-t" not in text and "頭" in text and "髮" in text and "头" not in text
+    assert 'lang="zh-Hant"' in text
+    assert _epubcheck(out / "lesson.epub") == []
+
+
+def test_a_book_dated_before_1980_is_dated_1980(tmp_path, monkeypatch):
+    """SOURCE_DATE_EPOCH=1 was a ValueError traceback from zipfile; a zip cannot hold a date before
+    1980, so the date is clamped there, as reproducible-builds tools do (issue 25)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    result, out = _build(tmp_path, "book.epub", make_book(3))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "book.epub") as book:
+        assert min(info.date_time for info in book.infolist()) >= (1980, 1, 1, 0, 0, 0)
+        assert "1980-01-01T00:00:00Z" in book.read("OEBPS/content.opf").decode("utf-8")

@@ -66,3 +66,37 @@ def test_the_library_check_names_no_problem_for_the_shared_example_and_finds_rub
     assert check(SEED_TEI.read_bytes()) == []
     bad = SEED_TEI.read_bytes().replace(b'<seg type="word">', b'<w>', 1)
     assert check(bad)
+
+
+def _word_as_w(text: str, number: int) -> str:
+    """Line `number`'s first `<seg type="word">…</seg>` renamed to `<w>…</w>` (a word, as TEI also writes one)."""
+    lines = text.split("\n")
+    line = lines[number - 1]
+    start = line.index('<seg type="word">')
+    end = line.index("</seg>", start)
+    lines[number - 1] = line[:start] + "<w>" + line[start + len('<seg type="word">'):end] + "</w>" + line[end + 6:]
+    return "\n".join(lines)
+
+
+def test_a_misplaced_element_is_named_at_its_own_line_not_its_ancestors(tmp_path):
+    """libxml2's RELAX NG names the <p>, <div> and <body> it could not match (lines 68–70 of the
+    seed's edition); the message must point at the line that was edited (issue 25)."""
+    text = SEED_TEI.read_text(encoding="utf-8")
+    number = next(k for k, line in enumerate(text.split("\n"), 1) if line.strip().startswith("<p>") and
+                  '<seg type="word">' in line)
+    path = tmp_path / "w.tei.xml"
+    path.write_text(_word_as_w(text, number), encoding="utf-8")
+    result = validate(path)
+    assert result.exit_code == 1
+    rows = [row for row in result.stdout.splitlines() if row.startswith(f"{path}:")]
+    assert rows and {int(row.split(":")[1]) for row in rows} == {number}, result.stdout
+    assert "<ruby> is not allowed inside <w>" in rows[0]
+
+
+def test_a_file_that_cannot_be_read_is_exit_code_3(tmp_path):
+    result = validate(tmp_path / "nosuch.tei.xml")
+    assert result.exit_code == 3 and "cannot be read" in result.output and "Traceback" not in result.output
+    assert validate(SEED_TEI, tmp_path / "nosuch.tei.xml").exit_code == 3  # a good file beside it changes nothing
+    broken = tmp_path / "broken.tei.xml"
+    broken.write_text(SEED_TEI.read_text(encoding="utf-8").replace("</p>", "", 1), encoding="utf-8")
+    assert validate(broken, tmp_path / "nosuch.tei.xml").exit_code == 1  # a file that does not fit: 1, as always

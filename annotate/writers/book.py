@@ -29,13 +29,18 @@ class BookSink(Annotations, Sink):
         self.rt_lang = READING_LANG[document.settings.reading]
         self.noted: dict[str, str] = {}
         self.book = True  # notes are EPUB footnotes
-        self.lang = "zh-Hant" if self.hant else "zh-Hans"
+        self.convert = document.settings.book_variant and not self.hant  # the traditional forms asked for
+        self.lang = "zh-Hant" if self.hant or self.convert else "zh-Hans"
         self.digest = hashlib.sha256()
         self.in_link: set[int] = set()
 
     def section(self, section: Section) -> None:
         self._close_chapter()
-        title = section.head.text.strip() if section.head is not None and section.head.text.strip() else None
+        head = section.head
+        if head is not None and self.convert and head.tokens:
+            title = "".join(t.traditional or t.text for t in head.tokens).strip() or None
+        else:
+            title = head.text.strip() if head is not None and head.text.strip() else None
         self.chapters.append((title or f"{len(self.chapters) + 1}", []))
         self.noted = {}
 

@@ -305,7 +305,7 @@ class ArticleSink(Sink):
         """The start and end tags of a block of its kind."""
         kind = block.kind
         if kind == "head":
-            level = min(max(block.level, 1) + 1, 6)
+            level = min(block.level, 6) if block.level else 2  # Markdown's keep their levels; a text's (B. …) is h2
             return f'<h{level} class="zha-head">', f"</h{level}>"
         if kind == "p":
             return ("", "") if block.tight else ('<p class="zha-p">', "</p>")

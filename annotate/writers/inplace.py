@@ -38,15 +38,21 @@ class Annotations:
     a book's chapter, annotated in place; a book made from text): ruby, a term, and where its
     note shows, a numbered reference to the note; and the notes themselves.
 
-    Needs `document`, `hant`, `rt_lang`, `book` (EPUB footnotes, in XML) and `noted` (entry id →
-    its number here)."""
+    Needs `document`, `hant`, `rt_lang`, `book` (EPUB footnotes, in XML; one script), `noted`
+    (entry id → its number here) and, in a book, `convert` (write the traditional forms)."""
+
+    convert = False
 
     def word(self, token, may_refer: bool = True) -> str:
         """One token; `may_refer`: the place may hold a link (not inside a link, button or label)."""
         if token.kind != "han":
             return escape_text(token.text)
-        ruby = rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
-                      token.known)
+        if self.book:  # one script, nothing hidden: the source's own, or the traditional forms asked for
+            text = (token.traditional or token.text) if self.convert else token.text
+            ruby = rubies(text, token.readings, None, self.hant, self.rt_lang, token.known)
+        else:
+            ruby = rubies(token.text, token.readings, token.traditional or token.simplified, self.hant, self.rt_lang,
+                          token.known)
         if not token.note_ids:
             return ruby
         entry_id = token.note_ids[0]
@@ -72,7 +78,8 @@ class Annotations:
         pinyin = (f' <i lang="zh-Latn-pinyin"{both.format("zh-Latn-pinyin")}>{escape_text(entry.written_pinyin)}</i>'
                   if entry.written_pinyin else "")
         note = f" — {escape_text(entry.note)}" if entry.note else ""
-        return (f'<b lang="zh-Hans"{both.format("zh-Hans")}>{escape_text(entry.term)}</b>{pinyin}: '
+        term, lang = (entry.traditional, "zh-Hant") if self.convert and entry.traditional else (entry.term, "zh-Hans")
+        return (f'<b lang="{lang}"{both.format(lang)}>{escape_text(term)}</b>{pinyin}: '
                 f"{escape_text(entry.gloss)}{note}")
 
 
