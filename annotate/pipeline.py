@@ -451,8 +451,11 @@ def annotate_text(
     return annotate_document(document, glossary, Settings(reading=reading, variant=variant, **learner), segments)
 
 
-PENDING_CHARACTERS = 100_000
-"""Characters read but not yet annotated and written, at most (besides CHUNK paragraphs)."""
+PENDING_CHARACTERS = 30_000
+"""Characters read but not yet annotated and written, at most (besides CHUNK paragraphs): about
+what CHUNK paragraphs of prose hold, so it only counts where paragraphs are long (a line without
+line breaks, cut into parts): at 100,000 a 5 M-character run of 西游记 without punctuation
+peaked at 303 MB, at 30,000 at 288 MB. The output does not depend on it."""
 
 
 def stream(document, context, items, sinks) -> None:
