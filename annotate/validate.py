@@ -101,6 +101,14 @@ def misplaced(root) -> list[Problem]:
     return problems
 
 
+def unread_entities(root) -> list[Problem]:
+    """References to entities of a DTD (`&x;`), which no reader of ours reads (an external one
+    could name any file on the machine): each at its line."""
+    return [Problem(entity.sourceline, f"&{entity.name}; refers to an entity of a DTD, which is never read; write "
+                                       "the character itself (or &#x4E2D; for it)")
+            for entity in root.iter(etree.Entity)]
+
+
 @lru_cache(maxsize=1)
 def syllables() -> dict[str, frozenset[str]]:
     """Every syllable an `<rt>` may hold, by `rt/@type`: pinyin with tone marks or numbers
@@ -135,7 +143,7 @@ def check(data: bytes, schema: bool = True) -> list[Problem]:
             problems += [Problem(e.sourceline, f"<{etree.QName(e).localname}> is not an element of the TEI profile"
                                                f"{'' if e.tag.startswith(TEI) else ' (not in the TEI namespace)'}")
                          for e in unknown]
-            placed = misplaced(root)
+            placed = sorted(misplaced(root) + unread_entities(root), key=lambda p: p.line or 0)
             # the grammar's own messages name the ancestor it could not match; the misplaced child is the cause
             problems += placed or [Problem(e.line, e.message) for e in rng.error_log]
     problems += profile_problems(root)

@@ -198,56 +198,6 @@ def test_book_of_many_folders_keeps_links_and_entities(tmp_path):
         assert archive.read("OEBPS/images/pic.png") == PNG
 
 
-def _rezip(data: bytes, change) -> bytes:
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for info in source.infolist():
-            changed = change(info.filename, source.read(info))
-            if changed is not None:
-                archive.writestr(changed[0], changed[1])
-    return out.getvalue()
-
-
-def _bomb() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
-        archive.writestr("OEBPS/big.bin", b"\0" * (40 << 20))
-    return out.getvalue()
-
-
-ENCRYPTED = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
-             'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
-             'Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference '
-             'URI="OEBPS/text/ch1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>')
-
-
-@pytest.mark.parametrize("name, make, message", [
-    ("corrupt", lambda: b"PK\x03\x04 not really a zip", "not an EPUB (not a zip archive"),
-    ("no-opf", lambda: _rezip(make_book(3), lambda n, c: None if n.endswith(".opf") else (n, c)),
-     "package document OEBPS/content.opf named in META-INF/container.xml is missing"),
-    ("broken-opf", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"<manifest>", b"<manifest", 1))
-                                  if n.endswith(".opf") else (n, c)), "content.opf:"),
-    ("bad-chapter", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"</p>", b"", 1))
-                                   if n.endswith("ch1.xhtml") else (n, c)), "ch1.xhtml:"),
-    ("drm", lambda: make_book(3, extra={"META-INF/encryption.xml": ENCRYPTED}), "encrypted (DRM"),
-    ("escape", lambda: make_book(3, extra={"../../evil.txt": "x"}), "points outside the book"),
-    ("bomb", _bomb, "zip bomb"),
-])
-def test_bad_books_are_one_line_and_leave_nothing(tmp_path, name, make, message):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / f"{name}.epub").write_bytes(make())
-    (folder / "good.epub").write_bytes(make_book(3))
-    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1
-    lines = [line for line in result.output.splitlines() if f"{name}.epub" in line]
-    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("annotate: "), result.output
-    assert "Traceback" not in result.output
-    assert not (tmp_path / "out" / f"{name}.epub").exists()
-    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["good.epub"]
-
-
 def test_a_book_from_markdown(tmp_path):
     from .conftest import GOLDEN
 

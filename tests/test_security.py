@@ -1,16 +1,18 @@
 """Hostile and careless inputs, read top to bottom: what an attacker or an unlucky user can hand
-the tool, and what it must do instead of what they hoped for (issue 25).
+the tool, and what it must do instead of what they hoped for (issue 25 and before).
 
 Each case builds its input here, small, from nothing. The promise every case checks: one line
 naming the file (and the line or entry where there is one), the exit code the README documents
 (3 for an unreadable input of a single-file run, 1 for a file of a batch or a bad book), no
 traceback, nothing written outside the output folder, and no input modified.
 
+0. Text never becomes markup: source, glossary and translation text escaped in every format;
+   entry ids checked; text that looks like the writers' placeholders stays text.
 1. Paths that would escape the folders given: an InterText alignment naming its documents
    elsewhere, a language tag used in a file name, an EPUB entry that is a symbolic link.
-2. Markup that would come alive: text of a page that looks like the writers' placeholders.
-3. Archives that lie: an entry inflating past its declared size, names given twice, a chapter
-   listed twice.
+2. XML that reaches outside: external entities (XXE) and entity bombs in every XML reader.
+3. Archives that lie: damaged books, DRM, zip-slip and zip bombs; an entry inflating past its
+   declared size, names given twice, a chapter listed twice.
 4. Inputs overwritten and outputs read back: the output folder inside the input folder, an output
    path that is an input of the same run.
 5. Depth and size: nesting past what a parser keeps, a line without sentence ends.
@@ -33,16 +35,24 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
 from annotate import batch
+from annotate import annotate_text, write
+from annotate.cli import main
 from annotate.errors import BookError
+from annotate.glossary import load
+from annotate.model import GlossaryEntry
+from annotate.writers.html import asset
 
+from . import recover
 from .books import make_book
 from .conftest import DATA, ROOT
 from .test_batch import _corpus_folder
 
 ANNOTATE = [sys.executable, "-m", "annotate"]
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1764374400"}
 TEXT = "我们学习汉语。老师说：“好好学习。”\n他们都很高兴。\n"
 TRANSLATION = "We study Chinese. The teacher said: \"Study well.\"\nThey are all very happy.\n"
@@ -71,6 +81,76 @@ def files_written(folder: Path) -> set[str]:
 
 def files_below(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+# ------------------------------------------------------------------ 0. text never becomes markup
+
+@pytest.fixture(scope="module")
+def test_glossary():
+    return load([DATA / "glossary.tsv"])
+
+
+@pytest.mark.parametrize("fmt", ["tei", "html", "html-fragment", "json"])
+def test_source_and_glossary_text_are_escaped(fmt, test_glossary):
+    document = annotate_text('<script>alert(1)</script> & "x" 和<危险>。', glossary=test_glossary)
+    data = write(document, fmt)
+    assert b"<script>alert" not in data and b"<b>" not in data
+    if fmt == "json":
+        loaded = json.loads(data)
+        assert loaded["glossary"][0]["gloss"] == 'a <b>bold</b> & "quoted" gloss'
+        return
+    if fmt == "tei":
+        root = etree.fromstring(data)
+        text = "".join(root.xpath("//t:body//t:p//text()[not(ancestor::t:rt or ancestor::t:reg or ancestor::t:note)]", namespaces=NS))
+        gloss = root.xpath("string(//t:gloss)", namespaces=NS)
+    else:
+        root = lxml.html.fromstring(data.decode("utf-8"))
+        text = "".join(recover.from_html(data))
+        gloss = root.xpath("string(//dd/*[@class='zha-gloss'])")
+        assert root.xpath("string(//*[@popover]/*[@class='zha-gloss'])") == gloss
+        assert not root.xpath("//b")
+        assert [s.text for s in root.xpath("//script")] == ([asset("zh-annotate.js")] if fmt == "html" else [])
+    assert text == '<script>alert(1)</script> & "x" 和<危险>。'
+    assert gloss == 'a <b>bold</b> & "quoted" gloss'
+
+
+@pytest.mark.parametrize("unsafe", ['gl-a"b', "gl-<x>", "gl-A", ""])
+def test_an_entry_id_writers_could_not_put_in_markup_unescaped_is_refused(unsafe):
+    # Writers put entry ids into attributes as they are; an entry is the one place ids are checked.
+    with pytest.raises(ValueError, match="entry id"):
+        GlossaryEntry(id=unsafe, term="中国", gloss="China")
+    assert GlossaryEntry(id="cd-12", term="中国", gloss="China").id == "cd-12"
+
+
+HOSTILE_PAGE = ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>页</title></head><body>\n'
+                '<p>我们学习汉语。<img src="a.png" alt="\ue000zha0\ue001"> 他说 " onerror="alert(1)" x="中文。</p>\n'
+                '<p>\ue000zha99999\ue001 和 \ue000zha1-0\ue001 都是文字。</p>\n</body></html>\n')
+
+
+def test_page_text_that_looks_like_a_placeholder_stays_text(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(HOSTILE_PAGE, encoding="utf-8")
+    result = run("build", tmp_path / "in" / "page.html", "--out", tmp_path / "out", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    page = lxml.html.fromstring((tmp_path / "out" / "page.html").read_bytes())
+    assert not page.xpath("//@*[starts-with(name(), 'on')]"), "an input attribute came alive"
+    assert [img.get("alt") for img in page.xpath("//img")] == ["\ue000zha0\ue001"]
+    text = page.text_content()
+    for kept in ('" onerror="alert(1)" x="', "\ue000zha99999\ue001", "\ue000zha1-0\ue001"):
+        assert kept in text
+
+
+def test_chapter_text_that_looks_like_a_placeholder_stays_well_formed(tmp_path):
+    chapter = ('<h1>第一章</h1>\n<p>我们学习汉语。<img src="../images/pic.png" alt="&#xE000;zha0&#xE001;"/> 他说 '
+               '&quot; onerror=&quot;alert(1)&quot; x=&quot;中文。&#xE000;zha99999&#xE001;</p>')
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "book.epub").write_bytes(make_book(3, [("第一章", chapter)]))
+    result = run("build", tmp_path / "in" / "book.epub", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out" / "book.epub") as book:
+        root = etree.fromstring(book.read("OEBPS/text/ch1.xhtml"))  # well-formed, or this raises
+    assert not root.xpath("//@*[starts-with(local-name(), 'on')]")
+    assert "\ue000zha99999\ue001" in "".join(root.itertext())
 
 
 # ------------------------------------------------------------------ 1. escapes from the folders given
@@ -178,40 +258,146 @@ def test_an_epub_entry_that_is_a_symbolic_link_is_refused(tmp_path):
     assert not (tmp_path / "out" / "book.epub").exists()
 
 
-# ------------------------------------------------------------------ 2. markup that comes alive
+# ------------------------------------------------------------------ 2. XML that reaches outside
 
-HOSTILE_PAGE = ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>页</title></head><body>\n'
-                '<p>我们学习汉语。<img src="a.png" alt="\ue000zha0\ue001"> 他说 " onerror="alert(1)" x="中文。</p>\n'
-                '<p>\ue000zha99999\ue001 和 \ue000zha1-0\ue001 都是文字。</p>\n</body></html>\n')
+SECRET = "TOPSECRET-9271"
 
 
-def test_page_text_that_looks_like_a_placeholder_stays_text(tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "page.html").write_text(HOSTILE_PAGE, encoding="utf-8")
-    result = run("build", tmp_path / "in" / "page.html", "--out", tmp_path / "out", "--format", "html")
-    assert result.returncode == 0, result.stderr
-    page = lxml.html.fromstring((tmp_path / "out" / "page.html").read_bytes())
-    assert not page.xpath("//@*[starts-with(name(), 'on')]"), "an input attribute came alive"
-    assert [img.get("alt") for img in page.xpath("//img")] == ["\ue000zha0\ue001"]
-    text = page.text_content()
-    for kept in ('" onerror="alert(1)" x="', "\ue000zha99999\ue001", "\ue000zha1-0\ue001"):
-        assert kept in text
+def _secret(tmp_path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET, encoding="utf-8")
+    return path
 
 
-def test_chapter_text_that_looks_like_a_placeholder_stays_well_formed(tmp_path):
-    chapter = ('<h1>第一章</h1>\n<p>我们学习汉语。<img src="../images/pic.png" alt="&#xE000;zha0&#xE001;"/> 他说 '
-               '&quot; onerror=&quot;alert(1)&quot; x=&quot;中文。&#xE000;zha99999&#xE001;</p>')
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "book.epub").write_bytes(make_book(3, [("第一章", chapter)]))
-    result = run("build", tmp_path / "in" / "book.epub", "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(tmp_path / "out" / "book.epub") as book:
-        root = etree.fromstring(book.read("OEBPS/text/ch1.xhtml"))  # well-formed, or this raises
-    assert not root.xpath("//@*[starts-with(local-name(), 'on')]")
-    assert "\ue000zha99999\ue001" in "".join(root.itertext())
+def _doctype(root: str, secret: Path) -> str:
+    return f'<!DOCTYPE {root} [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
+
+
+LAUGHS = ("<!DOCTYPE TEI [" + '<!ENTITY a "lollollollollollollollollollol">'
+          + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh")) + "]>\n")
+
+
+def _edition(story: Path) -> Path:
+    assert run("build", "story.txt", "--format", "tei", "--out", "ed", cwd=story).returncode == 0
+    return story / "ed" / "story.tei.xml"
+
+
+def test_a_tei_edition_reads_no_external_entity(story, tmp_path):
+    secret = _secret(tmp_path)
+    edition = _edition(story)
+    text = edition.read_text(encoding="utf-8")
+    at = text.index("<TEI")
+    text = text[:at] + _doctype("TEI", secret) + text[at:]
+    body = text.index("<body>")
+    edition.write_text(text[:body] + text[body:].replace("<p>", "<p>&x;", 1), encoding="utf-8")
+    line = next(k for k, row in enumerate(edition.read_text(encoding="utf-8").splitlines(), 1) if "&x;" in row)
+    result = run("render", edition, "--out", story / "site")
+    one_line(result, f"story.tei.xml:{line}", code=1, says="&x; refers to an entity of a DTD, which is never read")
+    assert SECRET not in result.stdout + result.stderr and not (story / "site").exists()
+
+
+def test_an_entity_bomb_is_refused_at_once(story):
+    edition = _edition(story)
+    text = edition.read_text(encoding="utf-8")
+    at = text.index("<TEI")
+    body = text.index("<body>")
+    edition.write_text(text[:at] + LAUGHS + text[at:body] + text[body:].replace("<p>", "<p>&h;", 1), encoding="utf-8")
+    result = run("render", edition, "--out", story / "site", timeout=60)
+    one_line(result, "story.tei.xml", code=1, says="not well-formed XML")
+
+
+def test_pairs_pages_and_chapters_read_no_external_entity(tmp_path):
+    secret = _secret(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    tmx = EVIL_TMX.format(lang="en").replace('<?xml version="1.0" encoding="utf-8"?>\n', "")
+    (folder / "pairs.tmx").write_text(_doctype("tmx", secret) + tmx.replace("We study", "We &x; study"),
+                                      encoding="utf-8")
+    (folder / "page.xhtml").write_text('<?xml version="1.0"?>\n' + _doctype("html", secret)
+                                       + '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head>'
+                                       "<body><p>我们&x;学习汉语。</p></body></html>\n", encoding="utf-8")
+    (folder / "page.html").write_text(_doctype("html", secret) + "<html><body><p>我们&x;学习汉语。</p></body></html>",
+                                      encoding="utf-8")
+    chapter = "<h1>第一章</h1><p>我们&x;学习汉语。</p>"
+    book = make_book(3, [("第一章", chapter)])
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    chapter_file = files["OEBPS/text/ch1.xhtml"].decode("utf-8")
+    files["OEBPS/text/ch1.xhtml"] = chapter_file.replace("<!DOCTYPE html>\n", _doctype("html", secret)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    (folder / "book.epub").write_bytes(out.getvalue())
+    result = run("build", folder, "--out", tmp_path / "out", "--format", "tei,html,json,tsv")
+    assert "Traceback" not in result.stderr, result.stderr
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".epub":
+                with zipfile.ZipFile(path) as archive:
+                    data = b"".join(archive.read(n) for n in archive.namelist())
+            assert SECRET.encode() not in data, path
+
+
+def test_an_intertext_alignment_reads_no_external_entity(story, tmp_path):
+    secret = _secret(tmp_path)
+    path = story / "story.zh.en.xml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + _doctype("linkGrp", secret)
+                    + '<linkGrp toDoc="story.en.xml" fromDoc="story.zh.xml">\n'
+                    '<link type="1-1" xtargets="1:1;1:1" status="man"/><!-- &x; -->\n</linkGrp>\n', encoding="utf-8")
+    (story / "story.zh.xml").write_text('<?xml version="1.0"?>\n' + _doctype("text", secret)
+                                        + '<text><p id="1"><s id="1:1">&x;</s></p></text>\n', encoding="utf-8")
+    result = run("align", "story.txt", "story.en.txt", "--alignment", path.name, "--format", "tsv", cwd=story)
+    assert "Traceback" not in result.stderr and SECRET not in result.stdout + result.stderr
 
 
 # ------------------------------------------------------------------ 3. archives that lie
+
+def _rezip(data: bytes, change) -> bytes:
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            changed = change(info.filename, source.read(info))
+            if changed is not None:
+                archive.writestr(changed[0], changed[1])
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        archive.writestr("OEBPS/big.bin", b"\0" * (40 << 20))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("corrupt", lambda: b"PK\x03\x04 not really a zip", "not an EPUB (not a zip archive"),
+    ("no-opf", lambda: _rezip(make_book(3), lambda n, c: None if n.endswith(".opf") else (n, c)),
+     "package document OEBPS/content.opf named in META-INF/container.xml is missing"),
+    ("broken-opf", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"<manifest>", b"<manifest", 1))
+                                  if n.endswith(".opf") else (n, c)), "content.opf:"),
+    ("bad-chapter", lambda: _rezip(make_book(3), lambda n, c: (n, c.replace(b"</p>", b"", 1))
+                                   if n.endswith("ch1.xhtml") else (n, c)), "ch1.xhtml:"),
+    ("drm", lambda: make_book(3, extra={"META-INF/encryption.xml": AES}), "encrypted (DRM"),
+    ("escape", lambda: make_book(3, extra={"../../evil.txt": "x"}), "points outside the book"),
+    ("bomb", _bomb, "zip bomb"),
+])
+def test_bad_books_are_one_line_and_leave_nothing(tmp_path, name, make, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{name}.epub").write_bytes(make())
+    (folder / "good.epub").write_bytes(make_book(3))
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if f"{name}.epub" in line]
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("annotate: "), result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out" / f"{name}.epub").exists()
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["good.epub"]
+
+
 
 def _lie_about_size(data: bytes, name: str, size: int) -> bytes:
     """The zip with `name`'s uncompressed size set to `size` in its local header and central directory."""
