@@ -1,35 +1,30 @@
-"""Many files: plan the work, convert each file as a stream, in parallel, resumably.
+"""Many files: convert each file as a stream, in parallel, resumably.
 
-- `plan` finds the inputs (directories recursively, by glob) and mirrors them under `--out`.
 - `convert_file` is the per-file function, the same for every way of running it: it reads the
   file twice as a stream (a cheap first pass for the header facts, then the annotation),
   feeds every format's sink paragraph by paragraph, and renames the finished files into
   place, so memory does not grow with the input and no output is ever half-written.
 - `run` runs the jobs in this process, in a process pool (`--jobs`), or on a Dask cluster
   (`--scheduler`), with one progress display, report and manifest for all three.
-- The manifest (`.annotate-manifest.json` in `--out`) keys each input by its content, the
-  glossary, the options and the tool version, so an unchanged input is skipped next time.
+
+Which files are read and where their outputs go is `planning`'s; the output folder's manifest,
+lock and atomic writes are `outputs`'; a long paragraph's parts are `pipeline.cut_long`'s.
 """
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 import io
 import json
 import os
-import re
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Callable
 
 from .errors import AnnotateError, InputError
+from .outputs import TEMPORARY, Manifest, umask, file_key, fingerprint, locked, sweep, write_atomic
+from .planning import Job
 from .version import __version__
 
-MANIFEST = ".annotate-manifest.json"
-TEMPORARY = ".annotate-tmp-"
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.epub")
 MARKDOWN = (".md", ".markdown")
 
 
@@ -65,22 +60,6 @@ class Options:
         return Settings(**{f.name: getattr(self, f.name) for f in fields(Settings)})
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One input file and where its outputs go."""
-
-    source: str
-    """The path as the user will recognise it, for messages."""
-    relative: str
-    """The path below its input directory: the manifest key, and the name recorded in outputs."""
-    stem: str
-    """Output path without suffix, inside --out: `out/unit1/lesson`."""
-    translation: str | None = None
-    """The translation to align with the source (`--translation`, or `NAME.LANG.EXT` beside it)."""
-    alignment: str | None = None
-    """A corrected alignment whose beads hold (`--alignment`)."""
-
-
 @dataclass(slots=True)
 class Result:
     """What became of one job, as the report lists it."""
@@ -103,118 +82,6 @@ class Result:
     """Warnings that did not stop the file (a translation far shorter than its source …)."""
     unaligned: int | None = None
     """In a bilingual edition: sentences of either side left without a counterpart."""
-
-
-# ------------------------------------------------------------------ planning
-
-def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Job]:
-    """Jobs for files and directories (searched recursively for names matching `globs`; the output
-    folder and any other folder of this tool's outputs are not inputs, so a run never reads back
-    what an earlier one wrote)."""
-    jobs: list[Job] = []
-    for value in inputs:
-        path = Path(value)
-        if path.is_dir():
-            found = sorted(p for p in _walk(path, out_dir) if _matches(p.relative_to(path), globs))
-            pairs = [(p, p.relative_to(path)) for p in found]
-        elif path.is_file():
-            pairs = [(path, Path(path.name))]
-        else:
-            raise InputError(f"{value}: no such file or directory")
-        translations = _translations([file for file, _ in pairs]) if path.is_dir() else {}
-        for file, relative in pairs:
-            if any(part.startswith(".") for part in relative.parts):
-                continue  # hidden files and folders, our own temporary files among them
-            if file in translations.values():
-                continue  # a translation is aligned with its source, not annotated itself
-            translation = translations.get(file)
-            jobs.append(Job(str(file), relative.as_posix(), str(out_dir / relative.with_suffix("")),
-                            str(translation) if translation else None))
-    seen: dict[str, str] = {}
-    root = out_dir.resolve()
-    for job in jobs:
-        if job.stem in seen:
-            raise InputError(f"{job.source}: would overwrite the outputs of {seen[job.stem]} ({job.stem}.*)")
-        if not Path(job.stem).resolve().is_relative_to(root):
-            raise InputError(f"{job.source}: its outputs would fall outside {out_dir}")
-        seen[job.stem] = job.source
-    return jobs
-
-
-def _walk(folder: Path, out_dir: Path):
-    """The files below `folder`, but not inside `out_dir` nor inside any folder holding a manifest
-    of this tool (another run's `--out`)."""
-    skip = out_dir.resolve()
-    for root, folders, files in os.walk(folder):
-        here = Path(root)
-        if here.resolve() == skip or MANIFEST in files:
-            folders.clear()
-            continue
-        folders.sort()
-        yield from (here / name for name in files if (here / name).is_file())
-
-
-def outputs_of(job: Job, options: Options) -> list[Path]:
-    """The files a job will write (a book: its .epub; InterText's three beside the others)."""
-    from .inplace import is_book
-    from .readers.pairs import language_of
-    from .writers import FORMATS
-    from .writers.alignment import intertext_names
-
-    stem = Path(job.stem)
-    if is_book(job.source):
-        return [stem.with_name(stem.name + ".epub")]
-    found = [stem.with_name(stem.name + FORMATS[name].suffix) for name in options.formats if name in FORMATS]
-    if "intertext" in options.formats:
-        language = (language_of(job.translation) if job.translation else None) or "en"
-        found += [stem.with_name(name) for name in intertext_names(stem.name, language)]
-    return found
-
-
-def refuse_overwrites(inputs, outputs) -> None:
-    """Stop (exit 3, before anything is written) if an output path is an input of the same run:
-    the same path, or another name of the same file."""
-    def identity(path):
-        path = Path(path)
-        try:
-            info = path.stat()
-            return (info.st_dev, info.st_ino)
-        except OSError:
-            return os.path.normcase(os.path.realpath(path))
-
-    read = {}
-    for path in inputs:
-        if path is not None and Path(path).is_file():
-            read.setdefault(identity(path), path)
-            read.setdefault(os.path.normcase(os.path.realpath(path)), path)
-    for path in outputs:
-        for key in (identity(path), os.path.normcase(os.path.realpath(path))):
-            if key in read:
-                raise InputError(f"{path}: would overwrite {read[key]}, an input of this run; write the outputs "
-                                 "elsewhere (--out DIR, -o FILE, --report FILE)")
-
-
-def _translations(files: list[Path]) -> dict[Path, Path]:
-    """`NAME.LANG.EXT` beside `NAME.EXT` (LANG a BCP 47 tag: en, de, en-GB) is the translation of it."""
-    from .readers.pairs import language_of
-
-    names = {file.name: file for file in files}
-    found = {}
-    for file in files:
-        language = language_of(file.name)
-        if language is None or file.suffix.lower() not in (".txt", ".md", ".markdown", ".text"):
-            continue  # web pages and books carry their own languages: paired with nothing
-        stem = file.name[: -len(file.suffix)][: -len(language) - 1]
-        for candidate in (stem + file.suffix, stem + ".txt", stem + ".md"):
-            source = names.get(candidate)
-            if source is not None and source.parent == file.parent and source != file:
-                found[source] = file
-                break
-    return found
-
-
-def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(relative.name, g) or fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
 
 
 # ------------------------------------------------------------------ converting
@@ -274,7 +141,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     with the translation's (and a corrected alignment's beads hold), then it streams as before."""
     from .readers import text as reader
     from .model import Alignment, Block, Document
-    from .pipeline import Context, stream
+    from .pipeline import Context, cut_long, stream
     from .writers import open_sink
 
     from .variants import detect_script
@@ -320,7 +187,7 @@ def convert(source, relative: str, options: Options, glossary, outputs: dict[str
     from .writers import FORMATS
 
     sinks = [open_sink(name, outputs[name], document) for name in options.formats if name in outputs and name in FORMATS]
-    found = _HanSeen(events if document.alignment is not None else _cut_long(events))
+    found = _HanSeen(events if document.alignment is not None else cut_long(events))
     context.spellings = "json" in options.formats  # the one format that shows words' spellings
     stream(document, context, found, sinks)
     if not found.seen:
@@ -343,74 +210,6 @@ class _HanSeen:
             if not self.seen and isinstance(item, Block) and item.kind != "code" and IS_HAN.search(item.text):
                 self.seen = True
             yield item
-
-
-LONG_PARAGRAPH = 40_000
-"""Characters beyond which a paragraph is annotated and written a part at a time."""
-PART = 10_000
-"""Characters of a part (cut after a sentence's end, so the output is the same as for the whole)."""
-
-def _cut_long(events):
-    """Paragraphs as the reader gives them, a very long one (scraped text without line breaks) as
-    parts cut after sentence ends: the writers open it at its first part and close it at its last,
-    so the output is the paragraph's, while memory holds a part's tokens, not a book's. Each part
-    is sliced from the paragraph when its turn comes, so the paragraph is never held twice."""
-    from .model import Block
-
-    for item in events:
-        if not isinstance(item, Block) or item.kind != "p" or len(item.text) <= LONG_PARAGRAPH or item.marks \
-                or item.containers:
-            yield item
-            continue
-        ends = list(_part_ends(item.text))
-        if len(ends) == 1:
-            yield item
-            continue
-        for number, (start, end) in enumerate(zip([0, *ends], ends)):
-            yield Block(item.kind, item.text[start:end], item.line, continues=number > 0,
-                        continued=number < len(ends) - 1, whole=item.text if number == 0 else None)
-
-
-def _part_ends(text: str):
-    """Where the parts of a long paragraph end: sentences are taken while they fit in PART
-    characters; a sentence longer than that (a run without sentence ends, whose analysis would
-    otherwise grow with it) is cut inside, at most PART characters a piece (_cut_inside)."""
-    from .align import sentence_ends
-
-    start = last = 0  # where the current part starts; where its last whole sentence ends
-    for end in sentence_ends(text):
-        if last > start and end - start > PART:
-            yield last
-            start = last
-        while end - start > PART:
-            start = last = _cut_inside(text, start)
-            yield start
-        last = end
-    yield len(text)
-
-
-CLAUSE_MARK = re.compile("[，；：、,;:]")
-SPACE = re.compile(r"\s")
-
-
-def _cut_inside(text: str, start: int) -> int:
-    """Where a piece of at most PART characters from `start` ends, in a sentence longer than that:
-    after the last clause mark in the piece's second half, else after its last space there, else
-    at the word boundary jieba finds nearest its end."""
-    from .segment import cut
-
-    middle, end = start + PART // 2, start + PART
-    for mark in (CLAUSE_MARK, SPACE):
-        found = None
-        for found in mark.finditer(text, middle, end):
-            pass
-        if found is not None:
-            return found.end()
-    ends, position = [], end - 64
-    for word in cut(text[end - 64:end]):
-        position += len(word)
-        ends.append(position)
-    return ends[-2] if len(ends) > 1 else end  # the last word may run on past the stretch
 
 
 def convert_file(job: Job, options: Options) -> Result:
@@ -453,7 +252,7 @@ def convert_file(job: Job, options: Options) -> Result:
         extras = _extras(document, options, stem)
         for handle in files.values():
             handle.close()
-        mode = 0o666 & ~_umask()
+        mode = 0o666 & ~umask()
         for name, path in temporary.items():
             final = stem.with_name(stem.name + FORMATS[name].suffix)
             os.chmod(path, mode)
@@ -486,7 +285,7 @@ def _book_file(job: Job, options: Options, result: Result, started: float) -> Re
         stem.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as out:
             document = convert_book(job.source, job.source, job.relative, options, _worker.get("glossary"), out)
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, 0o666 & ~umask())
         os.replace(temporary, final)
         result.outputs.append(str(final))
         _describe(result, document, "utf-8")
@@ -594,108 +393,6 @@ def _run_local(job: Job, options: Options) -> Result:
     return convert_file(job, options)
 
 
-# ------------------------------------------------------------------ manifest
-
-def _code_digest() -> str:
-    """The package's own files: a finer version than the version string (an editable install)."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".css", ".js", ".json"):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def fingerprint(options: Options, glossary_paths: tuple[str, ...]) -> str:
-    """What, besides an input's content, decides its outputs: options, glossary, tool and code."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps([__version__, _code_digest(), asdict(options)], sort_keys=True).encode())
-    from .glossary import _expand
-
-    for path in _expand([Path(p) for p in glossary_paths]) if glossary_paths else []:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def file_key(path: str, settings_key: str, *others: str | None) -> str:
-    """The input's content (and its translation's and corrected alignment's) with the settings."""
-    digest = hashlib.sha256(settings_key.encode())
-    for name in (path, *others):
-        digest.update(b"\0" + (name or "").encode() + b"\0")
-        if name is None:
-            continue
-        with open(name, "rb") as file:
-            while chunk := file.read(1 << 20):
-                digest.update(chunk)
-    return digest.hexdigest()
-
-
-class Manifest:
-    """`--out/.annotate-manifest.json`: for each input, the key of its last successful outputs."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-        self.path = out_dir / MANIFEST
-        self.files: dict[str, dict] = {}
-        if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self.files = data.get("files", {}) if data.get("manifest") == 1 else {}
-            except (ValueError, OSError):
-                self.files = {}  # unreadable: everything is redone, which is always safe
-        self.dirty = False
-        self.saved = 0.0
-
-    def is_current(self, job: Job, key: str) -> bool:
-        entry = self.files.get(job.relative)
-        return bool(entry and entry.get("key") == key and all((self.out_dir / p).exists() for p in entry.get("outputs", [])))
-
-    def outputs(self, job: Job) -> list[str]:
-        return [str(self.out_dir / p) for p in self.files[job.relative]["outputs"]]
-
-    def record(self, result: Result) -> None:
-        if result.status == "written":
-            outputs = [Path(p).relative_to(self.out_dir).as_posix() for p in result.outputs]
-            self.files[result.relative] = {"key": result.key, "outputs": outputs}
-        else:
-            self.files.pop(result.relative, None)
-        self.dirty = True
-
-    def save(self, force: bool = False) -> None:
-        """Write atomically; at most once a second while running, always at the end."""
-        if not self.dirty or (not force and time.monotonic() - self.saved < 1.0):
-            return
-        data = json.dumps({"manifest": 1, "tool": f"zh-annotate {__version__}", "files": self.files},
-                          ensure_ascii=False, indent=1, sort_keys=True)
-        write_atomic(self.path, data.encode("utf-8"))
-        self.dirty, self.saved = False, time.monotonic()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}{TEMPORARY}{os.getpid()}")
-    try:
-        temporary.write_bytes(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def sweep(out_dir: Path) -> None:
-    """Remove temporary files a killed run left behind (only ours: `.…annotate-tmp-PID`)."""
-    if out_dir.is_dir():
-        for path in out_dir.rglob(f".*{TEMPORARY}*"):
-            path.unlink(missing_ok=True)
-
-
 # ------------------------------------------------------------------ running
 
 @dataclass(slots=True)
@@ -725,66 +422,6 @@ def run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tup
     with locked(out_dir, waiting):
         return _run(jobs, options, out_dir, glossary_paths=glossary_paths, workers=workers, force=force,
                     scheduler=scheduler, progress=progress, glossary=glossary)
-
-
-LOCK = ".annotate-lock"
-"""In `--out`: held by the run writing there (its process id inside), so two runs into one folder
-take turns instead of sweeping each other's temporary files and losing manifest entries."""
-
-
-@contextmanager
-def locked(out_dir: Path, waiting: Callable[[str], None] | None = None):
-    """Hold `out_dir`'s lock; if another run holds it, say so through `waiting` and wait for it."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK, "a+", encoding="utf-8") as handle:
-        if not _lock(handle, block=False):
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            if waiting is not None:
-                waiting(f"{out_dir}: another run ({holder}) is writing here; waiting for it to finish")
-            _lock(handle, block=True)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"process {os.getpid()}\n")
-        handle.flush()
-        try:
-            yield
-        finally:
-            _unlock(handle)
-
-
-def _lock(handle, block: bool) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        while True:
-            try:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                return True
-            except OSError:
-                if not block:
-                    return False
-                time.sleep(0.2)
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
-        return True
-    except BlockingIOError:
-        return False
-
-
-def _unlock(handle) -> None:
-    try:
-        import fcntl
-    except ImportError:
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _run(jobs: list[Job], options: Options, out_dir: Path, *, glossary_paths: tuple[str, ...], workers: int,

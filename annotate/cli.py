@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .batch import DEFAULT_GLOBS
 from .errors import AnnotateError, InputError
+from .planning import DEFAULT_GLOBS
 from .version import __version__
 
 FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext", "epub")
@@ -123,6 +123,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     """
     from . import batch
     from .glossary import load
+    from .planning import Job, outputs_of, plan, refuse_overwrites
     from .readers.text import codec_for
 
     names = _formats(formats)
@@ -142,17 +143,17 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         if len(names) != 1 and formats != DEFAULT_FORMATS:
             raise click.UsageError("standard input writes one format to standard output: give --format NAME")
         one = dataclasses.replace(options, formats=(names[0],))
-        companions = batch._companions(batch.Job("-", "-", "-", _name(translation), _name(corrections)))
-        result, outputs = batch.convert_bytes(batch.Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary,
+        companions = batch._companions(Job("-", "-", "-", _name(translation), _name(corrections)))
+        result, outputs = batch.convert_bytes(Job("-", "-", "-"), sys.stdin.buffer.read(), one, glossary,
                                               companions)
         if result.error:
             raise InputError(result.error)
         sys.stdout.buffer.write(outputs[names[0]])
         return
 
-    jobs_list = batch.plan(list(inputs), out_dir, tuple(globs) or batch.DEFAULT_GLOBS)
+    jobs_list = plan(list(inputs), out_dir, tuple(globs) or DEFAULT_GLOBS)
     if not jobs_list:
-        raise InputError(f"{', '.join(inputs)}: no files matching {', '.join(globs or batch.DEFAULT_GLOBS)}")
+        raise InputError(f"{', '.join(inputs)}: no files matching {', '.join(globs or DEFAULT_GLOBS)}")
     if translation is not None or corrections is not None:
         if len(jobs_list) != 1:
             raise click.UsageError("--translation and --alignment go with one INPUT file; in a folder, name a "
@@ -161,7 +162,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
                                          alignment=_name(corrections))]
     read = [path for job in jobs_list for path in (job.source, job.translation, job.alignment)]
     read += [str(path) for path in _glossary_files(glossaries)]
-    batch.refuse_overwrites(read, [path for job in jobs_list for path in batch.outputs_of(job, options)]
+    refuse_overwrites(read, [path for job in jobs_list for path in outputs_of(job, options.formats)]
                             + ([report_path] if report_path else []))
     workers = jobs or os.cpu_count() or 1
     with _Progress(jobs_list) as progress:
@@ -372,7 +373,7 @@ def assets(directory: Path) -> None:
     Example:
       annotate assets public/static/
     """
-    from .batch import write_atomic
+    from .outputs import write_atomic
     from .writers.html import asset
 
     for name in ("zh-annotate.css", "zh-annotate.js", "zh-annotate-page.css"):
@@ -442,7 +443,7 @@ def render(editions, formats, out_dir) -> None:
     """
     from .render import render as run
 
-    from .batch import refuse_overwrites
+    from .planning import refuse_overwrites
     from .readers import stem_of
     from .writers import FORMATS
 
@@ -495,7 +496,8 @@ def align(source, translation, output, output_format, segments, language, correc
       annotate align story.txt story.en.txt --format intertext -o story.xml
       annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
     """
-    from .batch import refuse_overwrites, write_atomic
+    from .outputs import write_atomic
+    from .planning import refuse_overwrites
     from .translation import load, outputs
 
     if output is not None:

@@ -489,3 +489,74 @@ def stream(document, context, items, sinks) -> None:
     flush()
     for sink in sinks:
         sink.finish()
+
+
+LONG_PARAGRAPH = 40_000
+"""Characters beyond which a paragraph is annotated and written a part at a time."""
+
+
+PART = 10_000
+"""Characters of a part (cut after a sentence's end, so the output is the same as for the whole)."""
+
+
+def cut_long(events):
+    """Paragraphs as the reader gives them, a very long one (scraped text without line breaks) as
+    parts cut after sentence ends: the writers open it at its first part and close it at its last,
+    so the output is the paragraph's, while memory holds a part's tokens, not a book's. Each part
+    is sliced from the paragraph when its turn comes, so the paragraph is never held twice."""
+    for item in events:
+        if not isinstance(item, Block) or item.kind != "p" or len(item.text) <= LONG_PARAGRAPH or item.marks \
+                or item.containers:
+            yield item
+            continue
+        ends = list(part_ends(item.text))
+        if len(ends) == 1:
+            yield item
+            continue
+        for number, (start, end) in enumerate(zip([0, *ends], ends)):
+            yield Block(item.kind, item.text[start:end], item.line, continues=number > 0,
+                        continued=number < len(ends) - 1, whole=item.text if number == 0 else None)
+
+
+def part_ends(text: str):
+    """Where the parts of a long paragraph end: sentences are taken while they fit in PART
+    characters; a sentence longer than that (a run without sentence ends, whose analysis would
+    otherwise grow with it) is cut inside, at most PART characters a piece (_cut_inside)."""
+    from .align import sentence_ends
+
+    start = last = 0  # where the current part starts; where its last whole sentence ends
+    for end in sentence_ends(text):
+        if last > start and end - start > PART:
+            yield last
+            start = last
+        while end - start > PART:
+            start = last = cut_inside(text, start)
+            yield start
+        last = end
+    yield len(text)
+
+
+CLAUSE_MARK = re.compile("[，；：、,;:]")
+
+
+SPACE = re.compile(r"\s")
+
+
+def cut_inside(text: str, start: int) -> int:
+    """Where a piece of at most PART characters from `start` ends, in a sentence longer than that:
+    after the last clause mark in the piece's second half, else after its last space there, else
+    at the word boundary jieba finds nearest its end."""
+    from .segment import cut
+
+    middle, end = start + PART // 2, start + PART
+    for mark in (CLAUSE_MARK, SPACE):
+        found = None
+        for found in mark.finditer(text, middle, end):
+            pass
+        if found is not None:
+            return found.end()
+    ends, position = [], end - 64
+    for word in cut(text[end - 64:end]):
+        position += len(word)
+        ends.append(position)
+    return ends[-2] if len(ends) > 1 else end  # the last word may run on past the stretch

@@ -43,7 +43,7 @@ def load(data: bytes, source: str) -> tuple[Document, int]:
 
 def render(path: Path, formats: list[str], out_dir: Path) -> Rendered:
     """Render the edition at `path` into `out_dir`, one file per format, each written atomically."""
-    from .batch import write_atomic
+    from .outputs import write_atomic
     from .readers import stem_of
     from .writers import FORMATS, write
 

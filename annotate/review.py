@@ -65,7 +65,7 @@ def _read(name: str):
 
 def review(paths: list[Path], glossary=None) -> list[Item]:
     """Items for every file (or every text and Markdown file under a folder), in reading order."""
-    from .batch import plan
+    from .planning import plan
     from .pipeline import annotate_document
     from .polyphones import model
 
@@ -129,7 +129,7 @@ class BeadItem:
 def review_beads(paths: list[Path], translation: Path | None = None, below: float = BEADS_BELOW) -> list[BeadItem]:
     """The beads the aligner is least sure of, least sure first, with both texts: for each
     file with a translation (`translation`, or NAME.LANG.txt beside NAME.txt)."""
-    from .batch import plan
+    from .planning import plan
     from .translation import load
 
     items: list[BeadItem] = []

@@ -6,11 +6,11 @@
    often is), built with --format tei,html and with tei,html,json.
 2. 西游记 (../shared/data/corpus/xiyouji_s.txt) with every punctuation mark, space and line
    break taken out, repeated to 5 million characters on one line: a run with no sentence end at
-   all, which is cut into pieces of at most batch.PART characters at a clause mark, a space or
-   a word boundary (batch._pieces); built with tei,html,json.
+   all, which is cut into pieces of at most pipeline.PART characters at a clause mark, a space or
+   a word boundary (pipeline.cut_inside); built with tei,html,json.
 
 Peak RSS by /usr/bin/time -v. The paragraph is annotated and written a part at a time
-(batch.LONG_PARAGRAPH, PART); for text with sentence ends the output is the same as the whole
+(pipeline.LONG_PARAGRAPH, PART); for text with sentence ends the output is the same as the whole
 paragraph's (tests/test_batch.py).
 """
 from __future__ import annotations

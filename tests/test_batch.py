@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from annotate import batch
+from annotate import batch, outputs, pipeline, planning
 
 from . import recover
 from .books import make_book
@@ -34,7 +34,7 @@ def visible(folder: Path) -> list[str]:
 
 
 def hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".*") if p.name not in (batch.MANIFEST, batch.LOCK))  # bookkeeping
+    return sorted(p.name for p in folder.rglob(".*") if p.name not in (outputs.MANIFEST, outputs.LOCK))  # bookkeeping
 
 
 def build(*args, cwd=ROOT):
@@ -187,7 +187,7 @@ def test_a_run_stopped_halfway_resumes(tmp_path, how):
 def test_a_killed_worker_fails_its_file_and_the_next_run_resumes(tmp_path, monkeypatch):
     folder = _corpus_folder(tmp_path, files=4, lines=20)
     out = tmp_path / "out"
-    jobs = batch.plan([str(folder)], out)
+    jobs = planning.plan([str(folder)], out)
     victim = jobs[1].source
 
     def dying(job, options):
@@ -307,10 +307,10 @@ def test_a_paragraph_without_line_breaks_is_written_a_part_at_a_time_with_the_sa
         return {p.name: p.read_bytes() for p in (tmp_path / out).iterdir() if not p.name.startswith(".")}
 
     whole = run("whole")
-    monkeypatch.setattr(batch, "LONG_PARAGRAPH", 3_000)
-    monkeypatch.setattr(batch, "PART", 1_000)
+    monkeypatch.setattr(pipeline, "LONG_PARAGRAPH", 3_000)
+    monkeypatch.setattr(pipeline, "PART", 1_000)
     parts = run("parts")
     assert parts == whole and len(whole) == 3
     from annotate.model import Block
 
-    assert len(list(batch._cut_long([Block("p", text, 2)]))) > 15  # it was cut indeed
+    assert len(list(pipeline.cut_long([Block("p", text, 2)]))) > 15  # it was cut indeed

@@ -148,7 +148,7 @@ def test_assets_writes_css_and_js(runner, tmp_path):
 def test_build_help_is_made_from_the_code(runner):
     """Every format and every default pattern is in `build --help`, from the same constants the
     command uses (issue 25: the help said `*.txt and *.md` and left out tmx, tsv and intertext)."""
-    from annotate.batch import DEFAULT_GLOBS
+    from annotate.planning import DEFAULT_GLOBS
     from annotate.cli import FORMAT_NAMES
 
     options = {param.name: param for param in main.commands["build"].params}

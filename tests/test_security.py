@@ -38,7 +38,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from annotate import batch
+from annotate import outputs, pipeline
 from annotate import annotate_text, write
 from annotate.cli import main
 from annotate.errors import BookError
@@ -603,27 +603,27 @@ def test_a_deep_chapter_and_a_deep_json_are_one_line(tmp_path):
 
 def test_a_line_without_sentence_ends_is_cut_into_bounded_parts():
     """Text with sentence ends is cut after them, as before; a run without any is cut at a clause
-    mark, a space, or between two words, never into parts longer than batch.PART."""
+    mark, a space, or between two words, never into parts longer than pipeline.PART."""
     with_ends = "很长的段落。" * 20_000
-    ends = list(batch._part_ends(with_ends))
+    ends = list(pipeline.part_ends(with_ends))
     assert ends[-1] == len(with_ends) and all(e % 6 == 0 for e in ends)  # after a 。 each time
-    assert all(0 < b - a <= batch.PART for a, b in zip([0, *ends], ends))
+    assert all(0 < b - a <= pipeline.PART for a, b in zip([0, *ends], ends))
     run_on = (DATA / "xiyouji_s.txt").read_text(encoding="utf-8")
     run_on = "".join(c for c in run_on if c.isalnum())[:120_000]
-    ends = list(batch._part_ends(run_on))
-    assert ends[-1] == len(run_on) and all(0 < b - a <= batch.PART for a, b in zip([0, *ends], ends))
+    ends = list(pipeline.part_ends(run_on))
+    assert ends[-1] == len(run_on) and all(0 < b - a <= pipeline.PART for a, b in zip([0, *ends], ends))
     from annotate.segment import cut
 
-    boundaries, position = set(), batch.PART - 64  # no clause mark nor space here: cut between two words
-    for word in cut(run_on[batch.PART - 64:batch.PART]):
+    boundaries, position = set(), pipeline.PART - 64  # no clause mark nor space here: cut between two words
+    for word in cut(run_on[pipeline.PART - 64:pipeline.PART]):
         position += len(word)
         boundaries.add(position)
-    assert ends[0] in boundaries and ends[0] < batch.PART
+    assert ends[0] in boundaries and ends[0] < pipeline.PART
 
 
 def test_a_long_line_without_sentence_ends_is_written_whole(tmp_path):
     run_on = (DATA / "xiyouji_s.txt").read_text(encoding="utf-8")
-    run_on = "".join(c for c in run_on if c.isalnum())[:90_000]  # more than batch.LONG_PARAGRAPH
+    run_on = "".join(c for c in run_on if c.isalnum())[:90_000]  # more than pipeline.LONG_PARAGRAPH
     (tmp_path / "run.txt").write_text(run_on + "\n", encoding="utf-8")
     result = run("build", "run.txt", "--format", "json,tei", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -638,7 +638,7 @@ def test_a_long_line_without_sentence_ends_is_written_whole(tmp_path):
 def test_a_second_run_into_the_same_folder_waits_for_the_first(tmp_path):
     folder = _corpus_folder(tmp_path, files=4, lines=20)
     out = tmp_path / "out"
-    with batch.locked(out):
+    with outputs.locked(out):
         second = subprocess.Popen(ANNOTATE + ["build", str(folder), "--out", str(out), "--jobs", "1"], env=ENV,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(6)  # time enough to start, plan, and reach the folder's lock
@@ -657,10 +657,10 @@ def test_two_runs_at_once_lose_nothing(tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(r.wait(timeout=300), r.stderr.read()) for r in runs]
     assert all(code == 0 for code, _ in results), results
-    manifest = json.loads((out / batch.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((out / outputs.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest["files"]) == [f"part{i:02d}.txt" for i in range(6)]
     assert len(files_written(out)) == 18
-    assert not [p for p in files_below(out) if batch.TEMPORARY in p]
+    assert not [p for p in files_below(out) if outputs.TEMPORARY in p]
 
 
 def _state(pid: int) -> str | None:
