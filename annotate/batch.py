@@ -214,7 +214,7 @@ class _HanSeen:
 
 def convert_file(job: Job, options: Options) -> Result:
     """The per-file function of the local runs: read the file, write its outputs atomically."""
-    from .inplace import is_book, is_page
+    from .planning import is_book, is_page
     from .readers import text as reader
     from .translation import read_bytes
     from .writers import FORMATS
@@ -302,7 +302,8 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
                   companions: tuple | None = None) -> tuple[Result, dict[str, bytes]]:
     """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
     `companions`: the translation and corrected alignment as (name, bytes), read by the client."""
-    from .inplace import convert_book, convert_page, is_book, is_page
+    from .inplace import convert_book, convert_page
+    from .planning import is_book, is_page
     from .readers import text as reader
     from .writers import FORMATS
 

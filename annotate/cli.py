@@ -24,6 +24,17 @@ def _formats(value: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _regular(ctx, param, value: Path | None) -> Path | None:
+    """A companion file (a translation, a corrected alignment) must be a regular file: a device or
+    a pipe would be read for ever (its content is hashed for the manifest before anything else)."""
+    from .planning import regular_file
+
+    try:
+        return regular_file(value)
+    except InputError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 class Group(click.Group):
     """Maps library errors to one line on stderr and their exit code."""
 
@@ -81,12 +92,12 @@ def main(traceback: bool) -> None:
               help="Gloss the words the glossary does not cover, from CC-CEDICT, in the sense of their reading.")
 @click.option("--level", type=click.IntRange(1, 6), default=None, metavar="N",
               help="The reader's HSK level: words at or below it get no pinyin and no dictionary note.")
-@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_regular,
               help="The source's translation, aligned sentence by sentence (one INPUT). In a folder, NAME.LANG.txt "
                    "beside NAME.txt is taken as its translation by itself.")
 @click.option("--segments", type=click.Choice(["sentences", "lines"]), default="sentences", show_default=True,
               help="With a translation: split both texts into sentences, or take each line as one sentence.")
-@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_regular,
               help="A corrected alignment (beads, TSV of both texts, or InterText) whose beads hold.")
 @click.option("--hsk-standard", type=click.Choice(["2025", "2021"]), default="2025", show_default=True,
               help="HSK word list: 2025 (exam syllabus) or 2021 (grading standard GF0025-2021).")
@@ -178,7 +189,7 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
     rate = f", {_rate(summary.characters, summary.seconds)}" if written and summary.seconds else ""
-    from .inplace import is_book
+    from .planning import is_book
 
     books = sum(is_book(job.source) for job in jobs_list)
     shown = "epub" if books == len(jobs_list) else ", ".join(names) + ("; books: epub" if books else "")
@@ -318,7 +329,7 @@ def _glossary_paths(glossaries: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option("--format", "output_format", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
 @click.option("--beads", is_flag=True, help="List the alignment's least confident beads with both texts instead "
               "(a file's translation: --translation, or NAME.LANG.txt beside NAME.txt).")
-@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_regular,
               help="With --beads and one INPUT: its translation.")
 def review(inputs, glossaries, output_format, beads, translation) -> None:
     """List the readings an editor should check, with their context.
@@ -399,12 +410,14 @@ def validate(files) -> None:
     """
     from .validate import check
 
+    from .planning import read_input
+
     failed = unreadable = 0
     for path in files:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            click.echo(f"annotate: {path}: cannot be read ({error.strerror})", err=True)
+            data = read_input(path)
+        except InputError as error:
+            click.echo(f"annotate: {error}", err=True)
             failed += 1
             unreadable += 1
             continue
@@ -469,7 +482,7 @@ def render(editions, formats, out_dir) -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("translation", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("translation", required=False, type=click.Path(dir_okay=False, path_type=Path), callback=_regular)
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of standard output (for intertext: the alignment file, its two texts beside it).")
 @click.option("--format", "output_format", type=click.Choice(["beads", "tsv", "tmx", "intertext"]), default="tsv",
@@ -478,7 +491,7 @@ def render(editions, formats, out_dir) -> None:
               help="sentences: split both texts into sentences; lines: each line is one sentence as it is.")
 @click.option("--language", metavar="TAG", callback=lambda ctx, param, value: _language(value), help="The translation's language (BCP 47). Default: from its file "
               "name (story.en.txt → en), else en.")
-@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--alignment", "corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_regular,
               help="A corrected alignment (beads, TSV of both texts, or InterText): its beads hold, the rest is "
                    "aligned around them.")
 def align(source, translation, output, output_format, segments, language, corrections) -> None:

@@ -9,20 +9,9 @@ from __future__ import annotations
 from .errors import InputError
 from .model import Block, Document
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 BOOK_CHUNK = 30_000
 """Characters of chapters annotated together: short chapters would give the context model small
 batches (a chapter of 西游记 is 7,000 characters); memory still holds a few chapters, not the book."""
-BOOK_SUFFIXES = (".epub",)
-
-
-def is_page(name: str) -> bool:
-    return name.lower().endswith(PAGE_SUFFIXES)
-
-
-def is_book(name: str) -> bool:
-    return name.lower().endswith(BOOK_SUFFIXES)
-
 
 def _context(document: Document, glossary, script: str):
     from .pipeline import Context

@@ -5,11 +5,26 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 from .outputs import MANIFEST
+
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+BOOK_SUFFIXES = (".epub",)
+
+
+def is_page(name: str) -> bool:
+    """A web page (or a lone XHTML file), annotated in place."""
+    return name.lower().endswith(PAGE_SUFFIXES)
+
+
+def is_book(name: str) -> bool:
+    """An e-book, annotated chapter by chapter into a new book."""
+    return name.lower().endswith(BOOK_SUFFIXES)
 
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.epub")
@@ -43,6 +58,8 @@ def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOB
             pairs = [(p, p.relative_to(path)) for p in found]
         elif path.is_file():
             pairs = [(path, Path(path.name))]
+        elif path.exists():
+            raise InputError(f"{value}: not a regular file (a device, a pipe or a socket); give a file or a folder")
         else:
             raise InputError(f"{value}: no such file or directory")
         translations = _translations([file for file, _ in pairs]) if path.is_dir() else {}
@@ -80,7 +97,6 @@ def _walk(folder: Path, out_dir: Path):
 
 def outputs_of(job: Job, formats: tuple[str, ...]) -> list[Path]:
     """The files a job will write (a book: its .epub; InterText's three beside the others)."""
-    from .inplace import is_book
     from .readers.pairs import language_of
     from .writers import FORMATS
     from .writers.alignment import intertext_names
@@ -139,3 +155,25 @@ def _translations(files: list[Path]) -> dict[Path, Path]:
 
 def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(relative.name, g) or fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
+
+
+def read_input(path: Path) -> bytes:
+    """An input file's bytes, or one line naming it: a device (`/dev/zero`), a pipe or a folder
+    is refused before it is opened, since reading one would never end or never start."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, a pipe or a folder); give a file")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def regular_file(path: Path | None) -> Path | None:
+    """`path` if it is a regular file (or None), else one line naming it; nothing is opened."""
+    if path is not None and path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(f"{path}: not a regular file (a device, a pipe or a folder); give a file")
+    return path

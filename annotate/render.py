@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
 from .model import Document
 
 
@@ -44,13 +43,11 @@ def load(data: bytes, source: str) -> tuple[Document, int]:
 def render(path: Path, formats: list[str], out_dir: Path) -> Rendered:
     """Render the edition at `path` into `out_dir`, one file per format, each written atomically."""
     from .outputs import write_atomic
+    from .planning import read_input
     from .readers import stem_of
     from .writers import FORMATS, write
 
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    data = read_input(path)
     document, added = load(data, str(path))
     result = Rendered(str(path), added=added, notices=document.notices)
     stem = stem_of(path.name)

@@ -48,7 +48,7 @@ TEXT_GLOBS = ("*.txt", "*.md", "*.markdown")
 
 def _read(name: str):
     from .errors import InputError
-    from .inplace import is_book, is_page
+    from .planning import is_book, is_page
 
     if is_page(name) or is_book(name):
         raise InputError(f"{name}: annotate review reads text and Markdown sources; build the page or book and "

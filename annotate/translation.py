@@ -70,7 +70,8 @@ def load(source: Path, translation: Path | None, *, segments: str = "sentences",
     from .readers.pairs import language_of
 
     if not source.is_file():
-        raise InputError(f"{source}: cannot read: no such file")
+        raise InputError(f"{source}: cannot read: " + ("not a regular file (a device, a pipe or a folder)"
+                                                        if source.exists() else "no such file"))
     if translation is None:
         if not source.name.lower().endswith(PAIR_SUFFIXES):
             raise InputError(f"{source}: no translation given: pass the translation's file too, or a TSV/TMX of pairs")
@@ -219,11 +220,10 @@ def _document(alignment: Path, doc: str) -> dict[str, str] | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or an InputError naming it."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    """A file's bytes, or an InputError naming it (planning.read_input: regular files only)."""
+    from .planning import read_input
+
+    return read_input(path)
 
 
 def outputs(alignment: Alignment, format: str, target: Path | None) -> dict[Path | None, bytes]:

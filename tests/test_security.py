@@ -258,6 +258,28 @@ def test_an_epub_entry_that_is_a_symbolic_link_is_refused(tmp_path):
     assert not (tmp_path / "out" / "book.epub").exists()
 
 
+@pytest.mark.parametrize("args, code", [
+    (["build", "story.txt", "--translation", "/dev/zero"], 2),
+    (["build", "story.txt", "--translation", "pipe.txt"], 2),
+    (["build", "story.txt", "--alignment", "/dev/zero"], 2),
+    (["build", "pipe.txt"], 3),
+    (["align", "story.txt", "/dev/zero"], 2),
+    (["align", "/dev/zero", "story.en.txt"], 3),
+    (["render", "/dev/zero"], 1),
+    (["validate", "/dev/zero"], 3),
+    (["validate", "pipe.txt"], 3),
+])
+def test_a_device_or_a_pipe_is_never_read(story, args, code):
+    """/dev/zero read whole until memory ran out (a MemoryError traceback); a FIFO waited for a
+    writer for ever, and for a translation it hung before anything else, hashing it for the
+    manifest. Each is one line, refused before it is opened."""
+    os.mkfifo(story / "pipe.txt")
+    result = run(*args, cwd=story, timeout=60)
+    assert result.returncode == code, result.stderr
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not (story / "out").exists() or not files_written(story / "out")
+
+
 # ------------------------------------------------------------------ 2. XML that reaches outside
 
 SECRET = "TOPSECRET-9271"

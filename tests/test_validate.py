@@ -95,7 +95,7 @@ def test_a_misplaced_element_is_named_at_its_own_line_not_its_ancestors(tmp_path
 
 def test_a_file_that_cannot_be_read_is_exit_code_3(tmp_path):
     result = validate(tmp_path / "nosuch.tei.xml")
-    assert result.exit_code == 3 and "cannot be read" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 3 and "cannot read" in result.output and "Traceback" not in result.output
     assert validate(SEED_TEI, tmp_path / "nosuch.tei.xml").exit_code == 3  # a good file beside it changes nothing
     broken = tmp_path / "broken.tei.xml"
     broken.write_text(SEED_TEI.read_text(encoding="utf-8").replace("</p>", "", 1), encoding="utf-8")
