@@ -27,6 +27,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 import warnings
@@ -660,16 +661,22 @@ def test_a_long_line_without_sentence_ends_is_written_whole(tmp_path):
 def test_a_second_run_into_the_same_folder_waits_for_the_first(tmp_path):
     folder = _corpus_folder(tmp_path, files=4, lines=20)
     out = tmp_path / "out"
+    lines: list[str] = []
     with outputs.locked(out):
         second = subprocess.Popen(ANNOTATE + ["build", str(folder), "--out", str(out), "--jobs", "1"], env=ENV,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(6)  # time enough to start, plan, and reach the folder's lock
-        assert second.poll() is None, "the second run went on while the first held the folder"
-        assert not files_written(out)
-    _, stderr = second.communicate(timeout=120)
-    assert second.returncode == 0, stderr
-    assert "another run (process" in stderr and "waiting for it to finish" in stderr
-    assert len([p for p in files_below(out) if p.endswith(".html")]) == 4
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        reader = threading.Thread(target=lambda: lines.extend(second.stderr), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 90
+        while not any("waiting for it to finish" in line for line in lines) and time.monotonic() < deadline:
+            assert second.poll() is None, "the second run went on while the first held the folder: " + "".join(lines)
+            time.sleep(0.1)
+        assert any(f"another run (process {os.getpid()})" in line for line in lines), lines
+        time.sleep(1)  # it waits, and writes nothing
+        assert second.poll() is None and not files_written(out)
+    assert second.wait(timeout=120) == 0
+    reader.join(timeout=10)
+    assert len([p for p in files_below(out) if p.endswith(".html")]) == 4, lines
 
 
 def test_two_runs_at_once_lose_nothing(tmp_path):
