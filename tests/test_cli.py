@@ -184,3 +184,17 @@ def test_an_english_only_text_is_built_with_a_notice(runner, tmp_path):
     (tmp_path / "zh.txt").write_text("我们学习汉语。\n", encoding="utf-8")
     result = runner.invoke(main, ["build", str(tmp_path / "zh.txt"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0 and "no Chinese text" not in result.output
+
+
+def test_the_readme_names_every_format_and_default_pattern():
+    """The README's lists are tested against the code's constants, as the help is made from them."""
+    from annotate.cli import FORMAT_NAMES
+    from annotate.planning import DEFAULT_GLOBS
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    usage = next(line for line in readme.splitlines() if "--format html,html-fragment" in line)
+    assert [name for name in FORMAT_NAMES if name not in usage.split("#", 1)[1]] == []
+    folders = readme[readme.index("**Whole folders.**"):readme.index("**Encodings.**")]
+    assert [glob for glob in DEFAULT_GLOBS if f"`{glob}`" not in folders] == []
