@@ -145,9 +145,16 @@ def check(paths: list[Path]) -> list[Problem]:
     for path in files:
         if path.name == READINGS_FILE:
             try:
-                _reading_overrides(path)
+                overrides = _reading_overrides(path)
             except GlossaryError as error:
                 problems.append(Problem.of(error))
+                continue
+            rows = {unicodedata.normalize("NFC", row.cells.get("term", "")): row.where
+                    for row in _rows(path, required=("term", "pinyin"))}
+            for term, pinyin in overrides.items():
+                unreadable = _unreadable(term, pinyin)
+                if unreadable:
+                    problems.append(Problem(rows[term], f"the override of {term} does not fit it: {unreadable}"))
             continue
         try:
             rows = list(_rows(path))
@@ -160,6 +167,10 @@ def check(paths: list[Path]) -> list[Problem]:
             except GlossaryError as error:
                 problems.append(Problem(row.where, str(error).removeprefix(row.where + ": ")))
                 continue
+            unreadable = _unreadable(entry.term, entry.pinyin)
+            if unreadable:
+                problems.append(Problem(row.where, f"pinyin '{entry.written_pinyin}' does not fit {entry.term}: "
+                                                   + unreadable))
             if entry.term in seen:
                 problems.append(Problem(row.where, f"duplicate term {entry.term} (first at {seen[entry.term]})"))
             seen.setdefault(entry.term, row.where)
@@ -169,6 +180,36 @@ def check(paths: list[Path]) -> list[Problem]:
                     problems.append(Problem(row.where, f"traditional form {entry.traditional} differs from OpenCC's "
                                                        f"{' / '.join(sorted(forms))}", "warning"))
     return problems
+
+
+def _unreadable(term: str, pinyin: tuple[str | None, ...] | None) -> str:
+    """The syllables of a term's pinyin that its characters cannot be read as, said in words (empty
+    when all fit): a character's readings are pypinyin's (every heteronym), CC-CEDICT's for the
+    term, any of them in the neutral tone, and r for 儿. `系统 zhōngguó` passed before, and the
+    build put zhōng guó over 系统."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from .dictionary import cedict
+    from .syllables import numbered, tone_marks
+
+    if not pinyin:
+        return ""
+    words = [tone_marks(written) for written, _, _ in cedict().get(term, ())]
+    found = []
+    for k, (char, syllable) in enumerate(zip(term, pinyin)):
+        if syllable is None:
+            continue
+        readings = {r.lower() for r in pinyin_dict.get(ord(char), "").split(",") if r}
+        readings |= {word[k].lower() for word in words if len(word) == len(term) and word[k].isalpha()}
+        if not readings:
+            continue  # a character pypinyin does not know: nothing to check it against
+        spoken = syllable.lower()
+        bases = {numbered(r)[:-1] for r in readings}
+        if spoken in readings or (char == "儿" and spoken == "r") or (numbered(spoken).endswith("5") and
+                                                                      numbered(spoken)[:-1] in bases):
+            continue
+        found.append(f"{char} is never read {syllable} (its readings: {', '.join(sorted(readings))}, or a neutral tone)")
+    return "; ".join(found)
 
 
 def _fields(entry: GlossaryEntry) -> dict:

@@ -77,3 +77,36 @@ def test_shipped_glossary_covers_the_seed():
     assert all(e.gloss for e in glossary.entries)
     han_entries = [e for e in glossary.entries if any("\u4e00" <= c <= "\u9fff" for c in e.term)]
     assert all(e.pinyin for e in han_entries), "every Chinese term carries its pinyin"
+
+
+def test_check_finds_a_syllable_the_character_cannot_have(tmp_path):
+    """`系统  zhōngguó  system` passed `glossary check`, and the build put zhōng guó over 系统:
+    each syllable must be a reading of its character (pypinyin's heteronyms, CC-CEDICT's for the
+    term, or a neutral tone; r for 儿), in a glossary and in readings.tsv (issue 23)."""
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "terms.tsv").write_text(
+        "term\tpinyin\tgloss\n"
+        "告诉\tgàosu\tto tell\n"          # a neutral tone CC-CEDICT writes
+        "东西\tdōngxi\tthing\n"
+        "女儿\tnǚ'ér\tdaughter\n"
+        "一点儿\tyīdiǎnr\ta little\n"      # erhua
+        "行长\tháng zhǎng\tbank president\n"  # heteronyms both
+        "系统\tzhōngguó\tsystem\n"          # line 7: wrong syllables, the right count
+        "银行\tyínxíng\tbank\n",            # passes: xíng is a reading of 行, if not the bank's (the check
+                                            # knows a character's readings, not which one a word takes)
+        encoding="utf-8")
+    (folder / "readings.tsv").write_text("term\tpinyin\n长\tzhǎng\n为\tguó\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["glossary", "check", str(folder)])
+    assert result.exit_code == 4
+    rows = [line for line in result.output.splitlines() if "does not fit" in line]
+    assert rows == [
+        f"{folder / 'readings.tsv'}:3: the override of 为 does not fit it: 为 is never read guó (its readings: wèi, "
+        "wéi, or a neutral tone)",
+        f"{folder / 'terms.tsv'}:7: pinyin 'zhōngguó' does not fit 系统: 系 is never read zhōng (its readings: jì, xì, "
+        "or a neutral tone); 统 is never read guó (its readings: tǒng, or a neutral tone)",
+    ], result.output
