@@ -2,8 +2,6 @@
 order, fixed beads, and `annotate align`'s formats (beads, TSV, TMX 1.4b, InterText)."""
 from __future__ import annotations
 
-import csv
-import io
 
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
@@ -114,7 +112,7 @@ def test_align_writes_beads_as_the_literature_does(tmp_path):
 def test_align_tsv_gives_back_both_texts_exactly(tmp_path):
     source, target, pairs = _files(tmp_path)
     result = _align(source, target, "--format", "tsv")
-    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert "".join(r[0] for r in rows) == "".join(zh for zh, _ in pairs)
     assert " ".join(r[1] for r in rows if r[1]) == " ".join(en for _, en in pairs)
 
@@ -195,7 +193,7 @@ def test_pairs_given_alone_are_taken_as_aligned(tmp_path):
     tmx_path = tmp_path / "pairs.tmx"
     assert _align(tsv, "--format", "tmx", "-o", tmx_path).exit_code == 0
     result = _align(tmx_path, "--format", "tsv")
-    assert [tuple(r) for r in csv.reader(io.StringIO(result.stdout), delimiter="\t")] == pairs
+    assert [tuple(line.split("\t")) for line in result.stdout.splitlines()] == pairs
 
 
 def test_a_translation_of_the_first_part_only_leaves_the_rest_unaligned():
@@ -224,3 +222,46 @@ def test_learning_word_pairs_finds_a_name_translated_by_meaning():
     assert "misti" in aligner._learn(beads, details, source, english)["小玄子"]  # CC-CEDICT does not know him
     again = align(source, target, weights=aligner.Weights(learn=True))
     assert [(b.source, b.target) for b in again] == [((k,), (k,)) for k in range(24)]
+
+
+def test_tsv_pairs_are_read_as_plain_tab_separated_text(tmp_path):
+    """A Tatoeba export or a spreadsheet's TSV is plain text: quotes are the sentences' own, an
+    unclosed one swallows nothing, and every line is one pair, byte for byte (issue 24; a CSV
+    reader made `"Hello" is a greeting.` into `Hello is a greeting.` and three rows into one)."""
+    rows = ['“你好”是问候语。\t"Hello" is a greeting.',
+            '他说"走吧。\tHe said "let\'s go.',               # a quote opened and never closed
+            '我们学习汉语。\tWe study Chinese.\tCC BY 2.0 FR',  # a third column (an attribution) is ignored
+            '他们很高兴。\t',                                   # an empty translation: a sentence with none
+            '最后一句。\t"The last one."']
+    path = tmp_path / "pairs.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("utf-8") + b"\r\n")  # a BOM and Windows line ends
+    result = _align(path, "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    written = [line.split("\t") for line in result.stdout.splitlines()]
+    assert written == [row.split("\t")[:2] for row in rows]
+    beads = _align(path, "--format", "beads")
+    assert beads.stdout.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[]", "[4]:[3]"]
+
+
+def test_a_tsv_line_without_a_tab_is_one_line_naming_it(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("我们学习汉语。\tWe study Chinese.\n\n他们很高兴。 They are happy.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(out)])
+    assert result.exit_code == 3
+    assert f"{path}:3: no tab: a pair is the source, a tab, and its translation" in result.output
+    assert "Traceback" not in result.output
+    assert not [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")]
+
+
+def test_the_tsv_written_reads_back_as_the_same_pairs(tmp_path):
+    """What `--format tsv` writes is what the TSV reader takes back, quotes and all; a tab inside a
+    sentence, which no TSV can hold, is written as a space."""
+    from annotate.bilingual import paired
+    from annotate.readers.pairs import read_tsv_pairs
+    from annotate.writers.alignment import write_tsv
+
+    pairs = [('“你好”是问候语。', '"Hello" is a greeting.'), ('他说"走吧。', 'He said "let\'s go.'),
+             ("一\t二。", "One\ttwo.")]
+    data = write_tsv(paired(pairs, "en"))
+    assert read_tsv_pairs(data, "x.tsv") == [pairs[0], pairs[1], ("一 二。", "One two.")]

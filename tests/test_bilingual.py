@@ -3,8 +3,6 @@ translation: every sentence of both texts exactly once and in order in TEI, HTML
 valid TEI and HTML, TMX and TSV, and round trips through the edition."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import shutil
@@ -129,14 +127,14 @@ def test_tmx_and_tsv_of_the_seed(built):
     assert etree.DTD(str(DATA / "tmx14.dtd")).validate(tree)
     store = tmx.tmxfile.parsefile(str(built / "ningbo-alibaba.tmx"))
     assert store.units[0].source == "数字经济为产业赋能" and store.units[0].target == "The digital economy empowers industry"
-    rows = list(csv.reader(io.StringIO((built / "ningbo-alibaba.tsv").read_text(encoding="utf-8")), delimiter="\t"))
+    rows = [line.split("\t") for line in (built / "ningbo-alibaba.tsv").read_text(encoding="utf-8").splitlines()]
     assert "".join(r[0] for r in rows) == "".join(s.strip() for s in _source_sentences())
     assert len(rows) >= 40
 
 
 def test_the_seed_aligns_as_a_reader_would_pair_it(built):
     """A few pairs a reader can check: the heading, a quotation cut into its sentences, the last."""
-    rows = list(csv.reader(io.StringIO((built / "ningbo-alibaba.tsv").read_text(encoding="utf-8")), delimiter="\t"))
+    rows = [line.split("\t") for line in (built / "ningbo-alibaba.tsv").read_text(encoding="utf-8").splitlines()]
     pairs = dict(rows)
     assert pairs["生态链集聚的无限可能"] == "The unlimited possibilities of a clustering ecosystem"
     assert pairs["当然，在这一场蝶变之中，部分宁波本土企业也表示担心。"].startswith("Of course, amid this metamorphosis")
@@ -187,7 +185,7 @@ def test_any_text_with_any_translation_comes_back_whole_from_every_format(case, 
                   for link in alignment.links if link.target]
     if alignment.links:
         tsv = write(document, "tsv").decode("utf-8")
-        rows = list(csv.reader(io.StringIO(tsv), delimiter="\t"))
+        rows = [line.split("\t") for line in tsv.split("\n")[:-1]]  # plain TSV: a bead a line
         assert re.sub(r"\s", "", "".join(r[0] for r in rows)) == re.sub(r"\s", "", "".join(expected))
 
 

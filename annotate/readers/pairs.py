@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import ast
 import codecs
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -85,14 +83,18 @@ def paragraphs(text: str) -> tuple[list[str], list[int]]:
 
 def read_tsv_pairs(data: bytes, name: str) -> list[tuple[str, str]]:
     """Sentence pairs from a TSV (`zh<TAB>en`, as Tatoeba and Anki export; more columns are
-    ignored, a header `zh<TAB>en` is skipped)."""
+    ignored, a header `zh<TAB>en` is skipped). Plain tab-separated text, as those tools write it:
+    every line is one pair, its fields exactly as written. Quotes are text, not syntax (a CSV
+    reader took `"Hello" is a greeting.` for `Hello is a greeting.`, and an unclosed quote
+    swallowed every line after it into one pair)."""
     text = decode_translation(data, name)
     pairs = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter="\t"), 1):
-        if not row or not any(cell.strip() for cell in row):
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if not line.strip():
             continue
+        row = line.split("\t")
         if len(row) < 2:
-            raise InputError(f"{name}:{number}: one column: a pair is the source, a tab, and its translation")
+            raise InputError(f"{name}:{number}: no tab: a pair is the source, a tab, and its translation")
         if number == 1 and [c.strip().lower() for c in row[:2]] in (["zh", "en"], ["source", "target"]):
             continue
         pairs.append((row[0], row[1]))

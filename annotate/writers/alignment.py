@@ -16,8 +16,6 @@ Each takes the model's `Alignment` (sentences of both sides and the beads that p
 """
 from __future__ import annotations
 
-import csv
-import io
 
 from lxml import etree
 
@@ -48,11 +46,18 @@ def _texts(alignment: Alignment):
 
 
 def write_tsv(alignment: Alignment) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    for _link, source, target in _texts(alignment):
-        writer.writerow([source, target])
-    return buffer.getvalue().encode("utf-8")
+    """A bead a line, `source<TAB>translation`, plain (no quoting: quotes are the texts' own, as
+    Tatoeba, Anki and readers.pairs take them). A tab or a line break inside a sentence has no
+    place in a TSV: it is written as a space."""
+    rows = [f"{_field(source)}\t{_field(target)}\n" for _link, source, target in _texts(alignment)]
+    return "".join(rows).encode("utf-8")
+
+
+def _field(text: str) -> str:
+    return text.replace("\r\n", " ").translate(FIELD_BREAKS)
+
+
+FIELD_BREAKS = {ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
 
 
 def write_tmx(alignment: Alignment) -> bytes:
