@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import AnnotateError, InputError
-from .outputs import TEMPORARY, Manifest, umask, file_key, fingerprint, locked, sweep, write_atomic
-from .planning import Job
+from .outputs import TEMPORARY, Manifest, file_key, fingerprint, locked, sweep, umask, write_atomic
+from .planning import Job, is_book, is_page, read_input
 from .version import __version__
 
 MARKDOWN = (".md", ".markdown")
@@ -214,9 +214,7 @@ class _HanSeen:
 
 def convert_file(job: Job, options: Options) -> Result:
     """The per-file function of the local runs: read the file, write its outputs atomically."""
-    from .planning import is_book, is_page
     from .readers import text as reader
-    from .translation import read_bytes
     from .writers import FORMATS
 
     started = time.perf_counter()
@@ -226,9 +224,9 @@ def convert_file(job: Job, options: Options) -> Result:
     temporary: dict[str, Path] = {}
     files: dict[str, io.BufferedWriter] = {}
     try:
-        page = read_bytes(Path(job.source)) if is_page(job.source) else None
+        page = read_input(Path(job.source)) if is_page(job.source) else None
         translation, corrections = (None, None) if page is not None else _companions(job)
-        pairs = _pairs(job.source, read_bytes(Path(job.source))) if _is_pairs(job.source) else None
+        pairs = _pairs(job.source, read_input(Path(job.source))) if _is_pairs(job.source) else None
         if pairs is not None:
             source, translation = pairs
         elif page is None:
@@ -303,7 +301,6 @@ def convert_bytes(job: Job, data: bytes, options: Options, glossary,
     """The per-file function of a cluster run: bytes in, bytes out (no shared file system needed);
     `companions`: the translation and corrected alignment as (name, bytes), read by the client."""
     from .inplace import convert_book, convert_page
-    from .planning import is_book, is_page
     from .readers import text as reader
     from .writers import FORMATS
 
@@ -372,9 +369,8 @@ def _pairs(name: str, data: bytes):
 
 def _companions(job: Job) -> tuple[tuple[str, bytes] | None, tuple[str, bytes] | None]:
     """The job's translation and corrected alignment, as (name, bytes)."""
-    from .translation import read_bytes
 
-    translation, corrections = ((name, read_bytes(Path(name))) if name else None for name in (job.translation, job.alignment))
+    translation, corrections = ((name, read_input(Path(name))) if name else None for name in (job.translation, job.alignment))
     return translation, corrections
 
 

@@ -14,10 +14,7 @@ from typing import Callable
 
 from .version import __version__
 
-
 MANIFEST = ".annotate-manifest.json"
-
-
 TEMPORARY = ".annotate-tmp-"
 
 

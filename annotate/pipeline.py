@@ -493,8 +493,6 @@ def stream(document, context, items, sinks) -> None:
 
 LONG_PARAGRAPH = 40_000
 """Characters beyond which a paragraph is annotated and written a part at a time."""
-
-
 PART = 10_000
 """Characters of a part (cut after a sentence's end, so the output is the same as for the whole)."""
 
@@ -521,7 +519,7 @@ def cut_long(events):
 def part_ends(text: str):
     """Where the parts of a long paragraph end: sentences are taken while they fit in PART
     characters; a sentence longer than that (a run without sentence ends, whose analysis would
-    otherwise grow with it) is cut inside, at most PART characters a piece (_cut_inside)."""
+    otherwise grow with it) is cut inside, at most PART characters a piece (cut_inside)."""
     from .align import sentence_ends
 
     start = last = 0  # where the current part starts; where its last whole sentence ends
@@ -537,8 +535,6 @@ def part_ends(text: str):
 
 
 CLAUSE_MARK = re.compile("[，；：、,;:]")
-
-
 SPACE = re.compile(r"\s")
 
 

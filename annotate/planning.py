@@ -12,7 +12,6 @@ from pathlib import Path
 from .errors import InputError
 from .outputs import MANIFEST
 
-
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 BOOK_SUFFIXES = (".epub",)
 
@@ -113,22 +112,19 @@ def outputs_of(job: Job, formats: tuple[str, ...]) -> list[Path]:
 
 def refuse_overwrites(inputs, outputs) -> None:
     """Stop (exit 3, before anything is written) if an output path is an input of the same run:
-    the same path, or another name of the same file."""
-    def identity(path):
-        path = Path(path)
+    the same path, or another name of the same file (a link, a hard link)."""
+    def names(path) -> list:
+        found: list = [os.path.normcase(os.path.realpath(path))]
         try:
-            info = path.stat()
-            return (info.st_dev, info.st_ino)
+            info = os.stat(path)
+            found.append((info.st_dev, info.st_ino))
         except OSError:
-            return os.path.normcase(os.path.realpath(path))
+            pass  # an output not written yet: its path is its only name
+        return found
 
-    read = {}
-    for path in inputs:
-        if path is not None and Path(path).is_file():
-            read.setdefault(identity(path), path)
-            read.setdefault(os.path.normcase(os.path.realpath(path)), path)
+    read = {key: path for path in inputs if path is not None and Path(path).is_file() for key in names(path)}
     for path in outputs:
-        for key in (identity(path), os.path.normcase(os.path.realpath(path))):
+        for key in names(path):
             if key in read:
                 raise InputError(f"{path}: would overwrite {read[key]}, an input of this run; write the outputs "
                                  "elsewhere (--out DIR, -o FILE, --report FILE)")
@@ -160,12 +156,7 @@ def _matches(relative: Path, globs: tuple[str, ...]) -> bool:
 def read_input(path: Path) -> bytes:
     """An input file's bytes, or one line naming it: a device (`/dev/zero`), a pipe or a folder
     is refused before it is opened, since reading one would never end or never start."""
-    try:
-        info = path.stat()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: not a regular file (a device, a pipe or a folder); give a file")
+    regular_file(path)
     try:
         return path.read_bytes()
     except OSError as error:
@@ -173,7 +164,8 @@ def read_input(path: Path) -> bytes:
 
 
 def regular_file(path: Path | None) -> Path | None:
-    """`path` if it is a regular file (or None), else one line naming it; nothing is opened."""
+    """`path` (or None), unless it names a device, a pipe or a folder: then one line naming it.
+    Nothing is opened; a path that does not exist is left for the reading to report."""
     if path is not None and path.exists() and not stat.S_ISREG(path.stat().st_mode):
         raise InputError(f"{path}: not a regular file (a device, a pipe or a folder); give a file")
     return path

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Alignment, Sentence
+from .planning import read_input, regular_file
 
 PAIR_SUFFIXES = (".tsv", ".tmx")
 RATIO_WARNING = 3.0
@@ -32,7 +33,7 @@ def read_text(path: Path, chinese: bool) -> str:
         from .readers.text import open_source
 
         return "\n".join(open_source(path).lines())
-    return decode_translation(read_bytes(path), str(path))
+    return decode_translation(read_input(path), str(path))
 
 
 def sides(source_text: str, translation_text: str, segments: str) -> tuple[list[Sentence], list[Sentence]]:
@@ -69,19 +70,18 @@ def load(source: Path, translation: Path | None, *, segments: str = "sentences",
     from .bilingual import paired
     from .readers.pairs import language_of
 
-    if not source.is_file():
-        raise InputError(f"{source}: cannot read: " + ("not a regular file (a device, a pipe or a folder)"
-                                                        if source.exists() else "no such file"))
+    if not regular_file(source).is_file():
+        raise InputError(f"{source}: cannot read: no such file")
     if translation is None:
         if not source.name.lower().endswith(PAIR_SUFFIXES):
             raise InputError(f"{source}: no translation given: pass the translation's file too, or a TSV/TMX of pairs")
-        pairs, found = read_pairs(str(source), read_bytes(source))
+        pairs, found = read_pairs(str(source), read_input(source))
         return Loaded(paired(pairs, language or found or "en", name=str(source)))
     source_text = read_text(source, chinese=True)
     translation_text = read_text(translation, chinese=False)
     notices = faults(str(source), str(translation), source_text, translation_text)
     source_sentences, target_sentences = sides(source_text, translation_text, segments)
-    correction = (str(corrections), read_bytes(corrections)) if corrections is not None else None
+    correction = (str(corrections), read_input(corrections)) if corrections is not None else None
     alignment, more = _align(source_sentences, target_sentences, language or language_of(translation.name) or "en",
                              str(translation), correction)
     return Loaded(alignment, notices + more)
@@ -216,14 +216,7 @@ def _document(alignment: Path, doc: str) -> dict[str, str] | None:
     if info.st_size > DOCUMENT_LIMIT:
         raise InputError(f"{alignment}: {doc} has {info.st_size:,} bytes, more than any InterText document; "
                          "refusing to read it")
-    return read_intertext_document(read_bytes(path), str(path))
-
-
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or an InputError naming it (planning.read_input: regular files only)."""
-    from .planning import read_input
-
-    return read_input(path)
+    return read_intertext_document(read_input(path), str(path))
 
 
 def outputs(alignment: Alignment, format: str, target: Path | None) -> dict[Path | None, bytes]:
