@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .errors import AnnotateError, InputError
-from .planning import DEFAULT_GLOBS
+from .planning import DEFAULT_GLOBS, Job, is_book, outputs_of, plan, read_input, refuse_overwrites, regular_file
 from .version import __version__
 
 FORMAT_NAMES = ("tei", "html", "html-fragment", "json", "vocab", "tmx", "tsv", "intertext", "epub")
@@ -27,8 +27,6 @@ def _formats(value: str) -> list[str]:
 def _regular(ctx, param, value: Path | None) -> Path | None:
     """A companion file (a translation, a corrected alignment) must be a regular file: a device or
     a pipe would be read for ever (its content is hashed for the manifest before anything else)."""
-    from .planning import regular_file
-
     try:
         return regular_file(value)
     except InputError as error:
@@ -134,7 +132,6 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     """
     from . import batch
     from .glossary import load
-    from .planning import Job, outputs_of, plan, refuse_overwrites
     from .readers.text import codec_for
 
     names = _formats(formats)
@@ -189,8 +186,6 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
     rate = f", {_rate(summary.characters, summary.seconds)}" if written and summary.seconds else ""
-    from .planning import is_book
-
     books = sum(is_book(job.source) for job in jobs_list)
     shown = "epub" if books == len(jobs_list) else ", ".join(names) + ("; books: epub" if books else "")
     click.echo(
@@ -410,8 +405,6 @@ def validate(files) -> None:
     """
     from .validate import check
 
-    from .planning import read_input
-
     failed = unreadable = 0
     for path in files:
         try:
@@ -456,7 +449,6 @@ def render(editions, formats, out_dir) -> None:
     """
     from .render import render as run
 
-    from .planning import refuse_overwrites
     from .readers import stem_of
     from .writers import FORMATS
 
@@ -510,7 +502,6 @@ def align(source, translation, output, output_format, segments, language, correc
       annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
     """
     from .outputs import write_atomic
-    from .planning import refuse_overwrites
     from .translation import load, outputs
 
     if output is not None:
