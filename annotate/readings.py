@@ -119,19 +119,120 @@ def _nothing(length: int) -> tuple[None, ...]:
 
 
 def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]]:
-    """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only; and
-    the offsets of the characters the model is to read (`_model_offsets`)."""
+    """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only, or
+    lists it twice with and without a neutral tone (its usual reading: `usual_reading`); a word
+    CC-CEDICT does not have (the segmenter joined 很漂亮, 王先生, 爸爸妈妈) takes those readings
+    for its parts (`_by_parts`); and the offsets of the characters the model is to read
+    (`_model_offsets`)."""
     converted = _convert_plain(words)
     overrides, confirmed = phrase_overrides(), confirmed_words()
     result = []
     for word, (readings, sources) in zip(words, converted):
-        override = overrides.get(word)
+        override = overrides.get(word) or usual_reading(word)
         if override is not None:
             readings, sources = override, tuple("cedict" if r else None for r in override)
         elif word in confirmed:
             sources = tuple("cedict" if r else None for r in readings)
+        elif len(word) > 2:
+            readings, sources = _by_parts(word, readings, sources)
         result.append((readings, sources, _model_offsets(word, readings, sources)))
     return result
+
+
+def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings, Sources]:
+    """A word CC-CEDICT does not have, read by its parts where CC-CEDICT reads a part its own way
+    (王先生 → 王 + 先生 xiānsheng, 很漂亮 → 很 + 漂亮 piàoliang, 爸爸妈妈 → bàba + māma). The
+    word is cut into as few parts as pypinyin's phrases and those words allow (`_parts`). An
+    AABB word (漂漂亮亮) keeps its full tones, as GB/T 16159 and the dictionaries write it."""
+    overrides = phrase_overrides()
+    tables = neutral_tables()
+    if not tables or word in tables.whole:
+        return readings, sources
+    parts = _parts(word)
+    if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and parts != [(0, 2), (2, 4)]:
+        return readings, sources  # 漂漂亮亮, not 爸爸妈妈
+    names = tables.names
+    found = [(start, end, overrides.get(word[start:end]) or usual_reading(word[start:end])) for start, end in parts
+             if word[start:end] not in names]
+    found = [(start, end, part) for start, end, part in found if part is not None]
+    if not found:
+        return readings, sources
+    readings, sources = list(readings), list(sources)
+    for start, end, part in found:
+        readings[start:end] = part
+        sources[start:end] = ["cedict"] * (end - start)
+    return tuple(readings), tuple(sources)
+
+
+def _parts(word: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of two or more characters, in the cut of `word` into the fewest
+    pieces that are words (the segmenter's dictionary, pypinyin's phrases, CC-CEDICT's words with
+    their own reading) or single characters (心脏 + 病发, not 心 + 脏病 + 发)."""
+    from pypinyin.constants import PHRASES_DICT
+    from rjieba import has_word
+
+    known = phrase_overrides()
+    pairs = neutral_tables().pairs
+    best: list[tuple[int, tuple]] = [(len(word) + 1, ())] * len(word) + [(0, ())]
+    for start in range(len(word) - 1, -1, -1):
+        for end in range(len(word), start, -1):
+            piece = word[start:end]
+            if end - start > 1 and (piece not in known and piece not in pairs and piece not in PHRASES_DICT
+                                    and not has_word(piece) or end - start == len(word)):
+                continue
+            count, cut = best[end][0] + 1, ((start, end),) + best[end][1]
+            if count < best[start][0] or count == best[start][0] and _preferred(word, cut, best[start][1], known, pairs):
+                best[start] = (count, cut)
+    return [(start, end) for start, end in best[0][1] if end - start > 1]
+
+
+def _preferred(word: str, cut: tuple, other: tuple, known: dict, pairs: dict) -> bool:
+    """Between two cuts with as many pieces: the one with more characters in words CC-CEDICT
+    reads its own way (记录 + 下来, not 记 + 录下来), then the one whose last pieces are longest
+    (backward maximum matching: 跳 + 下来, 洗 + 衣服, 掉 + 头发)."""
+    def key(pieces: tuple) -> tuple:
+        own = sum(end - start for start, end in pieces if word[start:end] in known or word[start:end] in pairs)
+        return own, [end - start for start, end in reversed(pieces)]
+    return key(cut) > key(other)
+
+
+@lru_cache(maxsize=1)
+def neutral_tables() -> tuple:
+    """dictionary.neutral_tables(), or () without the dictionary package."""
+    from .dictionary import neutral_tables as tables
+
+    try:
+        return tables()
+    except Exception:  # noqa: BLE001 - without the dictionary package, pypinyin alone decides
+        return ()
+
+
+@lru_cache(maxsize=1)
+def usual_readings() -> dict[str, tuple[str, ...]]:
+    """The usual reading of each word CC-CEDICT lists with and without a neutral tone (东西
+    dōngxi, 不是 bù shì): from the votes of Tatoeba's translations where there were enough
+    (annotate/data/neutral_usual.tsv, made by bench/neutral_senses.py); else the full reading
+    where CC-CEDICT's entries make it the main one (`dictionary._full_is_main`: 土地 tǔdì, 老公
+    lǎogōng), else the neutral one, which CC-CEDICT keeps for the everyday word (告诉 gàosu,
+    故事 gùshi, 地道 dìdao). A complement (起来, 过去) is full alone and neutral after a verb.
+    Context may change it (`add_neutral_tones`)."""
+    from importlib import resources
+
+    tables = neutral_tables()
+    if not tables:
+        return {}
+    usual = {word: (full if full_is_main or after_verb else neutral)
+             for word, (neutral, full, after_verb, full_is_main) in tables.pairs.items()}
+    for line in resources.files("annotate").joinpath("data/neutral_usual.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, reading = line.split("\t")[:2]
+            if word in usual:
+                usual[word] = tuple(reading.split())
+    return usual
+
+
+def usual_reading(word: str) -> tuple[str, ...] | None:
+    return usual_readings().get(word)
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +333,154 @@ def apply_context_rules(block: Block) -> None:
     text = paragraph_text(block)
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
         _apply_word_rules(block.tokens)
+    add_neutral_tones(block, text)
     _apply_pattern_rules(block, text)
+
+
+DEGREE_BEFORE = re.compile("(?:很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|不|那么|这么|怪)(?:有|没有|没)?$")
+"""A degree adverb, alone or before 有/没有: what comes next is said of someone (很精神, 真地道,
+太大意, 很有精神)."""
+MODALS = frozenset("要想会能可敢肯愿该应得在从到向往对给把被让叫为于由跟和与同比像")
+"""Modal verbs and prepositions, after which 起来, 过去 are words of their own (我想过去: to go
+over; 在过去: in the past), not complements."""
+_DOUBLED = re.compile(r"(.)\1")
+_V_YI_V = re.compile(r"(.)一\1")
+
+
+def add_neutral_tones(block: Block, text: str) -> None:
+    """Neutral tones that depend on the words around them (GB/T 16159-2012 and CC-CEDICT):
+
+    - a word CC-CEDICT lists with and without a neutral tone takes the neutral one after a
+      degree adverb (很精神 jīngshen "lively", 太大意 dàyi "careless"), a complement takes it
+      after a verb (站起来 qilai, 跑过去 guòqu; but 我们过去吧 guòqù);
+    - a doubled verb is neutral on its second syllable (试试 shìshi, 想想 xiǎngxiang), and so is
+      a doubled kinship noun CC-CEDICT lacks; words CC-CEDICT has (偷偷 tōutōu) are as it says;
+    - 一 between a doubled verb is neutral (看一看 kàn yi kàn);
+    - 着 after a one-character verb is the aspect particle zhe, where the segmenter joined it
+      with the next word (拍着手 is 拍 + 着手 to it, not zhuóshǒu "to set about").
+    """
+    tables = neutral_tables()
+    if not tables:
+        return
+    pairs, verbs, verbal, kin, doubled = tables.pairs, tables.verbs, tables.verbal, tables.kin, tables.doubled
+    wanted: dict[int, str] = {}
+    _pairs_in_context(block, text, pairs, verbal, wanted)
+    starts = block.token_offsets()
+    for found in _DOUBLED.finditer(text):
+        char, start = found.group(1), found.start()
+        if (char not in verbs and char not in kin) or found.group() in doubled or text[start - 1:start] == char \
+                or text[start + 2:start + 3] == char or _abab(text, start) or not _doubled_word(block, starts, start):
+            continue
+        first = _reading_at(block, start)
+        if first:
+            wanted[start + 1] = _neutral(first)
+    for found in _V_YI_V.finditer(text):
+        if found.group(1) in verbal:
+            wanted[found.start() + 1] = "yi"
+    if "得" in text:
+        _de(block, text, verbal, wanted)
+    tokens = block.tokens
+    for i, token in enumerate(tokens):
+        if token.kind == "han" and len(token.text) == 2 and (token.simplified or token.text)[0] == "着" and i \
+                and token.readings[0] == "zhuó" and len(tokens[i - 1].text) == 1 \
+                and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs:
+            wanted[starts[i]] = "zhe"
+    set_readings_at(block, wanted, "rule")
+
+
+DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空")
+"""Characters after which 得 begins a word of its own (得到, 得了, 得罪): dé."""
+DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
+"""Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
+MUST_BEFORE = frozenset("早先马赶多再好")
+SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们")
+"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走) although
+they can be verbs too (还 huán)."""
+"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习)."""
+
+
+def _de(block: Block, text: str, verbal: frozenset, wanted: dict[int, str]) -> None:
+    """得 between two characters: after a verb it links a complement, de (说得对, 过得怎样); after
+    a subject or an adverb, before a verb, it is "must", děi (我得换, 我还得去). Words with their
+    own 得 (获得, 记得, 得到, 不得不) and 得 before 了 (dé: obtained) keep their reading."""
+    overrides, whole = phrase_overrides(), neutral_tables().whole
+    for found in re.finditer("得", text):
+        p = found.start()
+        before, after = text[p - 1:p], text[p + 1:p + 2]
+        if not before or not after or not _HAN(before) or not _HAN(after) \
+                or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
+            continue
+        token = _token_at(block, p)
+        word = token.simplified or token.text
+        if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words()):
+            continue
+        if before in verbal and before not in SUBJECT_ADVERBS:
+            wanted[p] = "de"
+        elif after in verbal or after in MUST_BEFORE:
+            wanted[p] = "děi"
+
+
+def _HAN(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _token_at(block: Block, position: int):
+    starts = block.token_offsets()
+    return block.tokens[bisect.bisect_right(starts, position) - 1]
+
+
+def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
+    """Whether the doubled character at `start` is a word of its own, or with one more character
+    (试试, 试试看, 聊聊天): not two words that meet (省|省长, 在|在前), nor part of a name (李思思)."""
+    k = bisect.bisect_right(starts, start) - 1
+    token = block.tokens[k]
+    return token.kind == "han" and starts[k] in (start, start - 1) and starts[k + 1] - start in (2, 3) \
+        and len(token.text) <= 3 and not token.note_ids and token.name is None
+
+
+def _abab(text: str, start: int) -> bool:
+    """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净)."""
+    return text[start + 2:start + 3] != "" and text[start + 2:start + 3] == text[start + 3:start + 4] \
+        or start >= 2 and text[start - 2] == text[start - 1]
+
+
+def _pairs_in_context(block: Block, text: str, pairs: dict, verbs: frozenset, wanted: dict[int, str]) -> None:
+    tokens, starts = block.tokens, block.token_offsets()
+    overrides, whole = phrase_overrides(), neutral_tables().whole
+    for i, token in enumerate(tokens):
+        if token.kind != "han":
+            continue
+        word = token.simplified or token.text
+        if word in pairs:
+            offset = 0
+        elif word in overrides or word in whole:
+            continue  # a word of its own: 看起来 kànqilai
+        elif len(word) == 3 and word[1:] in pairs:
+            offset, word = 1, word[1:]
+        elif len(word) == 3 and word[:2] in pairs:
+            word = word[:2]
+            offset = 0
+        else:
+            continue
+        neutral, full, after_verb, _ = pairs[word]
+        position = starts[i] + offset
+        before = text[max(0, position - 4):position]
+        if after_verb:
+            verb = before[-2:-1] if before[-1:] == "了" else before[-1:]  # 晕了过去
+            reading = neutral if verb in verbs and verb not in MODALS else full
+        elif DEGREE_BEFORE.search(before):
+            reading = neutral
+        else:
+            continue
+        for k, syllable in enumerate(reading):
+            wanted[position + k] = syllable
+
+
+def _reading_at(block: Block, position: int) -> str | None:
+    starts = block.token_offsets()
+    k = bisect.bisect_right(starts, position) - 1
+    token = block.tokens[k]
+    return token.readings[position - starts[k]] if token.kind == "han" else None
 
 
 def _apply_word_rules(tokens: list) -> None:
