@@ -347,7 +347,7 @@ KINSHIP = re.compile(r"^(\(coll\.\) )?(father|mother|dad|mom|mum|mama|papa|grand
                      r"father|mother)|(elder |older )?brother's wife|sister-in-law|brother-in-law)\b")
 """A kinship term opening a character's first sense (爸 "father", 舅 "maternal uncle")."""
 
-SEE_ALSO = re.compile(r"(after a verb|after verb|verb suffix|verb complement|completed action)")
+COMPLEMENT = re.compile(r"(after a verb|after verb|verb suffix|verb complement|completed action)")
 """What marks CC-CEDICT's neutral entry of a pair as the complement after a verb (起来, 过去)."""
 
 
@@ -374,7 +374,7 @@ def _build_neutral_tables():
             n_syllables = n_pinyin.split()
             match = [p for p, _ in common if _less_neutral(p.split(), n_syllables)]
             if match and len(n_syllables) == len(word):
-                after_verb = bool(SEE_ALSO.search(n_gloss)) or n_gloss.startswith(f"see {word}") \
+                after_verb = bool(COMPLEMENT.search(n_gloss)) or n_gloss.startswith(f"see {word}") \
                     or re.match(rf"see [^ ]*\|{word}\[", n_gloss) is not None
                 marks_n, marks_f = tone_marks(n_pinyin), tone_marks(match[0])
                 f_gloss = next(g for p, g in common if p == match[0])

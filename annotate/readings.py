@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from operator import attrgetter
 
-from .chars import TONE_MARKS
+from .chars import TONE_MARKS, is_han
 from .model import Block
 from .plain import Readings, Sources, _convert_plain
 from .syllables import spell, tone_of
@@ -364,21 +364,21 @@ def add_neutral_tones(block: Block, text: str) -> None:
         return
     pairs, verbs, verbal, kin, doubled = tables.pairs, tables.verbs, tables.verbal, tables.kin, tables.doubled
     wanted: dict[int, str] = {}
-    _pairs_in_context(block, text, pairs, verbal, wanted)
     starts = block.token_offsets()
+    _pairs_in_context(block, text, starts, pairs, verbal, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
         if (char not in verbs and char not in kin) or found.group() in doubled or text[start - 1:start] == char \
-                or text[start + 2:start + 3] == char or _abab(text, start) or not _doubled_word(block, starts, start):
+                or text[start + 2:start + 3] == char or _in_aabb(text, start) or not _doubled_word(block, starts, start):
             continue
-        first = _reading_at(block, start)
+        first = _reading_at(block, starts, start)
         if first:
             wanted[start + 1] = _neutral(first)
     for found in _V_YI_V.finditer(text):
         if found.group(1) in verbal:
             wanted[found.start() + 1] = "yi"
     if "得" in text:
-        _de(block, text, verbal, wanted)
+        _de(block, text, starts, verbal, wanted)
     tokens = block.tokens
     for i, token in enumerate(tokens):
         if token.kind == "han" and len(token.text) == 2 and (token.simplified or token.text)[0] == "着" and i \
@@ -393,24 +393,23 @@ DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力�
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
 MUST_BEFORE = frozenset("早先马赶多再好")
+"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们")
 """Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走) although
 they can be verbs too (还 huán)."""
-"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习)."""
 
 
-def _de(block: Block, text: str, verbal: frozenset, wanted: dict[int, str]) -> None:
-    """得 between two characters: after a verb it links a complement, de (说得对, 过得怎样); after
+def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: dict[int, str]) -> None:
+    """得 between two characters: after a verb it links a complement, de (说得对, 跑得快); after
     a subject or an adverb, before a verb, it is "must", děi (我得换, 我还得去). Words with their
     own 得 (获得, 记得, 得到, 不得不) and 得 before 了 (dé: obtained) keep their reading."""
     overrides, whole = phrase_overrides(), neutral_tables().whole
     for found in re.finditer("得", text):
         p = found.start()
         before, after = text[p - 1:p], text[p + 1:p + 2]
-        if not before or not after or not _HAN(before) or not _HAN(after) \
-                or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
+        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
             continue
-        token = _token_at(block, p)
+        token = block.tokens[_token_index(starts, p)]
         word = token.simplified or token.text
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words()):
             continue
@@ -420,32 +419,24 @@ def _de(block: Block, text: str, verbal: frozenset, wanted: dict[int, str]) -> N
             wanted[p] = "děi"
 
 
-def _HAN(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
-
-
-def _token_at(block: Block, position: int):
-    starts = block.token_offsets()
-    return block.tokens[bisect.bisect_right(starts, position) - 1]
-
-
 def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
     """Whether the doubled character at `start` is a word of its own, or with one more character
     (试试, 试试看, 聊聊天): not two words that meet (省|省长, 在|在前), nor part of a name (李思思)."""
-    k = bisect.bisect_right(starts, start) - 1
+    k = _token_index(starts, start)
     token = block.tokens[k]
     return token.kind == "han" and starts[k] in (start, start - 1) and starts[k + 1] - start in (2, 3) \
         and len(token.text) <= 3 and not token.note_ids and token.name is None
 
 
-def _abab(text: str, start: int) -> bool:
+def _in_aabb(text: str, start: int) -> bool:
     """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净)."""
     return text[start + 2:start + 3] != "" and text[start + 2:start + 3] == text[start + 3:start + 4] \
         or start >= 2 and text[start - 2] == text[start - 1]
 
 
-def _pairs_in_context(block: Block, text: str, pairs: dict, verbs: frozenset, wanted: dict[int, str]) -> None:
-    tokens, starts = block.tokens, block.token_offsets()
+def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
+                      wanted: dict[int, str]) -> None:
+    tokens = block.tokens
     overrides, whole = phrase_overrides(), neutral_tables().whole
     for i, token in enumerate(tokens):
         if token.kind != "han":
@@ -467,7 +458,7 @@ def _pairs_in_context(block: Block, text: str, pairs: dict, verbs: frozenset, wa
         before = text[max(0, position - 4):position]
         if after_verb:
             verb = before[-2:-1] if before[-1:] == "了" else before[-1:]  # 晕了过去
-            reading = neutral if verb in verbs and verb not in MODALS else full
+            reading = neutral if verb in verbal and verb not in MODALS else full
         elif DEGREE_BEFORE.search(before):
             reading = neutral
         else:
@@ -476,9 +467,13 @@ def _pairs_in_context(block: Block, text: str, pairs: dict, verbs: frozenset, wa
             wanted[position + k] = syllable
 
 
-def _reading_at(block: Block, position: int) -> str | None:
-    starts = block.token_offsets()
-    k = bisect.bisect_right(starts, position) - 1
+def _token_index(starts: list[int], position: int) -> int:
+    """The index of the token holding the character at `position` (`starts`: block.token_offsets())."""
+    return bisect.bisect_right(starts, position) - 1
+
+
+def _reading_at(block: Block, starts: list[int], position: int) -> str | None:
+    k = _token_index(starts, position)
     token = block.tokens[k]
     return token.readings[position - starts[k]] if token.kind == "han" else None
 
