@@ -19,7 +19,6 @@ on the other costs more. Beads the user fixed (`fixed`) hold, and the rest is al
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -30,6 +29,9 @@ from typing import Iterator
 import numpy as np
 
 from .chars import is_han
+
+REVIEW_BELOW = 0.5
+"""Beads less sure than this are for a person to check (`annotate review --beads`, the run's summary)."""
 
 BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (2, 3), (3, 2), (1, 5), (4, 1), (1, 0), (0, 1))
 """The kinds of bead: (Chinese sentences, translation sentences)."""
@@ -74,6 +76,11 @@ class Weights:
     """What each sentence costs that one side has past the other's end (a translation of part of
     the text): cheaper than a one-sided bead (its prior), dearer than nothing, so that a whole
     translation's last sentences are never left over."""
+    omission: float = 0.0
+    """How much a sentence's best match in its band (its cosine with the translation sentence
+    nearby that it is most like, less its average there) speaks against leaving it out: a
+    one-sided bead costs its prior and this times that match, so that a sentence that matches
+    nothing is left out cheaply and one that matches well is not."""
     background: float = 1.0
     """How much of a sentence's average similarity to its neighbours in the band is taken off its
     beads' (a sentence of common words is a little like every other)."""
@@ -362,7 +369,6 @@ def chinese_words(sentence: str, learned: dict[str, tuple[str, ...]] | None = No
 
     from .names import SURNAMES
 
-    stems_of = gloss_stems()
     words: list[list[tuple[str, float]]] = []
     previous = ""
     for word in cut(sentence):
@@ -383,42 +389,58 @@ def chinese_words(sentence: str, learned: dict[str, tuple[str, ...]] | None = No
                     token = match.group()
                     words.append([(("#" + token.replace(",", "")) if token[0].isdigit() else stem(token), 1.0)])
             continue
-        if CHINESE_NUMBER.fullmatch(word) and len(word) > 1 or word in ("两", "三", "四", "五", "六", "七", "八", "九", "十"):
-            number = _chinese_number(word)
-            if number is not None:
-                words.append([(f"#{number}", 1.0)])
-                continue
-        if word in FUNCTION_WORDS:
+        found = _han_word(word)
+        if found is None:
             continue
-        stems = stems_of.get(word)
-        features: list[tuple[str, float]] = []
-        if stems is None and len(word) > 1:
-            # a word the dictionary lacks: its characters' glosses, and its pinyin as a name
-            spelled = _toneless(word)
-            first = len(_toneless(word[0]))
-            features += [(spelled, 1.0), (spelled[:first], 0.5), (spelled[first:], 0.5)]
-            parts = [s for c in word for s in stems_of.get(c, ())[:3]]
-            if parts:
-                weight = 0.5 / math.sqrt(len(parts))
-                features += [(s, weight) for s in parts]
-        elif stems:
-            weight = 1.0 / math.sqrt(len(stems))
-            features += [(s, weight) for s in stems]
-        if len(word) > 2 and PARTS:
-            # the dictionary words inside a long word, as jieba's search mode finds them (工业互联网:
-            # 工业, 互联, 互联网): a translator may render the parts of a compound
-            for size in (2, 3):
-                for start in range(len(word) - size + 1):
-                    part = word[start:start + size]
-                    part_stems = stems_of.get(part) if part != word else None
-                    if part_stems:
-                        weight = PARTS / math.sqrt(len(part_stems))
-                        features += [(s, weight) for s in part_stems]
-        if learned and word in learned:
+        features = list(found)
+        if learned and word in learned and not _number(word):
             features += [(s, 1.0) for s in learned[word]]
         if features:
             words.append(features)
     return words
+
+
+def _number(word: str) -> int | None:
+    if CHINESE_NUMBER.fullmatch(word) and len(word) > 1 or word in ("两", "三", "四", "五", "六", "七", "八", "九", "十"):
+        return _chinese_number(word)
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _han_word(word: str) -> tuple[tuple[str, float], ...] | None:
+    """The features of a Chinese word (see chinese_words): None for a function word, which has
+    none; a word's once, however often the text has it."""
+    stems_of = gloss_stems()
+    number = _number(word)
+    if number is not None:
+        return ((f"#{number}", 1.0),)
+    if word in FUNCTION_WORDS:
+        return None
+    stems = stems_of.get(word)
+    features: list[tuple[str, float]] = []
+    if stems is None and len(word) > 1:
+        # a word the dictionary lacks: its characters' glosses, and its pinyin as a name
+        spelled = _toneless(word)
+        first = len(_toneless(word[0]))
+        features += [(spelled, 1.0), (spelled[:first], 0.5), (spelled[first:], 0.5)]
+        parts = [s for c in word for s in stems_of.get(c, ())[:3]]
+        if parts:
+            weight = 0.5 / math.sqrt(len(parts))
+            features += [(s, weight) for s in parts]
+    elif stems:
+        weight = 1.0 / math.sqrt(len(stems))
+        features += [(s, weight) for s in stems]
+    if len(word) > 2 and PARTS:
+        # the dictionary words inside a long word, as jieba's search mode finds them (工业互联网:
+        # 工业, 互联, 互联网): a translator may render the parts of a compound
+        for size in (2, 3):
+            for start in range(len(word) - size + 1):
+                part = word[start:start + size]
+                part_stems = stems_of.get(part) if part != word else None
+                if part_stems:
+                    weight = PARTS / math.sqrt(len(part_stems))
+                    features += [(s, weight) for s in part_stems]
+    return tuple(features)
 
 
 # ------------------------------------------------------------------ alignment
@@ -458,8 +480,12 @@ def align(source: list[str], target: list[str], *, source_ends: set[int] | None 
         return [Bead((i,), (), 1.0) for i in range(len(source))] + [Bead((), (j,), 1.0) for j in range(len(target))]
     chinese = [chinese_features(s) for s in source]
     english = [[(f, 1.0) for f in english_features(t)] for t in target]
-    beads, scores = _align_once(source, target, chinese, english, source_ends, target_ends, weights)
-    if weights.learn and len(source) >= 20:
+    learn = weights.learn and len(source) >= 20
+    zh, en = _sides(source, target, chinese, english, source_ends, target_ends)
+    if not learn:
+        del chinese, english  # the bags hold what the features say: a long text's memory back
+    beads, scores = _solve(zh, en, weights, bool(source_ends) and bool(target_ends))
+    if learn:
         learned = _learn(beads, scores, source, english)
         if learned:
             chinese = [chinese_features(s, learned) for s in source]
@@ -469,6 +495,9 @@ def align(source: list[str], target: list[str], *, source_ends: set[int] | None 
 
 def _align_around(source, target, source_ends, target_ends, fixed, weights) -> list[Bead]:
     """Align the stretches between the fixed beads on their own; the fixed beads hold."""
+    lone = [b for b in fixed if not b.source or not b.target]
+    if lone:
+        return _align_without(source, target, source_ends, target_ends, fixed, lone, weights)
     fixed = sorted(fixed, key=lambda b: (b.source[:1] or (-1,), b.target[:1] or (-1,)))
     beads: list[Bead] = []
     i = j = 0
@@ -491,6 +520,38 @@ def _align_around(source, target, source_ends, target_ends, fixed, weights) -> l
     return beads
 
 
+def _align_without(source, target, source_ends, target_ends, fixed, lone, weights) -> list[Bead]:
+    """Fixed one-sided beads (a sentence the user marked as untranslated) say where nothing of the
+    other side goes, not where its neighbours' beads end: the text is aligned without their
+    sentences, and they go back in between the beads around them."""
+    drop_s = {i for b in lone for i in b.source}
+    drop_t = {j for b in lone for j in b.target}
+    keep_s = [i for i in range(len(source)) if i not in drop_s]
+    keep_t = [j for j in range(len(target)) if j not in drop_t]
+    new_s = {old: new for new, old in enumerate(keep_s)}
+    new_t = {old: new for new, old in enumerate(keep_t)}
+
+    def ends(kept: list[int], found: set[int]) -> set[int]:
+        # a paragraph that ends with a dropped sentence ends with the kept one before it
+        return {max((k for k, old in enumerate(kept) if old <= end), default=-1) for end in found} - {-1}
+
+    rest = [Bead(tuple(new_s[i] for i in b.source), tuple(new_t[j] for j in b.target), b.confidence, b.fixed)
+            for b in fixed if b.source and b.target]
+    beads = align([source[i] for i in keep_s], [target[j] for j in keep_t], source_ends=ends(keep_s, source_ends),
+                  target_ends=ends(keep_t, target_ends), fixed=rest or None, weights=weights)
+    pending = sorted((Bead(b.source, b.target, 1.0, fixed=True) for b in lone),
+                     key=lambda b: (b.source[0] if b.source else b.target[0]))
+    result: list[Bead] = []
+    for bead in beads:
+        bead = Bead(tuple(keep_s[i] for i in bead.source), tuple(keep_t[j] for j in bead.target), bead.confidence,
+                    bead.fixed)
+        while pending and ((pending[0].source and bead.source and pending[0].source[0] < bead.source[0])
+                           or (pending[0].target and bead.target and pending[0].target[0] < bead.target[0])):
+            result.append(pending.pop(0))
+        result.append(bead)
+    return result + pending
+
+
 def _idf(english, chinese) -> dict[str, float]:
     """Inverse document frequency over the translation's sentences, for features both sides have."""
     df = Counter(f for features in english for f in {f for f, _ in features})
@@ -500,13 +561,21 @@ def _idf(english, chinese) -> dict[str, float]:
 
 
 def _align_once(source, target, chinese, english, source_ends, target_ends, weights):
+    zh, en = _sides(source, target, chinese, english, source_ends, target_ends)
+    return _solve(zh, en, weights, bool(source_ends) and bool(target_ends))
+
+
+def _sides(source, target, chinese, english, source_ends, target_ends) -> tuple[_Side, _Side]:
     idf = _idf(english, chinese)
     zh = _Side(np.array([len(s.strip()) for s in source], dtype=np.float64), _bags(chinese, idf),
                _ends(len(source), source_ends))
     en = _Side(np.array([_length(t) for t in target], dtype=np.float64), _bags(english, idf),
                _ends(len(target), target_ends))
-    centers = _coarse_path(zh, en)
-    return _dynamic(zh, en, centers, weights, bool(source_ends) and bool(target_ends))
+    return zh, en
+
+
+def _solve(zh: _Side, en: _Side, weights: Weights, anchors: bool):
+    return _dynamic(zh, en, _coarse_path(zh, en), weights, anchors)
 
 
 def _length(sentence: str) -> int:
@@ -531,6 +600,21 @@ def _dot(a: dict, b: dict) -> float:
     return sum(v * b[k] for k, v in a.items() if k in b)
 
 
+def _chunk_matrix(bags: list[dict[str, float]], cuts: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
+    """Chunks × features: the sum of each chunk's sentences' bags (a feature's column from
+    `vocabulary`, which grows)."""
+    chunks, columns, values = [], [], []
+    for chunk, (a, b) in enumerate(zip(cuts[:-1], cuts[1:])):
+        for k in range(a, b):
+            for f, v in bags[k].items():
+                chunks.append(chunk)
+                columns.append(vocabulary.setdefault(f, len(vocabulary)))
+                values.append(v)
+    matrix = np.zeros((len(cuts) - 1, len(vocabulary)))
+    np.add.at(matrix, (np.array(chunks, dtype=np.int64), np.array(columns, dtype=np.int64)), np.array(values))
+    return matrix
+
+
 def _coarse_path(zh: _Side, en: _Side) -> np.ndarray:
     """For each source sentence, the translation sentence the path is expected near: dynamic
     time warping over chunks of about √n sentences (so (n/√n)² = n cells), by the cosine of
@@ -541,41 +625,29 @@ def _coarse_path(zh: _Side, en: _Side) -> np.ndarray:
     zh_cuts = np.linspace(0, n, count + 1).round().astype(int)
     en_cuts = np.linspace(0, m, count + 1).round().astype(int)  # as many chunks a side: DTW pairs them
 
-    def chunk_bags(bags, cuts):
-        out = []
-        for a, b in zip(cuts[:-1], cuts[1:]):
-            bag: dict[str, float] = defaultdict(float)
-            for k in range(a, b):
-                for f, v in bags[k].items():
-                    bag[f] += v
-            out.append(bag)
-        return out
-
-    zc, ec = chunk_bags(zh.bags, zh_cuts), chunk_bags(en.bags, en_cuts)
-    zn = [math.sqrt(_dot(b, b)) or 1.0 for b in zc]
-    en_norm = [math.sqrt(_dot(b, b)) or 1.0 for b in ec]
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for q, bag in enumerate(ec):
-        for f, v in bag.items():
-            postings[f].append((q, v))
+    vocabulary: dict[str, int] = {}
+    zc = _chunk_matrix(zh.bags, zh_cuts, vocabulary)
+    ec = _chunk_matrix(en.bags, en_cuts, vocabulary)
+    width = len(vocabulary)
+    zc = np.pad(zc, ((0, 0), (0, width - zc.shape[1])))
+    zn = np.sqrt((zc * zc).sum(axis=1))
+    en_norm = np.sqrt((ec * ec).sum(axis=1))
+    zn[zn == 0] = 1.0
+    en_norm[en_norm == 0] = 1.0
     rows, cols = len(zc), len(ec)
-    cost = np.ones((rows, cols))
-    for p, bag in enumerate(zc):
-        row = np.zeros(cols)
-        for f, v in bag.items():
-            for q, w in postings.get(f, ()):
-                row[q] += v * w
-        cost[p] = 1.0 - row / (zn[p] * np.array(en_norm))
-    total = np.full((rows + 1, cols + 1), np.inf)
-    total[0, 0] = 0.0
+    cost = 1.0 - (zc @ ec.T) / (zn[:, None] * en_norm[None, :])
+    total = [[math.inf] * (cols + 1) for _ in range(rows + 1)]  # lists: a cell at a time, numpy is slower
+    total[0][0] = 0.0
+    costs = cost.tolist()
     for p in range(1, rows + 1):
+        above, here, row = total[p - 1], total[p], costs[p - 1]
         for q in range(1, cols + 1):
-            total[p, q] = cost[p - 1, q - 1] + min(total[p - 1, q - 1], total[p - 1, q], total[p, q - 1])
+            here[q] = row[q - 1] + min(above[q - 1], above[q], here[q - 1])
     path = []
     p, q = rows, cols
     while p > 0 and q > 0:
         path.append((p - 1, q - 1))
-        step = int(np.argmin([total[p - 1, q - 1], total[p - 1, q], total[p, q - 1]]))
+        step = int(np.argmin([total[p - 1][q - 1], total[p - 1][q], total[p][q - 1]]))
         p, q = (p - 1, q - 1) if step == 0 else (p - 1, q) if step == 1 else (p, q - 1)
     # each source chunk's middle maps to the middle of the translation chunks it meets
     anchors_x, anchors_y = [0.0], [0.0]
@@ -606,32 +678,14 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     width = int((hi - lo).max()) + 1
     margin = 6
     # dot products of each source sentence with the translation sentences near its band
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for q, bag in enumerate(en.bags):
-        for f, v in bag.items():
-            postings[f].append((q, v))
-    keys = {f: [q for q, _ in entries] for f, entries in postings.items()}
     span = width + 2 * margin
-    base = np.zeros(n, dtype=np.int64)
-    dots = np.zeros((n, span))
-    for p, bag in enumerate(zh.bags):
-        start = min(lo[p], lo[p + 1]) - margin
-        base[p] = start
-        stop = start + span
-        row = dots[p]
-        for f, v in bag.items():
-            entries = postings.get(f)
-            if not entries:
-                continue
-            index = keys[f]
-            k = bisect.bisect_left(index, start)
-            while k < len(index) and index[k] < stop:
-                q, w = entries[k]
-                row[q - start] += v * w
-                k += 1
+    base = np.minimum(lo[:-1], lo[1:]).astype(np.int64) - margin
+    vocabulary: dict[str, int] = {}
+    zh_sparse, en_sparse = _sparse(zh.bags, vocabulary), _sparse(en.bags, vocabulary)
+    dots = _band_dots(zh_sparse, en_sparse, n, m, base, span)
     cumulative = np.concatenate([np.zeros((n, 1)), np.cumsum(dots, axis=1)], axis=1)
-    zh_self = _self_dots(zh.bags, 5)
-    en_self = _self_dots(en.bags, 6)
+    zh_self = _self_dots(zh_sparse, n, 5)
+    en_self = _self_dots(en_sparse, m, 6)
     # each sentence's average cosine with the other side's sentences in its band
     zh_norms = np.sqrt(zh_self[:, 0]) if n else np.zeros(1)
     en_norms = np.sqrt(en_self[:, 0]) if m else np.zeros(1)
@@ -647,6 +701,8 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     en_sum = np.bincount(columns[valid], weights=cosines[valid], minlength=m)
     en_seen = np.bincount(columns[valid], minlength=m)
     en_background = en_sum / np.maximum(en_seen, 1)
+    zh_contrast = np.maximum(zh_best - zh_background, 0.0) if n else np.zeros(1)
+    en_contrast = np.maximum(en_best - en_background, 0.0) if m else np.zeros(1)
     zh_background_cum = np.concatenate([[0.0], np.cumsum(zh_background)])
     en_background_cum = np.concatenate([[0.0], np.cumsum(en_background)])
     zh_len = np.concatenate([[0.0], np.cumsum(zh.lengths)])
@@ -657,69 +713,69 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     zh_ends_cum = np.concatenate([[0], np.cumsum(zh.ends)])  # paragraph ends among the first i sentences
     en_ends_cum = np.concatenate([[0], np.cumsum(en.ends)])
 
-    score = np.full((n + 1, width), -np.inf)
+    del columns, valid, denominator, cosines
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    score[0, 0 - lo[0]] = 0.0
     beads = [b for b in BEADS if weights.priors.get(b) is not None]
     insertion = beads.index((0, 1)) if (0, 1) in beads else None
-    for i in range(0, n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        row_best = score[i, : len(js)] if i == 0 else np.full(len(js), -np.inf)
-        row_back = back[i, : len(js)] if i == 0 else np.full(len(js), -1, dtype=np.int8)
-        for t, (a, b) in enumerate(beads):
-            if a > i or a == 0:
-                continue  # (0, 1) reads this very row: done below, left to right
-            prev_i = i - a
-            prev_j = js - b
-            ok = (prev_j >= lo[prev_i]) & (prev_j <= hi[prev_i])
-            if i == 0 and a == 0 and b == 0:
-                continue
-            if not ok.any():
-                continue
-            prev = np.full(len(js), -np.inf)
-            prev[ok] = score[prev_i, prev_j[ok] - lo[prev_i]]
-            if not np.isfinite(prev).any():
-                continue
-            value = prev + weights.priors[(a, b)]
-            if a and b:
-                dot = np.zeros(len(js))
-                for p in range(i - a, i):
-                    offset_hi = js - base[p]
-                    offset_lo = js - b - base[p]
-                    inside = (offset_lo >= 0) & (offset_hi <= span)
-                    dot[inside] += cumulative[p, offset_hi[inside]] - cumulative[p, offset_lo[inside]]
-                zh_norm = zh_self[i - a, a - 1]
-                en_norm = en_self[np.clip(js - b, 0, max(m - 1, 0)), b - 1] if m else np.zeros(len(js))
-                cosine = np.divide(dot, np.sqrt(zh_norm * en_norm), out=np.zeros(len(js)),
-                                   where=(zh_norm * en_norm) > 0)
-                lz = zh_len[i] - zh_len[i - a]
-                le = en_len[js] - en_len[np.clip(js - b, 0, m)]
-                delta = (le - ratio * lz) / math.sqrt(weights.variance * max(lz, 1.0) * max(ratio, 0.1))
-                length = _log_two_tailed(delta)
-                if weights.background:
-                    zb = (zh_background_cum[i] - zh_background_cum[i - a]) / a
-                    eb = (en_background_cum[js] - en_background_cum[np.clip(js - b, 0, m)]) / b
-                    cosine = cosine - weights.background * (zb + eb) / 2
-                value = value + weights.lexical * cosine + weights.length * length
-            if anchors:
-                zh_end = zh_ends[i]
-                en_end = en_ends[np.clip(js, 0, m)]
-                # a bead ends a paragraph on both sides or on neither, and runs across no paragraph break
-                inside = (zh_ends_cum[max(i - 1, 0)] - zh_ends_cum[i - a] if a > 1 else 0) + np.where(
-                    b > 1, en_ends_cum[np.clip(js - 1, 0, m)] - en_ends_cum[np.clip(js - b, 0, m)], 0)
-                value = value - weights.paragraph * ((zh_end != en_end) + inside)
-            better = ok & (value > row_best)
-            row_best = np.where(better, value, row_best)
-            row_back = np.where(better, t, row_back)
-        if insertion is not None:
-            cost = np.broadcast_to(weights.priors[(0, 1)], js.shape)
-            for k in range(1, len(js)):
-                value = row_best[k - 1] + cost[k]
-                if value > row_best[k]:
-                    row_best[k] = value
-                    row_back[k] = insertion
-        score[i, : len(js)] = row_best
-        back[i, : len(js)] = row_back
+    kinds = [(t, a, b) for t, (a, b) in enumerate(beads) if a]  # (0, 1) reads its own row: swept below
+    kind_ids = np.array([t for t, _, _ in kinds], dtype=np.int8)
+    every = np.arange(width)
+    sides = _Sides(lo, hi, width, base, span, cumulative, zh_self, en_self, zh_len, en_len, ratio,
+                   zh_background_cum, en_background_cum, zh_ends, en_ends, zh_ends_cum, en_ends_cum, zh_contrast,
+                   n, m, anchors)
+    tables = {(a, b): _length_table(sides, a, b, weights) for _, a, b in kinds}
+    if insertion is not None:  # what each translation sentence costs left on its own, by column
+        added = weights.priors[(0, 1)] - weights.omission * en_contrast[np.clip(np.arange(m + width) - 1, 0, max(m - 1, 0))]
+    # each row's candidates come from rows above, shifted by the bead's width: one padded copy of
+    # the scores lets every shift be a slice
+    left, right = PAD
+    padded = np.full((n + 1, left + width + right), -np.inf)
+    padded[0, left] = 0.0
+    score = padded[:, left: left + width]  # a view: the rows as the recursion fills them
+    block = ROWS_AT_ONCE
+    candidates = np.empty((len(kinds), width))
+    for first in range(0, n + 1, block):
+        rows = np.arange(first, min(first + block, n + 1))
+        cells = [_cells(sides, rows, a, b, weights, tables[(a, b)]) for _, a, b in kinds]
+        for r, i in enumerate(rows):
+            count = hi[i] - lo[i] + 1
+            for c, (_, a, b) in enumerate(kinds):
+                shift = lo[i] - b - lo[i - a] if i >= a else width
+                if i < a or abs(shift) >= width:
+                    candidates[c] = -np.inf
+                elif -left <= shift <= right:
+                    np.add(padded[i - a, left + shift: left + width + shift], cells[c][r], out=candidates[c])
+                else:  # a band that jumps further than the padding: shifted by hand
+                    previous = np.full(width, -np.inf)
+                    if shift > 0:
+                        previous[:width - shift] = score[i - a, shift:]
+                    else:
+                        previous[-shift:] = score[i - a, :width + shift]
+                    np.add(previous, cells[c][r], out=candidates[c])
+            if kinds:
+                row_back = candidates.argmax(axis=0)
+                row_best = candidates[row_back, every]
+                row_back = kind_ids[row_back]
+            else:
+                row_best = np.full(width, -np.inf)
+                row_back = np.full(width, -1, dtype=np.int8)
+            row_best[count:] = -np.inf
+            row_back[~np.isfinite(row_best)] = -1
+            if i == 0:
+                row_best[0], row_back[0] = 0.0, -1
+            if insertion is not None and count > 1:
+                # a run of added translation sentences before cell k: the best of the cells l < k
+                # plus what sentences l+1 … k cost, by a running maximum
+                cost = np.zeros(count)
+                cost[1:] = np.cumsum(added[lo[i] + 1: lo[i] + count])
+                reach = np.maximum.accumulate(row_best[:count] - cost)
+                via = np.full(count, -np.inf)
+                via[1:] = reach[:-1] + cost[1:]
+                better = via > row_best[:count]
+                row_best[:count][better] = via[better]
+                row_back[:count][better] = insertion
+            score[i] = row_best
+            back[i] = row_back
     # where the path ends: at the end of both texts, or, where one side's text runs on past the
     # other's last sentence (a translation of the first chapters only), where the shorter one ends
     found = []
@@ -741,24 +797,143 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
         found.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
         i, j = i - a, j - b
     found.reverse()
+    deltas = [(en_len[tgt[-1] + 1] - en_len[tgt[0]] - ratio * (zh_len[src[-1] + 1] - zh_len[src[0]]))
+              / math.sqrt(weights.variance * max(zh_len[src[-1] + 1] - zh_len[src[0]], 1.0) * max(ratio, 0.1))
+              for src, tgt in found if src and tgt]
+    lengths = iter(_log_two_tailed(np.array(deltas)).tolist())
+    # each two-sided bead's dot product: its cells of `dots`, summed in order
+    cells = [(k, p, q - base[p]) for k, (src, tgt) in enumerate(found) if src and tgt
+             for p in src for q in tgt if 0 <= q - base[p] < span]
+    bead_of, row, column = (np.array(c, dtype=np.int64) for c in zip(*cells)) if cells else (np.zeros(0, np.int64),) * 3
+    bead_dots = np.bincount(bead_of, weights=dots[row, column], minlength=len(found)).tolist()
     result, details = [], []
-    for src, tgt in found:
+    for k, (src, tgt) in enumerate(found):
         lexical = 0.0
         length = 0.0
         if src and tgt:
-            dot = sum(dots[p, q - base[p]] for p in src for q in tgt if 0 <= q - base[p] < span)
+            dot = bead_dots[k]
             zn, en_n = zh_self[src[0], len(src) - 1], en_self[tgt[0], len(tgt) - 1]
             lexical = dot / math.sqrt(zn * en_n) if zn * en_n > 0 else 0.0
-            lz = zh_len[src[-1] + 1] - zh_len[src[0]]
-            le = en_len[tgt[-1] + 1] - en_len[tgt[0]]
-            length = float(_log_two_tailed(np.array([(le - ratio * lz) / math.sqrt(
-                weights.variance * max(lz, 1.0) * max(ratio, 0.1))]))[0])
+            length = next(lengths)
         result.append(Bead(src, tgt, 0.0))
         words = (sum(len(zh.bags[p]) for p in src), sum(len(en.bags[q]) for q in tgt))
         # how much better its sentences match some other sentence in the band than each other
         elsewhere = max([zh_best[p] for p in src] + [en_best[q] for q in tgt] + [0.0])
         details.append((lexical, length, (len(src), len(tgt)), words, max(0.0, float(elsewhere) - lexical)))
     return result, details
+
+
+PAD = (8, 16)
+"""How far back and forth a row's band may move from the band of the rows its beads come from
+and still be read by a slice (the band follows the text: a few cells a row)."""
+ROWS_AT_ONCE = 1024
+"""Rows of the dynamic programming whose bead scores are computed together (whole arrays at a
+time, so that the row-by-row recursion only adds and compares)."""
+
+
+@dataclass(slots=True)
+class _Sides:
+    """What the bead scores of `_dynamic` are computed from."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    width: int
+    base: np.ndarray
+    span: int
+    cumulative: np.ndarray
+    zh_self: np.ndarray
+    en_self: np.ndarray
+    zh_len: np.ndarray
+    en_len: np.ndarray
+    ratio: float
+    zh_background_cum: np.ndarray
+    en_background_cum: np.ndarray
+    zh_ends: np.ndarray
+    en_ends: np.ndarray
+    zh_ends_cum: np.ndarray
+    en_ends_cum: np.ndarray
+    zh_contrast: np.ndarray
+    n: int
+    m: int
+    anchors: bool
+
+
+def _length_table(sides: _Sides, a: int, b: int, weights: Weights):
+    """Gale and Church's length score of every (source length, translation length) pair that
+    beads of a×b sentences can have, when there are fewer such pairs than cells: (codes of each
+    row's source length, codes of each column's translation length, table); else None. The
+    same function of the same numbers as cell by cell: no near tie can come out otherwise."""
+    if not b:
+        return None
+    n, m = sides.n, sides.m
+    if n < a:
+        return None
+    source = sides.zh_len[a:] - sides.zh_len[:-a]  # row i ≥ a: source[i - a]
+    columns = np.arange(m + 1)
+    target = sides.en_len[columns] - sides.en_len[np.clip(columns - b, 0, m)]
+    source_values, source_codes = np.unique(source, return_inverse=True)
+    target_values, target_codes = np.unique(target, return_inverse=True)
+    if len(source_values) * len(target_values) > (n + 1) * sides.width:
+        return None
+    spread = np.sqrt(weights.variance * np.maximum(source_values, 1.0) * max(sides.ratio, 0.1))
+    delta = (target_values[None, :] - sides.ratio * source_values[:, None]) / spread[:, None]
+    return source_codes, target_codes, _log_two_tailed(delta)
+
+
+def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, table) -> np.ndarray:
+    """What a bead of a×b sentences ending at each cell of `rows` adds to the path's score (its
+    prior, lexical, length and paragraph scores); -inf where it cannot end there."""
+    lo, hi, width, m = sides.lo, sides.hi, sides.width, sides.m
+    out = np.full((len(rows), width), -np.inf)
+    keep = rows >= a
+    rows = rows[keep]
+    if not len(rows):
+        return out
+    columns = lo[rows][:, None] + np.arange(width)[None, :]
+    clipped = np.minimum(columns, m)
+    start = np.clip(columns - b, 0, m)
+    before = rows - a
+    ok = (columns <= hi[rows][:, None]) & (columns - b >= lo[before][:, None]) & (columns - b <= hi[before][:, None])
+    value = np.full(columns.shape, float(weights.priors[(a, b)]))
+    if not b:
+        value -= (weights.omission * sides.zh_contrast[rows - 1])[:, None]
+    else:
+        dot = np.zeros(columns.shape)
+        for d in range(a):
+            p = rows - a + d
+            upper = columns - sides.base[p][:, None]
+            lower = upper - b
+            inside = (lower >= 0) & (upper <= sides.span)
+            found = (sides.cumulative[p[:, None], np.clip(upper, 0, sides.span)]
+                     - sides.cumulative[p[:, None], np.clip(lower, 0, sides.span)])
+            dot += np.where(inside, found, 0.0)
+        zh_norm = sides.zh_self[before, a - 1][:, None]
+        en_norm = sides.en_self[np.clip(columns - b, 0, max(m - 1, 0)), b - 1] if m else np.zeros(columns.shape)
+        product = zh_norm * en_norm
+        cosine = np.divide(dot, np.sqrt(product, where=product > 0, out=np.ones(columns.shape)),
+                           out=np.zeros(columns.shape), where=product > 0)
+        if table is not None:
+            source_codes, target_codes, scores = table
+            length = scores[source_codes[before][:, None], target_codes[clipped]]
+        else:
+            lz = (sides.zh_len[rows] - sides.zh_len[before])[:, None]
+            le = sides.en_len[clipped] - sides.en_len[start]
+            spread = np.sqrt(weights.variance * np.maximum(lz, 1.0) * max(sides.ratio, 0.1))
+            length = _log_two_tailed((le - sides.ratio * lz) / spread)
+        if weights.background:
+            zb = ((sides.zh_background_cum[rows] - sides.zh_background_cum[before]) / a)[:, None]
+            eb = (sides.en_background_cum[clipped] - sides.en_background_cum[start]) / b
+            cosine = cosine - weights.background * (zb + eb) / 2
+        value = value + weights.lexical * cosine + weights.length * length
+    if sides.anchors:
+        crossed = (sides.zh_ends[rows][:, None] != sides.en_ends[clipped]).astype(np.float64)
+        if a > 1:
+            crossed += (sides.zh_ends_cum[np.maximum(rows - 1, 0)] - sides.zh_ends_cum[before])[:, None]
+        if b > 1:
+            crossed += sides.en_ends_cum[np.clip(columns - 1, 0, m)] - sides.en_ends_cum[start]
+        value = value - weights.paragraph * crossed
+    out[keep] = np.where(ok, value, -np.inf)
+    return out
 
 
 LETTERS_PER_CHARACTER = (2.0, 6.0)
@@ -779,34 +954,91 @@ TAIL_AT_LEAST = 3
 bead's, as translators join and split them."""
 
 
-def _self_dots(bags: list[dict], most: int) -> np.ndarray:
-    """[k, a-1]: the squared norm of the sum of sentences k … k+a-1."""
-    count = len(bags)
+AT_ONCE = 200_000
+"""Features matched against the other side's at once (memory grows with it, time does not)."""
+
+
+def _sparse(bags: list[dict], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bags as (feature, sentence, value) arrays, sorted by feature and then sentence (a
+    feature's number from `vocabulary`, which grows)."""
+    names = [f for bag in bags for f in bag]
+    for f in dict.fromkeys(names):
+        vocabulary.setdefault(f, len(vocabulary))
+    features = np.fromiter((vocabulary[f] for f in names), dtype=np.int64, count=len(names))
+    sentences = np.repeat(np.arange(len(bags), dtype=np.int64), [len(bag) for bag in bags])
+    values = np.fromiter((v for bag in bags for v in bag.values()), dtype=np.float64, count=len(names))
+    order = np.lexsort((sentences, features))
+    return features[order], sentences[order], values[order]
+
+
+def _matches(keys: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each query r, the positions of the sorted `keys` in [low[r], high[r]): (query, position) pairs."""
+    first = np.searchsorted(keys, low)
+    counts = np.searchsorted(keys, high) - first
+    query = np.repeat(np.arange(len(low)), counts)
+    offsets = np.arange(len(query)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return query, np.repeat(first, counts) + offsets
+
+
+def _band_dots(source, target, n: int, m: int, base: np.ndarray, span: int) -> np.ndarray:
+    """[p, k]: the dot product of source sentence p and translation sentence base[p] + k, k < span
+    (source and target: `_sparse` bags with one vocabulary)."""
+    dots = np.zeros((n, span))  # where either side has no features
+    f_en, q_en, v_en = target
+    f_zh, p_zh, v_zh = source
+    if not len(f_en) or not len(f_zh):
+        return dots
+    stride = m + span + 1
+    keys = f_en * stride + q_en
+    flat_dots = np.zeros(n * span)
+    for start in range(0, len(f_zh), AT_ONCE):  # in parts: the matches of all at once take memory
+        f, p, v = f_zh[start:start + AT_ONCE], p_zh[start:start + AT_ONCE], v_zh[start:start + AT_ONCE]
+        query, found = _matches(keys, f * stride + np.maximum(base[p], 0), f * stride + np.maximum(base[p] + span, 0))
+        rows = p[query]
+        flat_dots += np.bincount(rows * span + (q_en[found] - base[rows]), weights=v[query] * v_en[found],
+                                 minlength=n * span)
+    return flat_dots.reshape(n, span)
+
+
+def _self_dots(bags, count: int, most: int) -> np.ndarray:
+    """[k, a-1]: the squared norm of the sum of sentences k … k+a-1 (bags: `_sparse`, of `count` sentences)."""
     table = np.zeros((max(count, 1), most))
-    own = np.array([_dot(b, b) for b in bags]) if bags else np.zeros(1)
-    pair = {}
-    for k in range(count):
-        for d in range(1, most):
-            if k + d < count:
-                pair[(k, d)] = _dot(bags[k], bags[k + d])
-    for k in range(count):
-        total = 0.0
-        for a in range(1, most + 1):
-            last = k + a - 1
-            if last >= count:
-                table[k, a - 1:] = table[k, a - 2] if a > 1 else 0.0
-                break
-            total += own[last] + 2 * sum(pair.get((k + d, last - k - d), 0.0) for d in range(0, a - 1))
-            table[k, a - 1] = total
+    if not count:
+        return table
+    features, sentences, values = bags
+    own = np.bincount(sentences, weights=values * values, minlength=count)
+    # pair[k, d]: the dot product of sentences k and k + d (sorted by feature, then sentence: a
+    # sentence d further on with the same feature is found by its key)
+    pair = np.zeros((count + most, most))
+    keys = features * (count + most) + sentences
+    for d in range(1, most):
+        for start in range(0, len(keys), AT_ONCE):
+            part = keys[start:start + AT_ONCE]
+            query, found = _matches(keys, part + d, part + d + 1)
+            query += start
+            pair[:, d] += np.bincount(sentences[query], weights=values[query] * values[found], minlength=count + most)
+    table[:, 0] = own
+    k = np.arange(count)
+    for a in range(2, most + 1):
+        last = k + a - 1
+        inside = last < count
+        crossed = np.zeros(count)
+        for d in range(a - 1):
+            crossed = crossed + pair[k + d, np.full(count, a - 1 - d)]
+        grown = table[:, a - 2] + (own[np.minimum(last, count - 1)] + 2 * crossed)
+        table[:, a - 1] = np.where(inside, grown, table[:, a - 2])
     return table
 
 
 def _log_two_tailed(delta: np.ndarray) -> np.ndarray:
     """log P(|X| ≥ |δ|) for a standard normal X, floored: Gale and Church's length match."""
-    from math import erfc
-
-    values = np.array([erfc(abs(d) / math.sqrt(2)) for d in np.ravel(delta)])
+    values = _ERFC(np.abs(np.asarray(delta, dtype=np.float64)) / math.sqrt(2)).astype(np.float64)
     return np.log(np.maximum(values, 1e-12)).reshape(np.shape(delta))
+
+
+_ERFC = np.frompyfunc(math.erfc, 1, 1)
+"""The standard library's erfc over an array (numpy has none; scipy's would be a dependency of
+30 MB for this one function)."""
 
 
 def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, tuple[str, ...]]:
