@@ -206,8 +206,11 @@ def test_review_lists_the_least_confident_beads_with_both_texts(tmp_path):
     result = CliRunner().invoke(main, ["review", str(tmp_path), "--beads"], catch_exceptions=False)
     assert result.exit_code == 0
     rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
-    assert rows and all(float(r[2]) < 0.5 for r in rows)
-    assert [float(r[2]) for r in rows] == sorted(float(r[2]) for r in rows)
+    one_sided = [r for r in rows if r[1].startswith("[]") or r[1].endswith(":[]")]
+    rows_of_both = rows[len(one_sided):]
+    assert rows and rows[:len(one_sided)] == one_sided  # sentences without a counterpart come first
+    assert all(float(r[2]) < 0.5 for r in rows_of_both)
+    assert [float(r[2]) for r in rows_of_both] == sorted(float(r[2]) for r in rows_of_both)
     flagged = " ".join(r[4] for r in rows)
     assert sum(other in flagged for _, other in wrong) >= 1
     assert all(r[3] and r[1].startswith("[") for r in rows)
@@ -305,3 +308,32 @@ def test_only_a_language_tag_makes_a_file_a_translation(tmp_path):
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
         "notes.json", "notes.old.json"]
+
+
+def test_a_sentence_left_untranslated_says_so_in_every_format(tmp_path, assert_valid_tei, vnu):
+    pairs = _tatoeba(12, 700)
+    source, translation = tmp_path / "story.txt", tmp_path / "story.en.txt"
+    source.write_text("".join(zh for zh, _ in pairs) + "\n", encoding="utf-8")
+    translation.write_text(" ".join(en for k, (_, en) in enumerate(pairs) if k != 5) + "\n", encoding="utf-8")
+    corrected = tmp_path / "fixed.beads"
+    corrected.write_text("[5]:[]\n", encoding="utf-8")  # an editor marks sentence 6 as left out
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(source), "--translation", str(translation), "--alignment",
+                                       str(corrected), "--out", str(out), "--format", "tei,html,json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    root = assert_valid_tei((out / "story.tei.xml").read_bytes())
+    pointers = root.xpath("//t:linkGrp/t:ptr", namespaces=TEI_NS)
+    assert [(p.get("type"), p.get("subtype"), p.get("target")) for p in pointers] == [("untranslated", "fixed", "#s6")]
+    html = lxml.html.fromstring((out / "story.html").read_bytes())
+    marked = html.xpath('//*[contains(concat(" ", @class, " "), " zha-untr ")]')
+    assert len(marked) == 1 and marked[0].get("title") == "not translated"
+    assert recover._visible(marked[0], {"rt", "rp", "zha-pop", "zha-tgt", "zha-t"}).strip() == pairs[5][0]
+    label = marked[0].xpath('.//*[contains(concat(" ", @class, " "), " zha-none ")]')
+    assert [e.text_content() for e in label] == ["not translated"]
+    assert vnu([out / "story.html"]) == []
+    beads = json.loads((out / "story.json").read_bytes())["translation"]["beads"]
+    assert {"source": ["s6"], "target": [], "confidence": 1.0, "fixed": True} in beads
+    # the edition's TEI, read again, keeps the bead, fixed, and writes it the same way
+    document, _ = load((out / "story.tei.xml").read_bytes(), "story.tei.xml")
+    assert write(document, "tei") == (out / "story.tei.xml").read_bytes()

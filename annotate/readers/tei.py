@@ -419,12 +419,24 @@ class _Reader:
                 if i not in known:
                     self.fail(link, f"the link names {i!r}, which is no sentence of the {side}")
             beads.append(Link(src, tgt, confidence, link.get("type") == "fixed"))
+        one_sided: dict[str, tuple[float, bool, int]] = {}
+        for position, pointer in enumerate(links.iterfind(f"{TEI}ptr") if links is not None else ()):
+            ids = [t.lstrip("#") for t in (pointer.get("target") or "").split()]
+            cert = pointer.get("cert")
+            try:
+                confidence = float(cert) if cert is not None else 0.0
+            except ValueError:
+                self.fail(pointer, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
+            for i in ids:
+                if i not in order and i not in target_order:
+                    self.fail(pointer, f"the pointer names {i!r}, which is no sentence of the source or the translation")
+                one_sided[i] = (confidence, pointer.get("subtype") == "fixed", position)
         name = facts.get("file", "")
         language = translation.get(XML_LANG) or facts.get("language", "en")
         if not is_language_tag(language):
             self.fail(translation, f"xml:lang {language[:40]!r} is not a language tag (BCP 47: en, de, en-GB)")
         return Alignment(language, source, target,
-                         _with_one_sided(beads, source, target, order, target_order),
+                         _with_one_sided(beads, source, target, order, target_order, one_sided),
                          name="" if name == "none" else name, method=method,
                          source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")
 
@@ -455,8 +467,10 @@ def _reindex(spans: list[Span], before: list[Token], after: list[Token]) -> list
 
 
 def _with_one_sided(links: list[Link], source: list[Sentence], target: list[Sentence], order: dict,
-                    target_order: dict) -> list[Link]:
-    """The links in order, with a one-sided bead for every sentence no link names."""
+                    target_order: dict, pointers: dict[str, tuple[float, bool, int]]) -> list[Link]:
+    """The links in order, with a one-sided bead for every sentence no link names: its confidence
+    and whether it is fixed from its `<ptr>`, where there is one; between two links, the source's
+    and the translation's in the order of their pointers (the source's first where there are none)."""
     linked_source = {i for link in links for i in link.source}
     linked_target = {i for link in links for i in link.target}
     links = sorted(links, key=lambda link: (order[link.source[0]], target_order[link.target[0]]))
@@ -465,17 +479,27 @@ def _with_one_sided(links: list[Link], source: list[Sentence], target: list[Sent
     for link in links + [None]:
         stop_i = order[link.source[0]] if link else len(source)
         stop_j = target_order[link.target[0]] if link else len(target)
-        while i < stop_i:
-            if source[i].id not in linked_source:
-                full.append(Link((source[i].id,), (), 0.0))
-            i += 1
-        while j < stop_j:
-            if target[j].id not in linked_target:
-                full.append(Link((), (target[j].id,), 0.0))
-            j += 1
+        lone_source = [(pointers.get(source[k].id, (0.0, False, -1)), Link((source[k].id,), (), 0.0))
+                       for k in range(i, stop_i) if source[k].id not in linked_source]
+        lone_target = [(pointers.get(target[k].id, (0.0, False, len(pointers))), Link((), (target[k].id,), 0.0))
+                       for k in range(j, stop_j) if target[k].id not in linked_target]
+        full += _merged(lone_source, lone_target)
+        i, j = max(i, stop_i), max(j, stop_j)
         if link is None:
             break
         full.append(link)
         i = max(i, order[link.source[-1]] + 1)
         j = max(j, target_order[link.target[-1]] + 1)
     return full
+
+
+def _merged(lone_source: list, lone_target: list) -> list[Link]:
+    """Two sides' one-sided beads, each side in its order, merged by their pointers' positions."""
+    merged: list[Link] = []
+    a = b = 0
+    while a < len(lone_source) or b < len(lone_target):
+        take_source = b == len(lone_target) or (a < len(lone_source) and lone_source[a][0][2] <= lone_target[b][0][2])
+        (confidence, fixed, _), bead = lone_source[a] if take_source else lone_target[b]
+        merged.append(Link(bead.source, bead.target, confidence, fixed))
+        a, b = (a + 1, b) if take_source else (a, b + 1)
+    return merged

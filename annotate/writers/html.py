@@ -48,6 +48,8 @@ class _Beads:
     def __init__(self, alignment) -> None:
         self.language = escape_attribute(alignment.language)
         self.texts = {t.id: t.text for t in alignment.target}
+        self.untranslated = {number for number, link in enumerate(alignment.links) if link.source and not link.target}
+        """Beads whose source sentences have no translation (the translator left them out)."""
         self.of: dict[str, int] = {}
         self.following: dict[str, list] = {}
         last = None
@@ -66,11 +68,17 @@ class _Beads:
     def after(self, sentence: str) -> list:
         return self.following.get(sentence, [])
 
+    def opening(self, number: int) -> str:
+        """A bead's opening tags: a bead the translator left out says so, in every layout."""
+        if number in self.untranslated:
+            return '<span class="zha-bead zha-untr" tabindex="0" title="not translated"><span class="zha-src">'
+        return '<span class="zha-bead" tabindex="0"><span class="zha-src">'
+
     def target_markup(self, link, glossed: dict[str, str]) -> str:
         """`<span class="zha-tgt">` with the bead's translation sentences; words of a term's gloss
         found there open the term's note."""
         if not link.target:
-            return f'<span class="zha-tgt zha-none" lang="{self.language}"></span>'
+            return '<span class="zha-tgt zha-none" lang="en">not translated</span>'
         sentences = []
         for sentence_id in link.target:
             text = self.texts[sentence_id].strip()
@@ -352,7 +360,7 @@ class ArticleSink(Sink):
             if bead != open_bead:
                 if open_bead is not None:
                     parts.append("</span></span>")
-                parts.append('<span class="zha-bead" tabindex="0"><span class="zha-src">')
+                parts.append(beads.opening(bead))
                 open_bead = bead
             parts += self._sentence(block, span)
             following = beads.after(span.id)

@@ -491,13 +491,17 @@ class TeiSink(Sink):
         else:
             parts.append('\n            <p/>')
         parts.append("\n          </div>\n        </body>\n      </text>")
-        links = [link for link in alignment.links if link.source and link.target]  # one-sided: named by none
-        if links:
+        if alignment.links:
             parts.append('\n      <linkGrp type="alignment">')
-            for link in links:
+            for link in alignment.links:
                 targets = " ".join("#" + i for i in link.source + link.target)
-                kind = ' type="fixed"' if link.fixed else ""
-                parts.append(f'\n        <link{kind} target="{targets}" cert="{link.confidence:.3f}"/>')
+                if link.source and link.target:
+                    kind = ' type="fixed"' if link.fixed else ""
+                    parts.append(f'\n        <link{kind} target="{targets}" cert="{link.confidence:.3f}"/>')
+                else:  # a sentence of one side only: a pointer to it, saying which
+                    kind = "untranslated" if link.source else "added"
+                    fixed = ' subtype="fixed"' if link.fixed else ""
+                    parts.append(f'\n        <ptr type="{kind}"{fixed} target="{targets}" cert="{link.confidence:.3f}"/>')
                 self.emit_gathered(parts)
             parts.append("\n      </linkGrp>")
         self.emit("".join(parts))
