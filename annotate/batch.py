@@ -82,6 +82,8 @@ class Result:
     """Warnings that did not stop the file (a translation far shorter than its source …)."""
     unaligned: int | None = None
     """In a bilingual edition: sentences of either side left without a counterpart."""
+    doubtful: int | None = None
+    """In a bilingual edition: beads of both sides the aligner is unsure of (align.REVIEW_BELOW)."""
 
 
 # ------------------------------------------------------------------ converting
@@ -342,8 +344,12 @@ def _describe(result: Result, document, encoding: str) -> None:
     result.replaced = document.replaced
     result.notices = list(document.notices)
     if document.alignment is not None:
+        from .align import REVIEW_BELOW
+
         links = document.alignment.links
         result.unaligned = sum(len(link.source) + len(link.target) for link in links if not link.source or not link.target)
+        result.doubtful = sum(1 for link in links if link.source and link.target and not link.fixed
+                              and link.confidence < REVIEW_BELOW)
 
 
 def _is_pairs(name: str) -> bool:

@@ -180,8 +180,10 @@ def build(inputs, out_dir, formats, glossaries, reading, variant, globs, jobs, e
     for result in summary.results:
         for notice in result.notices:
             click.echo(f"annotate: {notice}", err=True)
-        if result.unaligned:
-            click.echo(f"annotate: {result.source}: {result.unaligned} sentence(s) without a counterpart", err=True)
+        if result.unaligned or result.doubtful:
+            click.echo(f"annotate: {result.source}: {result.unaligned} sentence(s) without a counterpart, "
+                       f"{result.doubtful} bead(s) the aligner is unsure of: `annotate review {result.source} "
+                       "--beads` lists them", err=True)
     if report_path:
         batch.write_report(report_path, summary, options, out_dir)
     written, skipped, failed = (summary.count(s) for s in ("written", "skipped", "failed"))
@@ -322,8 +324,9 @@ def _glossary_paths(glossaries: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=False, path_type=Path),
               help="Glossary file or directory (repeatable). Default: ./glossary when it exists.")
 @click.option("--format", "output_format", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
-@click.option("--beads", is_flag=True, help="List the alignment's least confident beads with both texts instead "
-              "(a file's translation: --translation, or NAME.LANG.txt beside NAME.txt).")
+@click.option("--beads", is_flag=True, help="List the alignment's sentences without a counterpart, then its least "
+              "confident beads, with both texts, instead (a file's translation: --translation, or NAME.LANG.txt "
+              "beside NAME.txt).")
 @click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_regular,
               help="With --beads and one INPUT: its translation.")
 def review(inputs, glossaries, output_format, beads, translation) -> None:
@@ -501,6 +504,7 @@ def align(source, translation, output, output_format, segments, language, correc
       annotate align story.txt story.en.txt --format intertext -o story.xml
       annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
     """
+    from .align import REVIEW_BELOW
     from .outputs import write_atomic
     from .translation import load, outputs
 
@@ -520,5 +524,7 @@ def align(source, translation, output, output_format, segments, language, correc
             click.echo(f"annotate: wrote {path}", err=True)
     links = loaded.alignment.links
     unaligned = sum(1 for link in links if not link.source or not link.target)
+    doubtful = sum(1 for link in links if link.source and link.target and not link.fixed and link.confidence < REVIEW_BELOW)
     click.echo(f"annotate: {len(loaded.alignment.source)} source and {len(loaded.alignment.target)} translation "
-               f"sentence(s) in {len(links)} bead(s), {unaligned} with one side only", err=True)
+               f"sentence(s) in {len(links)} bead(s), {unaligned} with one side only, {doubtful} with confidence "
+               f"under {REVIEW_BELOW}", err=True)

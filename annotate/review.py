@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .align import REVIEW_BELOW as BEAD_REVIEW_BELOW
 from .readings import EVERYDAY
 
 REVIEW_BELOW = 0.9
@@ -111,8 +112,8 @@ def as_json(items: list[Item]) -> str:
     return json.dumps([asdict(item) for item in items], ensure_ascii=False, indent=1) + "\n"
 
 
-BEADS_BELOW = 0.5
-"""Beads less sure than this are listed by `annotate review --beads`."""
+BEADS_BELOW = BEAD_REVIEW_BELOW
+"""Beads less sure than this are listed by `annotate review --beads` (one-sided beads always are)."""
 BEAD_COLUMNS = ("file", "bead", "confidence", "source", "translation")
 
 
@@ -127,12 +128,14 @@ class BeadItem:
 
 
 def review_beads(paths: list[Path], translation: Path | None = None, below: float = BEADS_BELOW) -> list[BeadItem]:
-    """The beads the aligner is least sure of, least sure first, with both texts: for each
-    file with a translation (`translation`, or NAME.LANG.txt beside NAME.txt)."""
+    """The beads a person should check, with both texts: first the sentences left without a
+    counterpart (one-sided beads: left out by the translator, or added), then the beads the aligner
+    is least sure of, least sure first; for each file with a translation (`translation`, or
+    NAME.LANG.txt beside NAME.txt). Beads the user fixed are not listed."""
     from .planning import plan
     from .translation import load
 
-    items: list[BeadItem] = []
+    items: list[tuple[bool, BeadItem]] = []
     for job in plan([str(p) for p in paths], Path("."), TEXT_GLOBS):
         other = translation if translation is not None and len(paths) == 1 else (
             Path(job.translation) if job.translation else None)
@@ -143,11 +146,12 @@ def review_beads(paths: list[Path], translation: Path | None = None, below: floa
         target = {t.id: t.text.strip() for t in alignment.target}
         number = {s.id: k for k, s in enumerate(alignment.source)} | {t.id: k for k, t in enumerate(alignment.target)}
         for link in alignment.links:
-            if link.confidence < below and not link.fixed:
-                items.append(BeadItem(job.source, f"{[number[i] for i in link.source]}:{[number[i] for i in link.target]}",
+            one_sided = not link.source or not link.target
+            if (one_sided or link.confidence < below) and not link.fixed:
+                items.append((one_sided, BeadItem(job.source, f"{[number[i] for i in link.source]}:{[number[i] for i in link.target]}",
                                       round(link.confidence, 3), "".join(source[i] for i in link.source),
-                                      " ".join(target[i] for i in link.target)))
-    return sorted(items, key=lambda item: item.confidence)
+                                      " ".join(target[i] for i in link.target))))
+    return [item for _, item in sorted(items, key=lambda pair: (not pair[0], pair[1].confidence))]
 
 
 def beads_as_tsv(items: list[BeadItem]) -> str:
