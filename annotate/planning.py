@@ -61,7 +61,7 @@ def plan(inputs: list[str], out_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOB
             raise InputError(f"{value}: not a regular file (a device, a pipe or a socket); give a file or a folder")
         else:
             raise InputError(f"{value}: no such file or directory")
-        translations = _translations([file for file, _ in pairs]) if path.is_dir() else {}
+        translations = _translations([file for file, _ in pairs] if path.is_dir() else _beside(path))
         for file, relative in pairs:
             if any(part.startswith(".") for part in relative.parts):
                 continue  # hidden files and folders, our own temporary files among them
@@ -128,6 +128,16 @@ def refuse_overwrites(inputs, outputs) -> None:
             if key in read:
                 raise InputError(f"{path}: would overwrite {read[key]}, an input of this run; write the outputs "
                                  "elsewhere (--out DIR, -o FILE, --report FILE)")
+
+
+def _beside(path: Path) -> list[Path]:
+    """A file given alone and the files beside it that may be its translation (NAME.LANG.EXT)."""
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    try:
+        siblings = sorted(p for p in path.parent.iterdir() if p.name.startswith(stem + ".") and p.is_file())
+    except OSError:
+        siblings = []
+    return [path] + [p for p in siblings if p != path]
 
 
 def _translations(files: list[Path]) -> dict[Path, Path]:

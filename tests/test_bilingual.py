@@ -337,3 +337,25 @@ def test_a_sentence_left_untranslated_says_so_in_every_format(tmp_path, assert_v
     # the edition's TEI, read again, keeps the bead, fixed, and writes it the same way
     document, _ = load((out / "story.tei.xml").read_bytes(), "story.tei.xml")
     assert write(document, "tei") == (out / "story.tei.xml").read_bytes()
+
+
+def test_one_file_is_built_with_the_translation_beside_it_as_a_folder_is(tmp_path):
+    pairs = _tatoeba(6, 900)
+    (tmp_path / "story.txt").write_text("".join(zh for zh, _ in pairs) + "\n", encoding="utf-8")
+    (tmp_path / "story.en.txt").write_text(" ".join(en for _, en in pairs) + "\n", encoding="utf-8")
+    (tmp_path / "story.old.txt").write_text("他很高兴。\n", encoding="utf-8")  # not a language tag: not paired
+    (tmp_path / "storyteller.de.txt").write_text("Ein anderer Text.\n", encoding="utf-8")  # another file's
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "story.txt"), "--out", str(tmp_path / "out"),
+                                       "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    translation = json.loads((tmp_path / "out" / "story.json").read_bytes())["translation"]
+    assert translation["language"] == "en"
+    assert [s["text"].strip() for s in translation["sentences"]] == [en for _, en in pairs]
+    # --translation still names another one
+    (tmp_path / "other.txt").write_text("Other words.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "story.txt"), "--out", str(tmp_path / "out2"),
+                                       "--format", "json", "--translation", str(tmp_path / "other.txt")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    sentences = json.loads((tmp_path / "out2" / "story.json").read_bytes())["translation"]["sentences"]
+    assert [s["text"].strip() for s in sentences] == ["Other words."]
