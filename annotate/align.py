@@ -65,7 +65,7 @@ class Weights:
     """Gale and Church's s²: how much a translation's length varies around the expected ratio."""
     priors: dict = field(default_factory=lambda: {
         (1, 1): 0.0, (1, 2): -1.2, (2, 1): -1.2, (1, 3): -2.6, (3, 1): -4.5, (2, 2): -3.6, (1, 4): -3.6,
-        (2, 3): -5.5, (3, 2): -3.0, (1, 5): -5.5, (4, 1): -6.5, (1, 0): -5.5, (0, 1): -5.5})
+        (2, 3): -5.5, (3, 2): -3.0, (1, 5): -5.5, (4, 1): -6.5, (1, 0): -4.5, (0, 1): -4.5})
     paragraph: float = 3.0
     """Cost of a bead that ends a paragraph on one side only (both sides having paragraphs)."""
     band: int = 30
@@ -77,6 +77,10 @@ class Weights:
     the text): cheaper than a one-sided bead (its prior), dearer than nothing, so that a whole
     translation's last sentences are never left over."""
     omission: float = 0.0
+    orphan: float = 3.0
+    """What a bead of several source sentences costs when one of them meets nothing of the
+    translation (its cosine with it under `ORPHAN_COSINE`, scaled by its length up to
+    `ORPHAN_LENGTH`): the sign of a sentence the translator left out, merged into its neighbour's bead."""
     """How much a sentence's best match in its band (its cosine with the translation sentence
     nearby that it is most like, less its average there) speaks against leaving it out: a
     one-sided bead costs its prior and this times that match, so that a sentence that matches
@@ -815,12 +819,26 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
             zn, en_n = zh_self[src[0], len(src) - 1], en_self[tgt[0], len(tgt) - 1]
             lexical = dot / math.sqrt(zn * en_n) if zn * en_n > 0 else 0.0
             length = next(lengths)
+        isolated = 0.0
+        if len(src) > 1 and tgt:  # the source sentence that meets least of the translation (see _orphans)
+            en_n = en_self[tgt[0], len(tgt) - 1]
+            for p in src:
+                own = zh_self[p, 0] * en_n
+                member = sum(float(dots[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span)
+                cosine = member / math.sqrt(own) if own > 0 else 0.0
+                size = min((zh_len[p + 1] - zh_len[p]) / ORPHAN_LENGTH, 1.0)
+                isolated = max(isolated, size * max(0.0, 1.0 - cosine / ORPHAN_COSINE))
         result.append(Bead(src, tgt, 0.0))
         words = (sum(len(zh.bags[p]) for p in src), sum(len(en.bags[q]) for q in tgt))
         # how much better its sentences match some other sentence in the band than each other
         elsewhere = max([zh_best[p] for p in src] + [en_best[q] for q in tgt] + [0.0])
-        details.append((lexical, length, (len(src), len(tgt)), words, max(0.0, float(elsewhere) - lexical)))
-    return result, details
+        details.append([lexical, length, (len(src), len(tgt)), words, max(0.0, float(elsewhere) - lexical),
+                        float(isolated)])
+    # the weaker of its neighbours' lexical scores: a wrong bead seldom comes alone
+    for k, detail in enumerate(details):
+        around = [details[x][0] for x in (k - 1, k + 1) if 0 <= x < len(details)]
+        detail.append(min(around) if around else detail[0])
+    return result, [tuple(detail) for detail in details]
 
 
 PAD = (8, 16)
@@ -899,6 +917,7 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
         value -= (weights.omission * sides.zh_contrast[rows - 1])[:, None]
     else:
         dot = np.zeros(columns.shape)
+        dots_of = []
         for d in range(a):
             p = rows - a + d
             upper = columns - sides.base[p][:, None]
@@ -906,7 +925,9 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
             inside = (lower >= 0) & (upper <= sides.span)
             found = (sides.cumulative[p[:, None], np.clip(upper, 0, sides.span)]
                      - sides.cumulative[p[:, None], np.clip(lower, 0, sides.span)])
-            dot += np.where(inside, found, 0.0)
+            found = np.where(inside, found, 0.0)
+            dots_of.append(found)
+            dot += found
         zh_norm = sides.zh_self[before, a - 1][:, None]
         en_norm = sides.en_self[np.clip(columns - b, 0, max(m - 1, 0)), b - 1] if m else np.zeros(columns.shape)
         product = zh_norm * en_norm
@@ -920,6 +941,8 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
             le = sides.en_len[clipped] - sides.en_len[start]
             spread = np.sqrt(weights.variance * np.maximum(lz, 1.0) * max(sides.ratio, 0.1))
             length = _log_two_tailed((le - sides.ratio * lz) / spread)
+        if weights.orphan and a > 1:
+            value -= weights.orphan * _orphans(sides, rows, a, en_norm, dots_of)
         if weights.background:
             zb = ((sides.zh_background_cum[rows] - sides.zh_background_cum[before]) / a)[:, None]
             eb = (sides.en_background_cum[clipped] - sides.en_background_cum[start]) / b
@@ -934,6 +957,31 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
         value = value - weights.paragraph * crossed
     out[keep] = np.where(ok, value, -np.inf)
     return out
+
+
+ORPHAN_COSINE = 0.03
+"""A source sentence whose cosine with its bead's translation is under this meets little of it:
+on MAC-Dev, 4% of the sentences of gold beads of several source sentences are under 0.02, and
+44% of the sentences whose translation was taken out (bench/align_omissions.py), as merged into
+the next bead."""
+ORPHAN_LENGTH = 10.0
+"""Characters from which a source sentence that meets nothing costs in full: a short one ("嗯。")
+has few features, and meets nothing even where it is translated."""
+
+
+def _orphans(sides: _Sides, rows, a: int, en_norm, dots_of) -> np.ndarray:
+    """For each cell of a bead of several source sentences, how much its most isolated source
+    sentence meets nothing of the translation (0 to 1, see Weights.orphan). Only the source's: a
+    translation sentence's cosine is as often low where the translator split a sentence in two."""
+    worst = np.zeros(en_norm.shape)
+    for d, found in enumerate(dots_of):
+        p = rows - a + d
+        own = sides.zh_self[p, 0][:, None] * en_norm
+        cosine = np.divide(found, np.sqrt(own, where=own > 0, out=np.ones(own.shape)),
+                           out=np.zeros(own.shape), where=own > 0)
+        size = np.minimum((sides.zh_len[p + 1] - sides.zh_len[p]) / ORPHAN_LENGTH, 1.0)[:, None]
+        worst = np.maximum(worst, size * np.maximum(0.0, 1.0 - cosine / ORPHAN_COSINE))
+    return worst
 
 
 LETTERS_PER_CHARACTER = (2.0, 6.0)
@@ -1050,7 +1098,7 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
     pairs: Counter = Counter()
     zh_count: Counter = Counter()
     en_count: Counter = Counter()
-    for bead, (lexical, length, kind, _, _) in zip(beads, details):
+    for bead, (lexical, length, kind, *_) in zip(beads, details):
         if kind != (1, 1) and kind not in ((1, 2), (2, 1)) or lexical < 0.15 or length < -4:
             continue
         words = {w for p in bead.source for w in cut(source[p])
@@ -1071,15 +1119,27 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
     return {w: tuple(s[:3]) for w, s in learned.items()}
 
 
-def _confidence(bead: Bead, detail) -> float:
-    """A bead's confidence: the probability that it is right, by a logistic model fitted on
-    MAC-Dev's gold beads, of its lexical and length scores, its size, how many features its
-    sentences have, and how much better they match some other sentence of the band than each
-    other. Calibration on MAC-Dev: beads given 0.85–0.95 were right 90% of the time, 0.95 and
-    over 98%, under 0.5 a third. A one-sided bead was rarely right there (its fitted weight, −13,
-    rests on a dozen beads: held at −3)."""
-    lexical, length, kind, words, deficit = detail
+CONFIDENCE = (1.096, 1.236, 0.662, -0.448, -3.890, 0.161, -0.477, -0.499, 2.359, 0.366)
+"""The confidence model's weights: intercept, lexical score, length score (floored at −8),
+sentences past two, deficit, log(1 + the fewer features of the two sides), one-sided, isolated,
+the weaker neighbour's lexical score, 1-1."""
+
+
+def confidence_features(bead: Bead, detail) -> list[float]:
+    """What a bead's confidence is computed from (CONFIDENCE's order, the intercept's 1 first)."""
+    lexical, length, kind, words, deficit, isolated, neighbour = detail
     one_sided = not bead.source or not bead.target
-    z = (2.207 + 1.538 * lexical + 0.61 * max(length, -8.0) - 0.646 * (sum(kind) - 2) - 3.309 * deficit
-         + 0.14 * math.log1p(min(words)) - (3.0 if one_sided else 0.0))
+    return [1.0, lexical, max(length, -8.0), sum(kind) - 2.0, deficit, math.log1p(min(words)), float(one_sided),
+            isolated, neighbour, float(kind == (1, 1))]
+
+
+def _confidence(bead: Bead, detail, weights: tuple[float, ...] = CONFIDENCE) -> float:
+    """A bead's confidence: the probability that it is right, by a logistic model fitted on
+    MAC-Dev's gold beads and on the same chapters with sentences taken out of their translation
+    (bench/align_omissions.py), of its lexical and length scores, its size, how many features its
+    sentences have, how much better they match some other sentence of the band than each other,
+    whether it has one side only, and how little its most isolated source sentence meets of the
+    translation. Calibration, each chapter scored by the model fitted on the other five: see
+    bench/RESULTS.md."""
+    z = sum(w * x for w, x in zip(weights, confidence_features(bead, detail)))
     return round(1.0 / (1.0 + math.exp(-z)), 3)

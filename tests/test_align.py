@@ -204,7 +204,7 @@ def test_a_translation_of_the_first_part_only_leaves_the_rest_unaligned():
     found = [(b.source, b.target) for b in beads]
     assert found[:10] == [((k,), (k,)) for k in range(10)]
     assert found[10:] == [((k,), ()) for k in range(10, 40)]
-    assert all(b.confidence < 0.5 for b in beads[10:])  # one-sided beads are never sure
+    assert all(b.confidence < 0.9 for b in beads[10:])  # none of them among the beads given as sure
     # a whole translation's last sentences are never left over
     assert [(b.source, b.target) for b in align(source[:12], target[:12])][-1] == ((11,), (11,))
 
