@@ -837,7 +837,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     # the weaker of its neighbours' lexical scores: a wrong bead seldom comes alone
     for k, detail in enumerate(details):
         around = [details[x][0] for x in (k - 1, k + 1) if 0 <= x < len(details)]
-        detail.append(min(around) if around else detail[0])
+        detail += [min(around) if around else detail[0], len(details)]
     return result, [tuple(detail) for detail in details]
 
 
@@ -1119,7 +1119,7 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
     return {w: tuple(s[:3]) for w, s in learned.items()}
 
 
-CONFIDENCE = (1.096, 1.236, 0.662, -0.448, -3.890, 0.161, -0.477, -0.499, 2.359, 0.366)
+CONFIDENCE = (0.836, 1.704, 0.669, -0.486, -3.334, 0.275, 0.324, -0.907, 1.981, 0.395, -3.762, -2.612, -2.295)
 """The confidence model's weights: intercept, lexical score, length score (floored at −8),
 sentences past two, deficit, log(1 + the fewer features of the two sides), one-sided, isolated,
 the weaker neighbour's lexical score, 1-1."""
@@ -1127,10 +1127,11 @@ the weaker neighbour's lexical score, 1-1."""
 
 def confidence_features(bead: Bead, detail) -> list[float]:
     """What a bead's confidence is computed from (CONFIDENCE's order, the intercept's 1 first)."""
-    lexical, length, kind, words, deficit, isolated, neighbour = detail
+    lexical, length, kind, words, deficit, isolated, neighbour, beads = detail
     one_sided = not bead.source or not bead.target
+    small = 1.0 / math.sqrt(beads)  # a short text: few sentences to weigh words by, every cosine higher
     return [1.0, lexical, max(length, -8.0), sum(kind) - 2.0, deficit, math.log1p(min(words)), float(one_sided),
-            isolated, neighbour, float(kind == (1, 1))]
+            isolated, neighbour, float(kind == (1, 1)), small, small * lexical, small * isolated]
 
 
 def _confidence(bead: Bead, detail, weights: tuple[float, ...] = CONFIDENCE) -> float:

@@ -6,7 +6,9 @@
 Each MAC-Dev chapter is aligned as it is (clean) and with sentences taken out of it:
 - `en`: one 1-1 bead in every 25 loses its English sentence (the gold bead becomes 1-0);
 - `zh`: one 1-1 bead in every 25 loses its Chinese sentence (0-1: the translator's addition);
-- `runs`: runs of 2–3 neighbouring 1-1 beads lose their English (a paragraph left out).
+- `runs`: runs of 2–3 neighbouring 1-1 beads lose their English (a paragraph left out);
+- `short`: short texts of six gold beads cut from the chapter, one 1-1 bead of which loses its
+  English (as a new user tries it: one sentence out of six), twelve texts a chapter a draw.
 Five random draws each (seeds 1–5). For each: how many of the left-out sentences' partners got a
 bead of their own (`found`), how many other sentences were called untranslated (`false`), and
 strict F1 against the gold with the omissions (the corpus metric, bench/align_mac.py).
@@ -15,7 +17,9 @@ strict F1 against the gold with the omissions (the corpus metric, bench/align_ma
 sixth, for each chapter in turn, then the weights fitted on all six (what `align.CONFIDENCE` holds).
 
 `--tune` chooses the lexical weight and the one-sided beads' weights (their prior, and the cost of
-a source sentence that meets nothing of its bead's translation, Weights.orphan) on five chapters
+a source sentence that meets nothing of its bead's translation, Weights.orphan; the grid is
+GRID, and an earlier grid of lexical 12/14/16, prior −5.5/−4.5/−4.0/−3.5 and orphan 0/2/3/5
+without the short texts) on five chapters
 and reports them on the sixth, for each chapter in turn: the figures it prints last are the
 held-out ones. The other weights (variance, the other priors) were tuned on all six chapters
 before this check, so the held-out figures are optimistic by whatever those learnt of them.
@@ -35,7 +39,7 @@ from align_mac import MAC, read_beads, score  # noqa: E402
 
 RATE = 25
 SEEDS = (1, 2, 3, 4, 5)
-KINDS = ("en", "zh", "runs")
+KINDS = ("en", "zh", "runs", "short")
 
 
 @dataclasses.dataclass
@@ -100,6 +104,36 @@ def simulate(chapter: Chapter, kind: str, seed: int):
                    [chapter.chinese[i] for i in keep_zh], [chapter.english[j] for j in keep_en], gold), partners
 
 
+SHORT = 6
+"""Beads in a short text (`short`): the issue's new user took one sentence out of six."""
+
+
+def short_texts(chapter: Chapter, seed: int, count: int = 12):
+    """`count` short texts cut from the chapter, SHORT gold beads each, one 1-1 bead of which has
+    lost its English sentence: [(text, partners)]."""
+    rng = random.Random(f"{chapter.name}-short-{seed}")
+    found = []
+    starts = rng.sample(range(len(chapter.gold) - SHORT), len(chapter.gold) - SHORT)
+    for start in starts:
+        beads = chapter.gold[start:start + SHORT]
+        ones = [k for k, (x, y) in enumerate(beads) if len(x) == 1 and len(y) == 1]
+        zh = sorted(i for x, _ in beads for i in x)
+        en = sorted(j for _, y in beads for j in y)
+        if not ones or not zh or not en or zh != list(range(zh[0], zh[-1] + 1)) or en != list(range(en[0], en[-1] + 1)):
+            continue
+        text = Chapter(chapter.name, [chapter.source[i] for i in zh], [chapter.target[j] for j in en],
+                       [chapter.chinese[i] for i in zh], [chapter.english[j] for j in en],
+                       [(tuple(i - zh[0] for i in x), tuple(j - en[0] for j in y)) for x, y in beads])
+        cut = rng.choice(ones)
+        drop = text.gold[cut][1][0]
+        gold = [(x, tuple(j - (j > drop) for j in y if j != drop)) for x, y in text.gold]
+        found.append((Chapter(text.name, text.source, text.target[:drop] + text.target[drop + 1:], text.chinese,
+                              text.english[:drop] + text.english[drop + 1:], gold), [("zh", text.gold[cut][0][0])]))
+        if len(found) == count:
+            break
+    return found
+
+
 def align(chapter: Chapter, weights):
     from annotate.align import Bead, _align_once, _confidence
 
@@ -129,7 +163,11 @@ def run(chapters_: list[Chapter], weights, kinds=KINDS, seeds=SEEDS) -> dict:
     out["clean"] = {"f1": score(pairs)["strict_f1"], "lax": score(pairs)["lax_f1"], "pairs": pairs,
                     "false": sum(m["false"] for m in clean), "beads": [b for m in clean for b in m["beads"]]}
     for kind in kinds:
-        results = [measure(*simulate(c, kind, seed), weights) for c in chapters_ for seed in seeds]
+        if kind == "short":
+            results = [measure(text, partners, weights) for c in chapters_ for seed in seeds
+                       for text, partners in short_texts(c, seed)]
+        else:
+            results = [measure(*simulate(c, kind, seed), weights) for c in chapters_ for seed in seeds]
         left = sum(m["left_out"] for m in results)
         pairs = [p for m in results for p in m["pairs"]]
         out[kind] = {"left_out": left, "own": sum(m["own"] for m in results), "pairs": pairs,
@@ -173,9 +211,9 @@ def calibration(beads) -> str:
 
 
 GRID = {
-    "lexical": (12.0, 14.0, 16.0),
-    "one_sided": (-5.5, -4.5, -4.0, -3.5),
-    "orphan": (0.0, 2.0, 3.0, 5.0),
+    "lexical": (14.0, 16.0),
+    "one_sided": (-4.5, -4.0, -3.5, -3.0),
+    "orphan": (2.0, 3.0, 5.0, 8.0),
 }
 
 
@@ -270,9 +308,9 @@ def calibrate(all_chapters: list[Chapter], weights) -> None:
     print("fitted on all six: CONFIDENCE = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
 
 
-TARGET = 0.955
+TARGET = 0.965
 """Of beads given 0.9 or more, the share that must be right on the chapters a model is fitted on
-(a little over the 95% asked, so that it holds on a chapter the model has not seen)."""
+(a point over the 95% asked, so that it holds on a chapter the model has not seen)."""
 
 
 def _conservative(w: np.ndarray, beads) -> tuple[float, ...]:
