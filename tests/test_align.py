@@ -2,6 +2,8 @@
 order, fixed beads, and `annotate align`'s formats (beads, TSV, TMX 1.4b, InterText)."""
 from __future__ import annotations
 
+import re
+
 
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
@@ -107,6 +109,11 @@ def test_align_writes_beads_as_the_literature_does(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[:3] == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
     assert len(result.stdout.splitlines()) >= 28
+    beads = result.stdout.splitlines()
+    one_sided = sum(b.startswith("[]") or b.endswith(":[]") for b in beads)
+    summary = result.stderr.strip().splitlines()[-1]
+    assert f"in {len(beads)} bead(s), {one_sided} with one side only, " in summary
+    assert re.search(r", \d+ with confidence under 0\.5$", summary)
 
 
 def test_align_tsv_gives_back_both_texts_exactly(tmp_path):

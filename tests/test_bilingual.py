@@ -322,6 +322,9 @@ def test_a_sentence_left_untranslated_says_so_in_every_format(tmp_path, assert_v
                                        str(corrected), "--out", str(out), "--format", "tei,html,json"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
+    # the run's summary counts it, and says how to list what to check
+    assert f"{source}: 1 sentence(s) without a counterpart, 0 bead(s) the aligner is unsure of: " \
+           f"`annotate review {source} --beads` lists them" in result.stderr
     root = assert_valid_tei((out / "story.tei.xml").read_bytes())
     pointers = root.xpath("//t:linkGrp/t:ptr", namespaces=TEI_NS)
     assert [(p.get("type"), p.get("subtype"), p.get("target")) for p in pointers] == [("untranslated", "fixed", "#s6")]
