@@ -403,6 +403,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
     """得 between two characters: after a verb it links a complement, de (说得对, 跑得快); after
     a subject or an adverb, before a verb, it is "must", děi (我得换, 我还得去). Words with their
     own 得 (获得, 记得, 得到, 不得不) and 得 before 了 (dé: obtained) keep their reading."""
+    from .dictionary import cedict
+
     overrides, whole = phrase_overrides(), neutral_tables().whole
     for found in re.finditer("得", text):
         p = found.start()
@@ -411,12 +413,25 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue
         token = block.tokens[_token_index(starts, p)]
         word = token.simplified or token.text
-        if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words()):
-            continue
+        if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()):
+            continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
         if before in verbal and before not in SUBJECT_ADVERBS:
             wanted[p] = "de"
-        elif after in verbal or after in MUST_BEFORE:
+        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, p):
             wanted[p] = "děi"
+
+
+def _verb_follows(block: Block, starts: list[int], p: int) -> bool:
+    """Whether 得 at `p` ends its token and the next token is a word CC-CEDICT first glosses as a
+    verb ("to …"): 他得工作, 我们得讨论."""
+    from .dictionary import cedict
+
+    k = _token_index(starts, p)
+    if starts[k + 1] != p + 1 or k + 1 >= len(block.tokens):
+        return False
+    following = block.tokens[k + 1]
+    entries = cedict().get(following.simplified or following.text) if following.kind == "han" else None
+    return bool(entries) and re.sub(r"^\([^)]*\) ", "", entries[0][2].split("/")[0]).startswith("to ")
 
 
 def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
