@@ -408,3 +408,52 @@ def test_in_place_page_keeps_its_layout_and_switches_work(in_place, open_page):
     assert page.evaluate(shown) > 100
     page.locator("input.zha-opt-pinyin").uncheck()
     assert page.evaluate(shown) == 0
+
+
+@pytest.fixture(scope="module")
+def untranslated(tmp_path_factory):
+    """Twelve sentences, the sixth left untranslated (an editor's fixed 1-0 bead), as a page and a fragment."""
+    from click.testing import CliRunner
+
+    from annotate.cli import main
+
+    from .conftest import DATA
+
+    folder = tmp_path_factory.mktemp("untranslated")
+    rows = (DATA / "tatoeba_cmn_zh.tsv").read_text(encoding="utf-8").splitlines()[701:713]
+    pairs = [tuple(row.split("\t")[:2]) for row in rows]
+    (folder / "story.txt").write_text("".join(zh for zh, _ in pairs) + "\n", encoding="utf-8")
+    (folder / "story.en.txt").write_text(" ".join(en for k, (_, en) in enumerate(pairs) if k != 5) + "\n",
+                                         encoding="utf-8")
+    (folder / "fixed.beads").write_text("[5]:[]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder / "story.txt"), "--alignment", str(folder / "fixed.beads"),
+                                       "--out", str(folder / "out"), "--format", "html,html-fragment"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    fragment = folder / "out" / "fragment.html"
+    fragment.write_bytes(wrap_fragment((folder / "out" / "story.fragment.html").read_bytes()))
+    return {"page": (folder / "out" / "story.html").as_uri(), "fragment": fragment.as_uri()}
+
+
+@pytest.mark.parametrize("which", ["page", "fragment"])
+def test_a_sentence_left_untranslated_is_marked_in_every_layout(untranslated, open_page, which):
+    page = open_page(untranslated[which])
+    marked = page.locator(".zha-bead.zha-untr")
+    label = marked.locator(".zha-none")
+    underline = "e => getComputedStyle(e.querySelector('.zha-src')).textDecorationLine"
+    assert marked.count() == 1 and marked.get_attribute("title") == "not translated"
+    # under each sentence, and side by side: the label where the translation would be
+    for layout in ("under", "side"):
+        page.locator(f"input.zha-lay-{layout}").check()
+        assert label.is_visible() and label.inner_text() == "not translated"
+        assert marked.evaluate(underline) == "underline"
+    # on tap: the label with the bead's focus, as a translation would show
+    page.locator("input.zha-lay-tap").check()
+    assert not label.is_visible() and marked.evaluate(underline) == "underline"
+    marked.focus()
+    assert label.is_visible()
+    # off: no translations and no label, but the sentence is still marked, and says why
+    page.locator("input.zha-lay-off").check()
+    assert not label.is_visible() and marked.evaluate(underline) == "underline"
+    other = page.locator(".zha-bead:not(.zha-untr)").nth(2)
+    assert other.evaluate(underline) == "none"
