@@ -407,12 +407,7 @@ class _Reader:
         target_order = {t.id: k for k, t in enumerate(target)}
         beads: list[Link] = []
         for link in links.iterfind(f"{TEI}link") if links is not None else ():
-            ids = [t.lstrip("#") for t in (link.get("target") or "").split()]
-            cert = link.get("cert")
-            try:
-                confidence = float(cert) if cert is not None else 1.0
-            except ValueError:
-                self.fail(link, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
+            ids, confidence = self.pointing(link, 1.0)
             src = tuple(i for i in ids if i.startswith("s"))
             tgt = tuple(i for i in ids if i.startswith("t"))
             for i, known, side in [(i, order, "source") for i in src] + [(i, target_order, "translation") for i in tgt]:
@@ -421,12 +416,7 @@ class _Reader:
             beads.append(Link(src, tgt, confidence, link.get("type") == "fixed"))
         one_sided: dict[str, tuple[float, bool, int]] = {}
         for position, pointer in enumerate(links.iterfind(f"{TEI}ptr") if links is not None else ()):
-            ids = [t.lstrip("#") for t in (pointer.get("target") or "").split()]
-            cert = pointer.get("cert")
-            try:
-                confidence = float(cert) if cert is not None else 0.0
-            except ValueError:
-                self.fail(pointer, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
+            ids, confidence = self.pointing(pointer, 0.0)
             for i in ids:
                 if i not in order and i not in target_order:
                     self.fail(pointer, f"the pointer names {i!r}, which is no sentence of the source or the translation")
@@ -439,6 +429,15 @@ class _Reader:
                          _with_one_sided(beads, source, target, order, target_order, one_sided),
                          name="" if name == "none" else name, method=method,
                          source_language="zh-Hant" if document.script == "Hant" else "zh-Hans")
+
+    def pointing(self, element, default: float) -> tuple[list[str], float]:
+        """A <link>'s or <ptr>'s targets (ids without the #) and its @cert (`default` without one)."""
+        cert = element.get("cert")
+        try:
+            confidence = float(cert) if cert is not None else default
+        except ValueError:
+            self.fail(element, f"@cert {cert!r}: write the confidence as a number from 0 to 1")
+        return [t.lstrip("#") for t in (element.get("target") or "").split()], confidence
 
     def reconcile_notes(self, document: Document) -> None:
         """A note in the body repeats its entry of the glossary list, which is what counts (an
