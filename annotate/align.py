@@ -33,6 +33,12 @@ from .chars import is_han
 REVIEW_BELOW = 0.5
 """Beads less sure than this are for a person to check (`annotate review --beads`, the run's summary)."""
 
+
+def unsure(bead) -> bool:
+    """A bead of both sides (a Bead or a model Link), found by the aligner, that it is less sure of
+    than REVIEW_BELOW: what the run's summaries count."""
+    return bool(bead.source and bead.target) and not bead.fixed and bead.confidence < REVIEW_BELOW
+
 BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (2, 3), (3, 2), (1, 5), (4, 1), (1, 0), (0, 1))
 """The kinds of bead: (Chinese sentences, translation sentences)."""
 
@@ -76,15 +82,10 @@ class Weights:
     """What each sentence costs that one side has past the other's end (a translation of part of
     the text): cheaper than a one-sided bead (its prior), dearer than nothing, so that a whole
     translation's last sentences are never left over."""
-    omission: float = 0.0
     orphan: float = 3.0
     """What a bead of several source sentences costs when one of them meets nothing of the
     translation (its cosine with it under `ORPHAN_COSINE`, scaled by its length up to
     `ORPHAN_LENGTH`): the sign of a sentence the translator left out, merged into its neighbour's bead."""
-    """How much a sentence's best match in its band (its cosine with the translation sentence
-    nearby that it is most like, less its average there) speaks against leaving it out: a
-    one-sided bead costs its prior and this times that match, so that a sentence that matches
-    nothing is left out cheaply and one that matches well is not."""
     background: float = 1.0
     """How much of a sentence's average similarity to its neighbours in the band is taken off its
     beads' (a sentence of common words is a little like every other)."""
@@ -705,8 +706,6 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     en_sum = np.bincount(columns[valid], weights=cosines[valid], minlength=m)
     en_seen = np.bincount(columns[valid], minlength=m)
     en_background = en_sum / np.maximum(en_seen, 1)
-    zh_contrast = np.maximum(zh_best - zh_background, 0.0) if n else np.zeros(1)
-    en_contrast = np.maximum(en_best - en_background, 0.0) if m else np.zeros(1)
     zh_background_cum = np.concatenate([[0.0], np.cumsum(zh_background)])
     en_background_cum = np.concatenate([[0.0], np.cumsum(en_background)])
     zh_len = np.concatenate([[0.0], np.cumsum(zh.lengths)])
@@ -725,11 +724,9 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     kind_ids = np.array([t for t, _, _ in kinds], dtype=np.int8)
     every = np.arange(width)
     sides = _Sides(lo, hi, width, base, span, cumulative, zh_self, en_self, zh_len, en_len, ratio,
-                   zh_background_cum, en_background_cum, zh_ends, en_ends, zh_ends_cum, en_ends_cum, zh_contrast,
+                   zh_background_cum, en_background_cum, zh_ends, en_ends, zh_ends_cum, en_ends_cum,
                    n, m, anchors)
     tables = {(a, b): _length_table(sides, a, b, weights) for _, a, b in kinds}
-    if insertion is not None:  # what each translation sentence costs left on its own, by column
-        added = weights.priors[(0, 1)] - weights.omission * en_contrast[np.clip(np.arange(m + width) - 1, 0, max(m - 1, 0))]
     # each row's candidates come from rows above, shifted by the bead's width: one padded copy of
     # the scores lets every shift be a slice
     left, right = PAD
@@ -771,7 +768,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
                 # a run of added translation sentences before cell k: the best of the cells l < k
                 # plus what sentences l+1 … k cost, by a running maximum
                 cost = np.zeros(count)
-                cost[1:] = np.cumsum(added[lo[i] + 1: lo[i] + count])
+                cost[1:] = np.cumsum(np.full(count - 1, weights.priors[(0, 1)]))
                 reach = np.maximum.accumulate(row_best[:count] - cost)
                 via = np.full(count, -np.inf)
                 via[1:] = reach[:-1] + cost[1:]
@@ -826,8 +823,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
                 own = zh_self[p, 0] * en_n
                 member = sum(float(dots[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span)
                 cosine = member / math.sqrt(own) if own > 0 else 0.0
-                size = min((zh_len[p + 1] - zh_len[p]) / ORPHAN_LENGTH, 1.0)
-                isolated = max(isolated, size * max(0.0, 1.0 - cosine / ORPHAN_COSINE))
+                isolated = max(isolated, float(_isolation(cosine, zh_len[p + 1] - zh_len[p])))
         result.append(Bead(src, tgt, 0.0))
         words = (sum(len(zh.bags[p]) for p in src), sum(len(en.bags[q]) for q in tgt))
         # how much better its sentences match some other sentence in the band than each other
@@ -870,7 +866,6 @@ class _Sides:
     en_ends: np.ndarray
     zh_ends_cum: np.ndarray
     en_ends_cum: np.ndarray
-    zh_contrast: np.ndarray
     n: int
     m: int
     anchors: bool
@@ -913,9 +908,7 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
     before = rows - a
     ok = (columns <= hi[rows][:, None]) & (columns - b >= lo[before][:, None]) & (columns - b <= hi[before][:, None])
     value = np.full(columns.shape, float(weights.priors[(a, b)]))
-    if not b:
-        value -= (weights.omission * sides.zh_contrast[rows - 1])[:, None]
-    else:
+    if b:
         dot = np.zeros(columns.shape)
         dots_of = []
         for d in range(a):
@@ -979,9 +972,14 @@ def _orphans(sides: _Sides, rows, a: int, en_norm, dots_of) -> np.ndarray:
         own = sides.zh_self[p, 0][:, None] * en_norm
         cosine = np.divide(found, np.sqrt(own, where=own > 0, out=np.ones(own.shape)),
                            out=np.zeros(own.shape), where=own > 0)
-        size = np.minimum((sides.zh_len[p + 1] - sides.zh_len[p]) / ORPHAN_LENGTH, 1.0)[:, None]
-        worst = np.maximum(worst, size * np.maximum(0.0, 1.0 - cosine / ORPHAN_COSINE))
+        worst = np.maximum(worst, _isolation(cosine, (sides.zh_len[p + 1] - sides.zh_len[p])[:, None]))
     return worst
+
+
+def _isolation(cosine, characters):
+    """How much a source sentence of `characters` meets nothing of its bead's translation, its
+    cosine with it being `cosine`: 0 to 1 (numbers or arrays)."""
+    return np.minimum(characters / ORPHAN_LENGTH, 1.0) * np.maximum(0.0, 1.0 - cosine / ORPHAN_COSINE)
 
 
 LETTERS_PER_CHARACTER = (2.0, 6.0)
@@ -1120,13 +1118,15 @@ def _learn(beads: list[Bead], details, source: list[str], english) -> dict[str, 
 
 
 CONFIDENCE = (0.836, 1.704, 0.669, -0.486, -3.334, 0.275, 0.324, -0.907, 1.981, 0.395, -3.762, -2.612, -2.295)
-"""The confidence model's weights: intercept, lexical score, length score (floored at −8),
-sentences past two, deficit, log(1 + the fewer features of the two sides), one-sided, isolated,
-the weaker neighbour's lexical score, 1-1."""
+"""The confidence model's weights, in confidence_features's order (bench/align_omissions.py
+--calibrate fits them)."""
 
 
 def confidence_features(bead: Bead, detail) -> list[float]:
-    """What a bead's confidence is computed from (CONFIDENCE's order, the intercept's 1 first)."""
+    """What a bead's confidence is computed from: 1 (the intercept), the lexical score, the length
+    score (floored at −8), sentences past two, deficit, log(1 + the fewer features of the two
+    sides), one-sided, isolated, the weaker neighbour's lexical score, 1-1, the text's smallness
+    (1/√beads), and that times the lexical score and times isolated."""
     lexical, length, kind, words, deficit, isolated, neighbour, beads = detail
     one_sided = not bead.source or not bead.target
     small = 1.0 / math.sqrt(beads)  # a short text: few sentences to weigh words by, every cosine higher

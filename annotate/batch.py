@@ -344,12 +344,11 @@ def _describe(result: Result, document, encoding: str) -> None:
     result.replaced = document.replaced
     result.notices = list(document.notices)
     if document.alignment is not None:
-        from .align import REVIEW_BELOW
+        from .align import unsure
 
         links = document.alignment.links
         result.unaligned = sum(len(link.source) + len(link.target) for link in links if not link.source or not link.target)
-        result.doubtful = sum(1 for link in links if link.source and link.target and not link.fixed
-                              and link.confidence < REVIEW_BELOW)
+        result.doubtful = sum(map(unsure, links))
 
 
 def _is_pairs(name: str) -> bool:

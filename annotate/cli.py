@@ -504,7 +504,7 @@ def align(source, translation, output, output_format, segments, language, correc
       annotate align story.txt story.en.txt --format intertext -o story.xml
       annotate align story.txt story.en.txt --alignment corrected.tsv --format tsv
     """
-    from .align import REVIEW_BELOW
+    from .align import REVIEW_BELOW, unsure
     from .outputs import write_atomic
     from .translation import load, outputs
 
@@ -524,7 +524,7 @@ def align(source, translation, output, output_format, segments, language, correc
             click.echo(f"annotate: wrote {path}", err=True)
     links = loaded.alignment.links
     unaligned = sum(1 for link in links if not link.source or not link.target)
-    doubtful = sum(1 for link in links if link.source and link.target and not link.fixed and link.confidence < REVIEW_BELOW)
+    doubtful = sum(map(unsure, links))
     click.echo(f"annotate: {len(loaded.alignment.source)} source and {len(loaded.alignment.target)} translation "
                f"sentence(s) in {len(links)} bead(s), {unaligned} with one side only, {doubtful} with confidence "
                f"under {REVIEW_BELOW}", err=True)

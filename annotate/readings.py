@@ -411,23 +411,23 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         before, after = text[p - 1:p], text[p + 1:p + 2]
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
             continue
-        token = block.tokens[_token_index(starts, p)]
+        k = _token_index(starts, p)
+        token = block.tokens[k]
         word = token.simplified or token.text
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()):
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
         if before in verbal and before not in SUBJECT_ADVERBS:
             wanted[p] = "de"
-        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, p):
+        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p):
             wanted[p] = "děi"
 
 
-def _verb_follows(block: Block, starts: list[int], p: int) -> bool:
-    """Whether 得 at `p` ends its token and the next token is a word CC-CEDICT first glosses as a
-    verb ("to …"): 他得工作, 我们得讨论."""
+def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` ends its token, the `k`th, and the next token is a word CC-CEDICT first
+    glosses as a verb ("to …"): 他得工作, 我们得讨论."""
     from .dictionary import cedict
 
-    k = _token_index(starts, p)
-    if starts[k + 1] != p + 1 or k + 1 >= len(block.tokens):
+    if k + 1 >= len(block.tokens) or starts[k + 1] != p + 1:
         return False
     following = block.tokens[k + 1]
     entries = cedict().get(following.simplified or following.text) if following.kind == "han" else None
