@@ -140,6 +140,9 @@ def test_hand_edits_reach_the_page_the_fragment_and_the_json(tmp_path):
     (lambda t: re.sub(r"<rb>(\w)</rb>", r"<rb>\1\1</rb>", t, count=1), "holds one Han character"),
     (lambda t: t.replace('<term ref="#gl-', '<term ref="#gl-x', 1), "is no glossary entry"),
     (lambda t: t.replace("<p>Options: ", "<p>Opts: ", 1), "options line"),
+    (lambda t: re.sub(r'(<link target="[^"]*") cert="[0-9.]+"', r'\1 cert="sure"', t, count=1), "Invalid attribute cert"),
+    (lambda t: t.replace("\n      </linkGrp>", '\n        <ptr type="untranslated" target="#s999"/>\n      </linkGrp>', 1),
+     "points to no xml:id"),
 ])
 def test_a_broken_edit_stops_that_edition_with_its_line_and_the_others_go_on(tmp_path, edit, message):
     original = SEED_TEI.read_text(encoding="utf-8")
