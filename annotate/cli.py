@@ -528,3 +528,63 @@ def align(source, translation, output, output_format, segments, language, correc
     click.echo(f"annotate: {len(loaded.alignment.source)} source and {len(loaded.alignment.target)} translation "
                f"sentence(s) in {len(links)} bead(s), {unaligned} with one side only, {doubtful} with confidence "
                f"under {REVIEW_BELOW}", err=True)
+
+
+@main.command()
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path), callback=_regular)
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="For a source that is not an edition yet: where it is built first.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0: a free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address; do not open a browser.")
+@click.pass_context
+def edit(ctx, edition, out_dir, port, no_browser) -> None:
+    """Correct an edition in the browser: readings, beads and notes, saved to its TEI.
+
+    \b
+    EDITION is a TEI edition (the master), or a source (story.txt) that is built first into
+    --out with the translation beside it (story.en.txt), the edition then opened. The editor
+    is a page served on 127.0.0.1 only, under a random token; Ctrl-C stops it. A save writes
+    the TEI (checked against the profile, refused if the file changed on disk meanwhile) and
+    renders its other formats again.
+
+    \b
+    Examples:
+      annotate edit out/story.tei.xml
+      annotate edit story.txt                 # builds out/story.tei.xml first
+      annotate edit out/story.tei.xml --no-browser --port 8765
+    """
+    from .editor import Server, Session
+    from .readers import reader_for
+
+    reader = reader_for(edition.name)
+    if reader is not None and reader.annotated and reader.name != "tei":
+        raise click.UsageError(f"{edition}: the editor saves to a TEI edition: give its .tei.xml")
+    if reader is None or not reader.annotated:
+        jobs_list = plan([str(edition)], out_dir, DEFAULT_GLOBS)
+        if len(jobs_list) != 1 or is_book(jobs_list[0].source):
+            raise click.UsageError(f"{edition}: give a TEI edition, or one text or Markdown file to build first")
+        try:
+            ctx.invoke(build, inputs=(str(edition),), out_dir=out_dir, formats="tei,html,json")
+        except SystemExit as stop:
+            if stop.code:
+                raise
+        edition = outputs_of(jobs_list[0], ("tei",))[0]
+    session = Session(edition)
+    try:
+        server = Server(session, port)
+    except OSError as error:
+        raise InputError(f"cannot listen on 127.0.0.1:{port}: {error.strerror}") from None
+    click.echo(f"annotate: editing {edition} at {server.url} (Ctrl-C to stop)", err=True)
+    if not no_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    unsaved = session.position != session.saved_position
+    click.echo(f"annotate: editor stopped{'; unsaved edits were dropped' if unsaved else ''}", err=True)

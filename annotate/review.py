@@ -64,6 +64,17 @@ def _read(name: str):
     return read(data, name)
 
 
+def doubtful(token, word: str, offset: int, polyphones) -> bool:
+    """Whether the reading of `word[offset]` (the token's simplified form) is one to check: a
+    polyphone read by a fallback, or by the model with low confidence. The editor marks the same."""
+    char = word[offset]
+    if char not in polyphones or (len(word) == 1 and char in SETTLED) or not token.sources:
+        return False
+    source = token.sources[offset]
+    confidence = token.confidence[offset] if token.confidence else None
+    return source == "default" or (source == "model" and confidence is not None and confidence < REVIEW_BELOW)
+
+
 def review(paths: list[Path], glossary=None) -> list[Item]:
     """Items for every file (or every text and Markdown file under a folder), in reading order."""
     from .planning import plan
@@ -80,13 +91,10 @@ def review(paths: list[Path], glossary=None) -> list[Item]:
             for token in block.tokens:
                 word = token.simplified or token.text
                 for offset, char in enumerate(word):
-                    source = token.sources[offset] if token.sources else None
-                    confidence = token.confidence[offset] if token.confidence else None
-                    doubtful = char in polyphones and not (len(word) == 1 and char in SETTLED) and (
-                        source == "default" or (source == "model" and confidence is not None
-                                                and confidence < REVIEW_BELOW))
-                    if not doubtful:
+                    if not doubtful(token, word, offset, polyphones):
                         continue
+                    source = token.sources[offset]
+                    confidence = token.confidence[offset] if token.confidence else None
                     key = (word, offset, token.readings[offset], source)
                     if key in found:
                         found[key].count += 1

@@ -104,3 +104,45 @@ def wrap_fragment(fragment: bytes, title: str = "fragment") -> bytes:
         + fragment
         + b"</body></html>\n"
     )
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (which must never download a browser)."""
+    from annotate.demo import CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail("/usr/bin/chromium is missing: run `bash tests/setup-tools.sh` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+SEED_EDITION = ROOT / "out" / "ningbo-alibaba.tei.xml"
+"""The seed's bilingual edition, as the main job writes it (test_out keeps it current)."""
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """`annotate edit` on a copy of the seed's bilingual edition (with its page and JSON beside
+    it), served in a thread: yields (server, folder); stopped afterwards."""
+    import threading
+
+    from annotate.editor import Server, Session
+
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    for path in SEED_EDITION.parent.glob("ningbo-alibaba.*"):
+        shutil.copy(path, folder / path.name)
+    server = Server(Session(folder / SEED_EDITION.name))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, folder
+    server.shutdown()
+    server.server_close()

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from annotate import annotate_text, load_glossary, write
-from annotate.demo import CHROMIUM_ARGS, embed_demo
+from annotate.demo import embed_demo
 
 from .conftest import ROOT, wrap_fragment
 
-CHROMIUM = Path("/usr/bin/chromium")
 SEED = ROOT / "seeds" / "ningbo-alibaba.txt"
 
 # For each ruby: the box of its visible base character and of its reading.
@@ -31,18 +29,6 @@ MEASURE = """(limit) => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("/usr/bin/chromium is missing: run `bash tests/setup-tools.sh` (installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "annotate"
 ANALYSIS = {"align", "bilingual", "dictionary", "glossary", "names", "pipeline", "plain", "polyphones", "prepare",
-            "readings", "review", "rules", "segment", "translation", "variants", "batch", "inplace", "render"}
+            "readings", "review", "rules", "segment", "translation", "variants", "batch", "inplace", "render",
+            "editing", "editor"}
 """Modules that analyse text, or run the analysis (batch, inplace, render): no reader or writer imports them."""
 
 

@@ -17,6 +17,8 @@ traceback, nothing written outside the output folder, and no input modified.
    path that is an input of the same run.
 5. Depth and size: nesting past what a parser keeps, a line without sentence ends.
 6. Runs at the same time, and a run killed with its workers alive.
+7. The editor's server (`annotate edit`): only on 127.0.0.1, only with its token, only for its
+   own Host, never a file the client names; what a person types in stays text.
 """
 from __future__ import annotations
 
@@ -733,3 +735,128 @@ def test_workers_exit_when_their_run_is_killed(tmp_path):
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert not alive, f"workers {alive} outlived their killed run"
+
+
+# ------------------------------------------------------------------ 7. the editor's server
+
+def _request(server, method: str, path: str, headers: dict | None = None, body: bytes | None = None,
+             address: str = "127.0.0.1"):
+    import http.client
+
+    connection = http.client.HTTPConnection(address, server.port, timeout=10)
+    headers = {"Host": f"127.0.0.1:{server.port}", **(headers or {})}
+    connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)  # the Host header as given
+    for name, value in headers.items():
+        if value is not None:
+            connection.putheader(name, value)
+    if body is not None:
+        connection.putheader("Content-Length", str(len(body)))
+    connection.endheaders(body)
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, data
+
+
+def _post_headers(server, **changes):
+    return {"Content-Type": "application/json", "X-Annotate-Token": server.token, **changes}
+
+
+def test_the_editor_answers_only_with_its_token_and_its_host(editor):
+    server, folder = editor
+    good = f"/{server.token}/"
+    assert _request(server, "GET", good)[0] == 200
+    assert _request(server, "GET", "/")[0] == 404
+    assert _request(server, "GET", f"/{server.token[:-1]}x/")[0] == 404
+    assert _request(server, "GET", f"/x/{server.token}/")[0] == 404
+    # DNS rebinding: a name that resolves to 127.0.0.1 but is not ours
+    assert _request(server, "GET", good, {"Host": f"attacker.example:{server.port}"})[0] == 421
+    assert _request(server, "GET", good, {"Host": None})[0] == 421
+    edit = json.dumps({"op": "reading", "at": 0, "reading": "shǔ"}).encode()
+    before = (folder / "ningbo-alibaba.tei.xml").read_bytes()
+    # a POST needs the token in a header too, which a page elsewhere cannot set, and no foreign Origin
+    assert _request(server, "POST", good + "api/edit", {"Content-Type": "application/json"}, edit)[0] == 403
+    assert _request(server, "POST", good + "api/edit", _post_headers(server, **{"X-Annotate-Token": "x"}), edit)[0] == 403
+    assert _request(server, "POST", good + "api/edit", _post_headers(server, Origin="http://evil.example"), edit)[0] == 403
+    assert _request(server, "POST", good + "api/edit", _post_headers(server, **{"Content-Type": "text/plain"}),
+                    edit)[0] == 400  # a form another page posts is text/plain at best
+    assert _request(server, "POST", good + "api/save", _post_headers(server, Host="evil.example"), b"{}")[0] == 421
+    status, answer = _request(server, "GET", good + "api/state")
+    assert status == 200 and json.loads(answer)["undo"] == 0  # none of them edited
+    assert (folder / "ningbo-alibaba.tei.xml").read_bytes() == before
+
+
+@pytest.mark.parametrize("path", ["../../../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "ningbo-alibaba.tei.xml",
+                                  "api/readings?at=0&file=/etc/passwd", "edit.js/../../ningbo-alibaba.html",
+                                  "api/../../../etc/passwd", "assets/zh-annotate.js"])
+def test_the_editor_never_serves_a_file_the_client_names(editor, path):
+    server, folder = editor
+    status, data = _request(server, "GET", f"/{server.token}/{path}")
+    assert b"root:" not in data and b"<TEI" not in data
+    assert status == 404 or (path.startswith("api/readings") and status == 200 and b'"choices"' in data)
+
+
+def test_a_save_writes_only_the_edition_and_its_outputs(editor):
+    server, folder = editor
+    before = {p.name for p in folder.iterdir()}
+    body = json.dumps({"copy": False, "path": "/tmp/elsewhere.tei.xml", "file": "../x.tei.xml"}).encode()
+    status, _ = _request(server, "POST", f"/{server.token}/api/save", _post_headers(server), body)
+    assert status == 200
+    time.sleep(0.1)
+    for _ in range(100):
+        state = json.loads(_request(server, "GET", f"/{server.token}/api/status")[1])["state"]
+        if state != "rendering":
+            break
+        time.sleep(0.1)
+    assert {p.name for p in folder.iterdir()} == before
+    assert not Path("/tmp/elsewhere.tei.xml").exists() and not (folder.parent / "x.tei.xml").exists()
+
+
+def test_the_editor_is_not_reachable_on_another_address(editor):
+    import socket
+
+    server, _ = editor
+    assert server.server_address[0] == "127.0.0.1"
+    others = ["127.0.0.2"]
+    try:  # this machine's address on its network, where it has one
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        probe.connect(("192.0.2.1", 9))  # a documentation address: nothing is sent
+        others.append(probe.getsockname()[0])
+        probe.close()
+    except OSError:
+        pass
+    for address in others:
+        with pytest.raises(OSError):
+            socket.create_connection((address, server.port), timeout=2).close()
+
+
+def test_a_hostile_note_or_reading_typed_in_stays_text(browser, editor):
+    server, folder = editor
+    page = browser.new_page()
+    try:
+        page.goto(server.url)
+        page.wait_for_selector("body[data-zhe-ready]")
+        hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>&amp; "quoted"'
+        page.click("button.zha-term ruby >> nth=0")
+        page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-note")
+        page.fill('#zhe-pop input[aria-label="Gloss of 数字经济"]', hostile)
+        page.get_by_role("button", name="Save note").click()
+        page.wait_for_function("() => /changed/.test(document.getElementById('zhe-status').textContent)")
+        assert page.text_content("#zha-pop-gl-shuzi-jingji .zha-gloss") == hostile
+        assert page.evaluate("window.pwned") is None
+        assert page.locator("article.zha img").count() == 0 and page.locator("article.zha script").count() == 0
+        # a reading that is not a syllable is refused, with the reason, and nothing changes
+        page.click('ruby[data-at="1"]')
+        page.wait_for_selector("#zhe-pop:not([hidden])")
+        page.fill('#zhe-pop input[aria-label="Type a reading"]', '"><img src=x onerror=window.pwned=3>')
+        page.click("#zhe-pop .zhe-typed button")
+        page.wait_for_function("() => /syllable/.test(document.getElementById('zhe-status').textContent)")
+        assert page.text_content('ruby[data-at="1"] rt') == "zì" and page.evaluate("window.pwned") is None
+        page.keyboard.press("Control+s")
+        page.wait_for_function("() => /rendered/.test(document.getElementById('zhe-status').textContent)")
+    finally:
+        page.close()
+    saved = (folder / "ningbo-alibaba.tei.xml").read_bytes()
+    assert b"&lt;img src=x" in saved and b"<img" not in saved
+    html = (folder / "ningbo-alibaba.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror" in html and "<img src=x" not in html

@@ -1,0 +1,387 @@
+"""`annotate edit`: a local server that shows an edition's own page with an edit layer on top,
+and saves the corrections to its TEI master.
+
+The standard library's HTTP server is enough for one person and seven routes, and adds no
+dependency. The server:
+- binds 127.0.0.1 only, at a free port;
+- answers only under a random token (`/TOKEN/…`), and a POST only with the token in the
+  `X-Annotate-Token` header too (a page elsewhere cannot set it), and only when the Host header
+  names this server (DNS rebinding);
+- never takes a file name from the client: it edits the edition it was started with and writes
+  only that file and its outputs beside it (or, after a conflict, a copy whose name it chooses);
+- serves the page under a Content-Security-Policy that allows its own script and nothing else.
+
+The corrections are operations (editing.py) kept in an undo list; the edition on screen is
+the TEI as opened with the operations up to the undo position replayed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import threading
+from base64 import b64encode
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .editing import Edition, EditError, choices, lookup, unsure
+from .errors import AnnotateError
+
+HOST = "127.0.0.1"
+LARGEST_REQUEST = 1 << 20
+"""Bytes of a request body, at most: an edit is a few hundred."""
+DEFAULT_FORMATS = ("html", "json")
+"""Rendered again after a save, with every other format already beside the edition."""
+
+
+class Conflict(AnnotateError):
+    """The edition changed on disk since the editor opened (or last saved) it."""
+
+
+@dataclass
+class Rendering:
+    state: str = "idle"
+    """`idle`, `rendering`, `done` or `failed`."""
+    outputs: list[str] = field(default_factory=list)
+    message: str = ""
+
+
+class Session:
+    """One edition being edited: the TEI as opened, the operations, the edition they make."""
+
+    def __init__(self, path: Path) -> None:
+        from .planning import read_input
+
+        self.path = path
+        self.opened = read_input(path)
+        self.digest = _digest(self.opened)
+        self.operations: list[dict] = []
+        self.position = 0
+        """How many operations are applied (the rest can be redone)."""
+        self.saved_position = 0
+        self.lock = threading.RLock()
+        self.edition = self._load(self.opened)
+        self.rendering = Rendering()
+        self._unsure: dict[int, str] | None = None
+        self._unsure_ready = threading.Event()
+        threading.Thread(target=self._find_unsure, daemon=True).start()
+
+    def _load(self, data: bytes) -> Edition:
+        from .render import load
+
+        document, _ = load(data, str(self.path))
+        return Edition(document)
+
+    def _find_unsure(self) -> None:
+        try:
+            with self.lock:
+                edition = self._load(self.opened)
+            self._unsure = unsure(edition)
+        except Exception:  # the marks are a help: without them the editor still edits
+            self._unsure = {}
+        self._unsure_ready.set()
+
+    # ------------------------------------------------------------------ editing
+
+    def edit(self, operation: dict) -> str:
+        with self.lock:
+            try:
+                message = self.edition.apply(operation)
+            except EditError:
+                self._replay()  # an edit that failed half-way leaves nothing behind
+                raise
+            del self.operations[self.position:]
+            self.operations.append(operation)
+            self.position += 1
+            return message
+
+    def undo(self) -> str:
+        with self.lock:
+            if not self.position:
+                raise EditError("nothing to undo")
+            self.position -= 1
+            self._replay()
+            return "undone: " + self.operations[self.position]["op"]
+
+    def redo(self) -> str:
+        with self.lock:
+            if self.position == len(self.operations):
+                raise EditError("nothing to redo")
+            operation = self.operations[self.position]
+            message = self.edition.apply(operation)
+            self.position += 1
+            return "redone: " + message
+
+    def _replay(self, data: bytes | None = None) -> Edition:
+        edition = self._load(self.opened if data is None else data)
+        for operation in self.operations[:self.position]:
+            edition.apply(operation)
+        self.edition = edition
+        return edition
+
+    def reload(self) -> str:
+        """The edition as it is on disk now, with this session's edits applied again."""
+        from .planning import read_input
+
+        with self.lock:
+            data = read_input(self.path)
+            keep = self.edition
+            try:
+                self._replay(data)
+            except (EditError, AnnotateError) as error:
+                self.edition = keep
+                raise EditError(f"your edits do not apply to the edition on disk ({error}): nothing reloaded; "
+                                "save a copy instead") from None
+            self.opened, self.digest = data, _digest(data)
+            self.saved_position = -1
+            return f"reloaded {self.path.name} from disk; your {self.position} edit(s) applied again"
+
+    # ------------------------------------------------------------------ what the page shows
+
+    def state(self) -> dict:
+        with self.lock:
+            edition = self.edition
+            alignment = edition.document.alignment
+            beads = [] if alignment is None else [
+                {"source": list(link.source), "target": list(link.target), "confidence": round(link.confidence, 3),
+                 "fixed": link.fixed} for link in alignment.links]
+            current = self._unsure or {}
+            return {"places": len(edition.places), "beads": beads,
+                    "unsure": sorted(at for at, reading in current.items() if edition.reading_at(at) == reading),
+                    "undo": self.position, "redo": len(self.operations) - self.position,
+                    "unsaved": self.position != self.saved_position, "edition": self.path.name,
+                    "entries": {i: {"term": e.term, "gloss": e.gloss} for i, e in edition.document.glossary.items()}}
+
+    def wait_unsure(self, seconds: float = 60) -> None:
+        self._unsure_ready.wait(seconds)
+
+    def article(self) -> bytes:
+        from .writers import write
+
+        with self.lock:
+            return write(self.edition.document, "html-fragment", style=False)
+
+    def page(self) -> bytes:
+        from .writers import write
+
+        with self.lock:
+            page = write(self.edition.document, "html")
+        head = b'<link rel="icon" href="data:,"><link rel="stylesheet" href="edit.css"><script src="edit.js" defer></script></head>'
+        return page.replace(b"</head>", head, 1)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, copy: bool = False) -> str:
+        """Write the edition to its TEI: checked against the profile, refused if the file changed
+        on disk since it was opened or saved, written atomically; then its other formats are
+        rendered again in the background. `copy`: to a new file beside it instead."""
+        from .outputs import write_atomic
+        from .validate import check
+        from .writers import write
+
+        with self.lock:
+            data = write(self.edition.document, "tei")
+            problems = check(data)
+            if problems:
+                first = problems[0]
+                raise EditError(f"not saved: the edition would not fit the TEI profile (line {first.line}: "
+                                f"{first.message}); undo the last edit")
+            if copy:
+                target = self._copy_name()
+            else:
+                target = self.path
+                try:
+                    now = target.read_bytes()
+                except OSError:
+                    now = None
+                if now is None or _digest(now) != self.digest:
+                    raise Conflict(f"{self.path.name} changed on disk since the editor opened it: nothing was "
+                                   "saved, and your edits are still here. Reload it (your edits are applied again) "
+                                   "or save a copy.")
+            write_atomic(target, data)
+            if not copy:
+                self.digest = _digest(data)
+                self.saved_position = self.position
+            self._render(target)
+            return f"saved {target.name}"
+
+    def _copy_name(self) -> Path:
+        from .readers import stem_of
+
+        stem = stem_of(self.path.name)
+        for n in range(1, 1000):
+            candidate = self.path.with_name(f"{stem}.edited{'' if n == 1 else f'-{n}'}.tei.xml")
+            if not candidate.exists():
+                return candidate
+        raise EditError("too many copies beside the edition: remove some")
+
+    def _render(self, target: Path) -> None:
+        from .readers import stem_of
+        from .writers import FORMATS
+
+        stem = stem_of(target.name)
+        formats = [name for name, kind in FORMATS.items() if name != "tei" and
+                   (name in DEFAULT_FORMATS or (target.parent / f"{stem}{kind.suffix}").exists())]
+        formats = [name for name in formats if name not in ("epub", "tmx", "tsv")
+                   or (target.parent / f"{stem}{FORMATS[name].suffix}").exists()]
+        self.rendering = Rendering("rendering")
+        threading.Thread(target=self._render_now, args=(target, formats), daemon=True).start()
+
+    def _render_now(self, target: Path, formats: list[str]) -> None:
+        from .render import render
+
+        try:
+            result = render(target, formats, target.parent)
+            self.rendering = Rendering("done", [Path(p).name for p in result.outputs])
+        except Exception as error:  # shown on the page; the TEI is saved either way
+            self.rendering = Rendering("failed", message=f"{type(error).__name__}: {error}")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _hashes(page: bytes, tag: bytes) -> list[str]:
+    """CSP hashes of the page's own inline scripts or styles."""
+    found = re.findall(rb"<" + tag + rb">(.*?)</" + tag + rb">", page, re.DOTALL)
+    return [f"'sha256-{b64encode(hashlib.sha256(body).digest()).decode()}'" for body in found]
+
+
+def asset(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("annotate").joinpath("assets", name).read_bytes()
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = False
+
+    def __init__(self, session: Session, port: int = 0) -> None:
+        self.session = session
+        self.token = secrets.token_urlsafe(24)
+        super().__init__((HOST, port), Handler)
+        self.port = self.server_address[1]
+        self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/{self.token}/"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+    server_version = "annotate-edit"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 (the base class's name)
+        pass  # the terminal shows the address and what is saved, not every request
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._serve("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        server = self.server
+        if self.headers.get("Host") not in server.hosts:
+            return self._send(421, b"wrong host\n", "text/plain")
+        path, _, query = self.path.partition("?")
+        prefix = f"/{server.token}/"
+        if not secrets.compare_digest(path[:len(prefix)].encode(), prefix.encode()):
+            return self._send(404, b"not found\n", "text/plain")
+        route = path[len(prefix):]
+        if method == "POST":
+            origin = self.headers.get("Origin")
+            token = self.headers.get("X-Annotate-Token") or ""
+            if origin not in (None, f"http://{self.headers.get('Host')}") \
+                    or not secrets.compare_digest(token.encode(), server.token.encode()):
+                return self._send(403, b"refused\n", "text/plain")
+            return self._post(route)
+        return self._get(route, query)
+
+    def _get(self, route: str, query: str) -> None:
+        session = self.server.session
+        if route == "":
+            page = session.page()
+            return self._send(200, page, "text/html; charset=utf-8", page=page)
+        if route in ("edit.js", "edit.css"):
+            kind = "text/javascript" if route.endswith(".js") else "text/css"
+            return self._send(200, asset(f"zh-annotate-edit.{route[5:]}"), f"{kind}; charset=utf-8")
+        arguments = _numbers(query)
+        try:
+            if route == "api/state":
+                return self._json(200, session.state())
+            if route == "api/unsure":
+                session.wait_unsure()
+                return self._json(200, session.state())
+            if route == "api/readings" and "at" in arguments:
+                with session.lock:
+                    return self._json(200, choices(session.edition, arguments["at"]))
+            if route == "api/lookup" and {"start", "end"} <= arguments.keys():
+                with session.lock:
+                    return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
+            if route == "api/status":
+                rendering = session.rendering
+                return self._json(200, {"state": rendering.state, "outputs": rendering.outputs,
+                                        "message": rendering.message})
+        except EditError as error:
+            return self._json(400, {"error": str(error)})
+        return self._send(404, b"not found\n", "text/plain")
+
+    def _post(self, route: str) -> None:
+        session = self.server.session
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > LARGEST_REQUEST or "application/json" not in (self.headers.get("Content-Type") or ""):
+            return self._send(400, b"refused\n", "text/plain")
+        try:
+            body = json.loads(self.rfile.read(length) or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            return self._json(400, {"error": "not JSON"})
+        actions = {"api/edit": lambda: session.edit(body), "api/undo": session.undo, "api/redo": session.redo,
+                   "api/save": lambda: session.save(copy=bool(isinstance(body, dict) and body.get("copy"))),
+                   "api/reload": session.reload}
+        if route not in actions:
+            return self._send(404, b"not found\n", "text/plain")
+        try:
+            message = actions[route]()
+        except Conflict as error:
+            return self._json(409, {"error": str(error), "state": session.state()})
+        except AnnotateError as error:
+            return self._json(400, {"error": str(error), "state": session.state()})
+        article = session.article().decode("utf-8")
+        return self._json(200, {"message": message, "state": session.state(), "article": article})
+
+    def _json(self, status: int, value) -> None:
+        self._send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json")
+
+    def _send(self, status: int, body: bytes, kind: str, page: bytes | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("X-Frame-Options", "DENY")
+        scripts = " ".join(_hashes(page, b"script")) if page else ""
+        styles = " ".join(_hashes(page, b"style")) if page else ""
+        self.send_header("Content-Security-Policy",
+                         f"default-src 'none'; script-src 'self' {scripts}; style-src 'self' {styles}; "
+                         "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+                         "frame-ancestors 'none'")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _numbers(query: str) -> dict[str, int]:
+    """The query's numeric arguments (`at=12&x=3`); anything else is ignored."""
+    found = {}
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if name in ("at", "start", "end") and value.isdigit() and len(value) < 10:
+            found[name] = int(value)
+    return found

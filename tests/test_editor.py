@@ -1,0 +1,261 @@
+"""`annotate edit` end to end: the real page in Debian's chromium, driven as a person would, and
+the TEI it saves. The operations themselves (editing.py) are tested without a browser below.
+Security cases of the server are in test_security.py."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.cli import main
+from annotate.editing import Edition, EditError
+from annotate.render import load
+from annotate.validate import check
+from annotate.writers import write
+
+from .conftest import SEED_EDITION
+
+
+def _edition() -> Edition:
+    document, _ = load(SEED_EDITION.read_bytes(), str(SEED_EDITION))
+    return Edition(document)
+
+
+def _first(edition: Edition, word: str, char: int = 0) -> int:
+    """The place of `word`'s `char`-th character at its first occurrence."""
+    return next(at for at, (b, t, c) in enumerate(edition.places)
+                if c == char and edition.blocks[b].tokens[t].text == word)
+
+
+@pytest.fixture
+def page(browser, editor):
+    server, folder = editor
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            and "status of 409" not in message.text else None)  # a refused save is answered 409, on purpose
+    page.goto(server.url)
+    page.wait_for_selector("body[data-zhe-ready]")
+    yield page, folder
+    context.close()
+    assert not errors, errors  # no script error, and nothing the page's CSP refused
+
+
+def _status(page, pattern: str) -> str:
+    page.wait_for_function("(p) => new RegExp(p).test(document.getElementById('zhe-status').textContent)", arg=pattern)
+    return page.text_content("#zhe-status")
+
+
+def _rt(page, at: int) -> str:
+    return page.text_content(f'ruby[data-at="{at}"] rt')
+
+
+def _choose(page, at: int, reading: str) -> None:
+    page.click(f'ruby[data-at="{at}"]')
+    page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
+    page.click(f'#zhe-pop .zhe-choice:has(.zhe-syllable:text-is("{reading}"))')
+    page.wait_for_function("([at, reading]) => document.querySelector(`ruby[data-at='${at}'] rt`).textContent === reading",
+                           arg=[at, reading])
+
+
+def test_a_session_of_corrections_is_saved_exactly(page):
+    page, folder = page
+    edition = _edition()
+    wei, qi = _first(edition, "为"), _first(edition, "企业")
+    untouched = _first(edition, "带来")
+    occurrences = sum(1 for b, t, c in edition.places if c == 0 and edition.blocks[b].tokens[t].text == "企业")
+    # (a longer word holding 企业, 中小企业, is another word: it keeps its reading)
+    assert occurrences >= 5 and _rt(page, wei) == "wèi" and _rt(page, qi) == "qǐ"
+
+    # a reading by mouse: the popover lists 为's readings with glosses, the current one pressed
+    page.click(f'ruby[data-at="{wei}"]')
+    page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
+    assert page.get_attribute('#zhe-pop .zhe-choice:has(.zhe-syllable:text-is("wèi"))', "aria-pressed") == "true"
+    assert "as (in the capacity of)" in page.text_content("#zhe-pop") or "wéi" in page.text_content("#zhe-pop")
+    page.click('#zhe-pop .zhe-choice:has(.zhe-syllable:text-is("wéi"))')
+    _status(page, "为 read wéi")
+    assert _rt(page, wei) == "wéi"
+
+    # a reading by keyboard alone: N goes to the next reading the model was unsure of, Enter
+    # opens its popover, Tab reaches the field, a typed syllable is taken
+    unsure = page.evaluate("[...document.querySelectorAll('ruby.zhe-unsure')].map(r => Number(r.dataset.at))")
+    assert unsure and wei not in unsure
+    following = min(at for at in unsure if at > wei)
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.dataset.at") == str(following)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#zhe-pop:not([hidden])")
+    for _ in range(30):
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Type a reading":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("wei2")
+    page.keyboard.press("Enter")
+    _status(page, "read wéi")
+    assert _rt(page, following) == "wéi"
+    assert page.evaluate("document.activeElement.dataset.at") == str(following)  # focus stays
+
+    # every occurrence of a word
+    page.click(f'ruby[data-at="{qi}"]')
+    page.wait_for_selector("#zhe-pop:not([hidden])")
+    page.check("#zhe-every")
+    page.fill('#zhe-pop input[aria-label="Type a reading"]', "qì")
+    page.click('#zhe-pop .zhe-typed button')
+    _status(page, f"in {occurrences} occurrences of 企业")
+    places = [at for at, (b, t, c) in enumerate(edition.places) if c == 0 and edition.blocks[b].tokens[t].text == "企业"]
+    readings = [_rt(page, at) for at in places]
+    assert readings == ["qì"] * occurrences
+
+    # beads: each shows its confidence; merge two, split one, mark a sentence untranslated
+    assert page.get_attribute("#zha-sn-s1", "data-conf") == "0.98"
+    page.click("#zha-sn-t2")
+    assert "Bead 2 (1:1" in page.text_content("#zhe-bead")
+    page.get_by_role("button", name="Merge with next").click()
+    _status(page, "beads 2 and 3 merged")
+    assert page.get_attribute("#zha-sn-s2", "data-conf") == "fixed"
+    page.focus("#zha-sn-s18 ruby")
+    page.get_by_role("button", name="Split before this sentence").click()
+    _status(page, "split in two")
+    page.focus("#zha-sn-s25 ruby")
+    page.get_by_role("button", name="Mark untranslated").click()
+    _status(page, "sentence marked untranslated")
+    assert page.locator(".zha-bead.zha-untr:has(#zha-sn-s25) .zha-none").text_content() == "not translated"
+
+    # a note's gloss, from a character of the term
+    page.click("button.zha-term ruby >> nth=0")
+    page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-note")
+    page.fill('#zhe-pop input[aria-label="Gloss of 数字经济"]', "the digital economy (checked)")
+    page.get_by_role("button", name="Save note").click()
+    _status(page, "note on 数字经济 changed")
+    assert "the digital economy (checked)" in page.text_content("#zha-pop-gl-shuzi-jingji")
+
+    # one change more, undone with Ctrl+Z
+    before = _rt(page, untouched)
+    _choose(page, untouched, next(c["reading"] for c in _choices(page, untouched) if c["reading"] != before))
+    page.keyboard.press("Control+z")
+    _status(page, "undone")
+    assert _rt(page, untouched) == before
+
+    # save: the TEI, then the page and the JSON rendered again
+    page.keyboard.press("Control+s")
+    _status(page, "rendered .*ningbo-alibaba.html")
+    saved = (folder / "ningbo-alibaba.tei.xml").read_bytes()
+    assert check(saved) == []
+    expected = _edition()
+    for operation in [{"op": "reading", "at": wei, "reading": "wéi"},
+                      {"op": "reading", "at": following, "reading": "wéi"},
+                      {"op": "reading", "at": qi, "reading": "qì", "every": True},
+                      {"op": "merge", "sentence": "s2"}, {"op": "split", "sentence": "s18"},
+                      {"op": "untranslated", "sentence": "s25"},
+                      {"op": "gloss", "entry": "gl-shuzi-jingji", "gloss": "the digital economy (checked)"}]:
+        expected.apply(operation)
+    assert saved == write(expected.document, "tei")  # those changes, and nothing else
+    assert saved != SEED_EDITION.read_bytes()
+    assert "the digital economy (checked)" in (folder / "ningbo-alibaba.html").read_text(encoding="utf-8")
+
+    # `annotate render` of the saved TEI shows them
+    site = folder / "site"
+    result = CliRunner().invoke(main, ["render", str(folder / "ningbo-alibaba.tei.xml"), "--out", str(site)])
+    assert result.exit_code == 0, result.output
+    html = (site / "ningbo-alibaba.html").read_text(encoding="utf-8")
+    assert [word["readings"] for word in _words(json.loads((site / "ningbo-alibaba.json").read_text(encoding="utf-8")))
+            if word.get("text") == "企业"] == [["qì", "yè"]] * occurrences
+    published = SEED_EDITION.with_name("ningbo-alibaba.html").read_text(encoding="utf-8")
+    assert html.count(">wéi</rt>") == published.count(">wéi</rt>") + 2  # the two 为 corrected
+    assert re.search(r'zha-untr[^>]*><span class="zha-src"><span class="zha-sent" id="zha-sn-s25">', html)
+    assert "the digital economy (checked)" in html
+
+
+def _words(value):
+    if isinstance(value, dict):
+        if "readings" in value:
+            yield value
+        for item in value.values():
+            yield from _words(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _words(item)
+
+
+def _choices(page, at: int) -> list[dict]:
+    return page.evaluate(f"fetch('api/readings?at={at}').then(r => r.json()).then(j => j.choices)")
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(page):
+    page, folder = page
+    path = folder / "ningbo-alibaba.tei.xml"
+    edition = _edition()
+    wei = _first(edition, "为")
+    _choose(page, wei, "wéi")
+    changed = path.read_bytes().replace(b"<!--", b"<!-- changed by someone else -->\n<!--", 1)
+    if changed == path.read_bytes():
+        changed = path.read_bytes() + b"\n"
+    path.write_bytes(changed)
+    page.keyboard.press("Control+s")
+    message = _status(page, "changed on disk")
+    assert "nothing was saved" in message and page.is_visible("#zhe-conflict")
+    assert path.read_bytes() == changed
+    assert _rt(page, wei) == "wéi"  # the change is still on screen
+    page.get_by_role("button", name="Save a copy").click()
+    _status(page, "saved ningbo-alibaba.edited.tei.xml")
+    copy = (folder / "ningbo-alibaba.edited.tei.xml").read_bytes()
+    assert check(copy) == [] and path.read_bytes() == changed
+    document, _ = load(copy, "copy.tei.xml")
+    assert Edition(document).reading_at(wei) == "wéi"
+
+
+# ---------------------------------------------------------------------- the operations, without a browser
+
+
+def test_every_operation_round_trips_through_the_tei():
+    for operation in [{"op": "reading", "at": 3, "reading": "ji3"}, {"op": "merge", "sentence": "s1"},
+                      {"op": "split", "sentence": "t10"}, {"op": "move", "sentence": "t10", "to": "next"},
+                      {"op": "move", "sentence": "t2", "to": "previous"}, {"op": "untranslated", "sentence": "s17"},
+                      {"op": "unnote", "entry": "gl-funeng"}, {"op": "term", "start": 10, "end": 12, "gloss": "micro"}]:
+        edition = _edition()
+        edition.apply(operation)
+        data = write(edition.document, "tei")
+        assert check(data) == [], operation
+        again, _ = load(data, "again.tei.xml")
+        assert write(again, "tei") == data, operation
+        assert data != SEED_EDITION.read_bytes(), operation
+
+
+def test_bead_operations_keep_every_sentence_once_and_in_order():
+    edition = _edition()
+    alignment = edition.document.alignment
+    edition.apply({"op": "move", "sentence": "t10", "to": "next"})  # the second of (s9)-(t9 t10)
+    assert [link.target for link in alignment.links[8:10]] == [("t9",), ("t10", "t11", "t12", "t13")]
+    edition.apply({"op": "move", "sentence": "t2", "to": "previous"})  # a bead left with no translation
+    assert alignment.links[0].target == ("t1", "t2") and alignment.links[1].source == ("s2",)
+    assert alignment.links[1].target == ()
+    edition.apply({"op": "untranslated", "sentence": "s18"})  # the second of (s17 s18)-(t23)
+    assert ("s18",) in [link.source for link in alignment.links if not link.target]
+    sources = [s for link in alignment.links for s in link.source]
+    targets = [t for link in alignment.links for t in link.target]
+    assert sources == [s.id for s in alignment.source] and targets == [t.id for t in alignment.target]
+
+
+@pytest.mark.parametrize("operation, reason", [
+    ({"op": "reading", "at": 0, "reading": "xyz"}, "not one pinyin syllable"),
+    ({"op": "reading", "at": 0, "reading": "<b>"}, "not one pinyin syllable"),
+    ({"op": "reading", "at": 10 ** 6, "reading": "ma"}, "no reading number"),
+    ({"op": "merge", "sentence": "s999"}, "no sentence"),
+    ({"op": "split", "sentence": "s1"}, "already begins its bead"),
+    ({"op": "move", "sentence": "s3", "to": "next"}, "only a translation sentence"),
+    ({"op": "untranslated", "sentence": "t3"}, "only a sentence of the source"),
+    ({"op": "gloss", "entry": "gl-funeng", "gloss": " "}, "needs a gloss"),
+    ({"op": "gloss", "entry": "../../etc/passwd", "gloss": "x"}, "no note"),
+    ({"op": "term", "start": 0, "end": 2, "gloss": "x"}, "already has a note"),
+    ({"op": "delete", "path": "/etc/passwd"}, "unknown edit"),
+])
+def test_an_edit_that_cannot_apply_says_why_and_changes_nothing(operation, reason):
+    edition = _edition()
+    before = write(edition.document, "tei")
+    with pytest.raises(EditError, match=reason):
+        edition.apply(operation)
+    assert write(edition.document, "tei") == before
