@@ -499,34 +499,43 @@ def lookup(edition: Edition, start: int, end: int) -> dict:
     return {"term": term, "readings": readings, "gloss": gloss or ""}
 
 
-def unsure(edition: Edition) -> dict[int, str]:
-    """The places whose reading the model was unsure of (the review list's criteria: a polyphone
-    read by a fallback, or by the context model with low confidence), with that reading. A TEI
-    keeps readings, not how they were decided: the text is analysed again for this."""
+def unsure_in(texts: list[str], script: str, reading: str, variant: str) -> list[tuple[int, int, str]]:
+    """(paragraph, character offset, reading) of each reading the model is unsure of in these
+    paragraphs (the review list's criteria: a polyphone read by a fallback, or by the context
+    model with low confidence). Plain data in and out: the editor runs it in another process."""
     from .model import Section, Settings
     from .pipeline import annotate_document
     from .polyphones import model
     from .review import doubtful
 
-    document = edition.document
-    fresh = Document(document.source, [Section(blocks=[Block("p", block.text, block.line) for block in edition.blocks])],
-                     script=document.script)
-    settings = document.settings
-    annotate_document(fresh, None, Settings(reading=settings.reading, variant=settings.variant))
-    where: dict[tuple[int, int], int] = {}
-    offsets = [block.token_offsets() for block in edition.blocks]
-    for at, (b, t, c) in enumerate(edition.places):
-        where[(b, offsets[b][t] + c)] = at
-    found: dict[int, str] = {}
+    fresh = Document("-", [Section(blocks=[Block("p", text, 0) for text in texts])], script=script)
+    annotate_document(fresh, None, Settings(reading=reading, variant=variant))
     polyphones = model().polyphones
+    found = []
     for b, block in enumerate(fresh.blocks()):
         position = 0
         for token in block.tokens:
             word = token.simplified or token.text
             for offset in range(len(word)):
                 if token.readings and token.readings[offset] is not None and doubtful(token, word, offset, polyphones):
-                    at = where.get((b, position + offset))
-                    if at is not None and edition.reading_at(at) == token.readings[offset]:
-                        found[at] = token.readings[offset]
+                    found.append((b, position + offset, token.readings[offset]))
             position += len(token.text)
     return found
+
+
+def unsure(edition: Edition, found: list[tuple[int, int, str]] | None = None) -> dict[int, str]:
+    """The places whose reading the model was unsure of, with that reading, where the edition
+    still reads it so. A TEI keeps readings, not how they were decided: the text is analysed
+    again for this (`found`: unsure_in's answer, when it ran elsewhere)."""
+    if found is None:
+        settings = edition.document.settings
+        found = unsure_in([block.text for block in edition.blocks], edition.document.script, settings.reading,
+                          settings.variant)
+    offsets = [block.token_offsets() for block in edition.blocks]
+    where = {(b, offsets[b][t] + c): at for at, (b, t, c) in enumerate(edition.places)}
+    marked = {}
+    for b, offset, reading in found:
+        at = where.get((b, offset))
+        if at is not None and edition.reading_at(at) == reading:
+            marked[at] = reading
+    return marked

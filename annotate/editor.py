@@ -62,24 +62,77 @@ class Session:
         """How many operations are applied (the rest can be redone)."""
         self.saved_position = 0
         self.lock = threading.RLock()
-        self.edition = self._load(self.opened)
+        self.pool = None
+        self._checked = None
+        self._unchecked: bytes | None = None
+        self.edition = self._open(self.opened)
         self.rendering = Rendering()
+        self._warmed = False
         self._unsure: dict[int, str] | None = None
         self._unsure_ready = threading.Event()
-        threading.Thread(target=self._find_unsure, daemon=True).start()
+        self._unsure_started = False
 
     def _load(self, data: bytes) -> Edition:
         from .render import load
 
-        document, _ = load(data, str(self.path))
+        document, _ = load(data, str(self.path), spellings=False)
         return Edition(document)
 
-    def _find_unsure(self) -> None:
+    def _open(self, data: bytes) -> Edition:
+        """The edition, read at once, while its check against the profile (most of the time on
+        a book) runs in the helper process; where reading unchecked fails, read checked, for
+        the message that says what to fix."""
+        from .render import load
+
         try:
+            document, _ = load(data, str(self.path), checked=False, spellings=False)
+        except Exception:  # noqa: BLE001 (a TEI that does not fit the profile: the checked read says why)
+            return self._load(data)
+        self._unchecked = data  # checked once the page is shown (wait_unsure): the browser needs the cores first
+        return Edition(document)
+
+    def _helper(self, function, *arguments):
+        """`function(*arguments)` in the helper process (a future): the check and the analysis
+        take seconds of a book, which would hold up every answer of this one."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        return self.pool.submit(function, *arguments)
+
+    @property
+    def problems(self) -> list[str]:
+        """What the check of the edition as opened found (empty until it is done)."""
+        if self._checked is None or not self._checked.done():
+            return []
+        try:
+            return self._checked.result()
+        except Exception:  # noqa: BLE001 (no helper process here: a save checks what it writes either way)
+            return []
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def _find_unsure(self) -> None:
+        """In a process of its own: the analysis takes seconds of a book, which would hold up
+        every answer of this one."""
+        from .editing import unsure_in
+
+        with self.lock:
+            edition = Edition(self.edition.document)  # block texts and places never change
+            settings = edition.document.settings
+            texts = [block.text for block in edition.blocks]
+        arguments = (texts, edition.document.script, settings.reading, settings.variant)
+        try:
+            try:
+                found = self._helper(unsure_in, *arguments).result()
+            except Exception:  # noqa: BLE001 (no process to spare, or none can start here: in this one, then)
+                found = unsure_in(*arguments)
             with self.lock:
-                edition = self._load(self.opened)
-            self._unsure = unsure(edition)
-        except Exception:  # the marks are a help: without them the editor still edits
+                self._unsure = unsure(edition, found)
+        except Exception:  # noqa: BLE001 (the marks are a help: without them the editor still edits)
             self._unsure = {}
         self._unsure_ready.set()
 
@@ -152,9 +205,19 @@ class Session:
                     "unsure": sorted(at for at, reading in current.items() if edition.reading_at(at) == reading),
                     "undo": self.position, "redo": len(self.operations) - self.position,
                     "unsaved": self.position != self.saved_position, "edition": self.path.name,
+                    "problems": self.problems,
                     "entries": {i: {"term": e.term, "gloss": e.gloss} for i, e in edition.document.glossary.items()}}
 
-    def wait_unsure(self, seconds: float = 60) -> None:
+    def wait_unsure(self, seconds: float = 120) -> None:
+        """Wait for the places the model was unsure of: found once, when the page first asks
+        (after it is shown: on a book the analysis takes seconds)."""
+        with self.lock:
+            if not self._unsure_started:
+                self._unsure_started = True
+                if self._unchecked is not None:
+                    self._checked = self._helper(_problems, self._unchecked, self.path.name)
+                    self._unchecked = None
+                threading.Thread(target=self._find_unsure, daemon=True).start()
         self._unsure_ready.wait(seconds)
 
     def article(self) -> bytes:
@@ -163,13 +226,18 @@ class Session:
         with self.lock:
             return write(self.edition.document, "html-fragment", style=False)
 
-    def page(self) -> bytes:
-        from .writers import write
+    def page(self, out) -> None:
+        """The edition's page, written to `out` as the writer makes it (the browser lays out the
+        first section while the rest is written), with the editor's stylesheet and script: the
+        script first in the body, so that a reading can be clicked before the page is all there."""
+        from .writers import feed, open_sink
 
         with self.lock:
-            page = write(self.edition.document, "html")
-        head = b'<link rel="icon" href="data:,"><link rel="stylesheet" href="edit.css"><script src="edit.js" defer></script></head>'
-        return page.replace(b"</head>", head, 1)
+            if not self._warmed:  # while the browser lays the page out
+                self._warmed = True
+                threading.Thread(target=_warm, daemon=True).start()
+            sink = open_sink("html", _Injecting(out), self.edition.document)
+            feed(self.edition.document, [sink])
 
     # ------------------------------------------------------------------ saving
 
@@ -239,6 +307,86 @@ class Session:
             self.rendering = Rendering("failed", message=f"{type(error).__name__}: {error}")
 
 
+class _Injecting:
+    """A stream that puts the editor's stylesheet at the end of the page's head and its script
+    at the start of its body, as the page goes through."""
+
+    HEAD = b'<link rel="icon" href="data:,"><link rel="stylesheet" href="edit.css"></head>'
+    BODY = b'<body><script src="edit.js"></script>'
+
+    def __init__(self, out) -> None:
+        self.out = out
+        self.done = False
+
+    def write(self, data: bytes) -> int:
+        if not self.done and b"<body>" in data:
+            data = data.replace(b"</head>", self.HEAD, 1).replace(b"<body>", self.BODY, 1)
+            self.done = True
+        self.out.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+class _Chunked:
+    """HTTP/1.1 chunked transfer of what is written, in pieces of about 64 KB."""
+
+    def __init__(self, wfile) -> None:
+        self.wfile = wfile
+        self.pending: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.pending.append(data)
+        self.size += len(data)
+        if self.size >= 1 << 16:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.size:
+            self.wfile.write(b"%x\r\n%s\r\n" % (self.size, b"".join(self.pending)))
+        self.pending, self.size = [], 0
+
+    def close(self) -> None:
+        self.flush()
+        self.wfile.write(b"0\r\n\r\n")
+
+
+_INLINE: dict[str, str] = {}
+
+
+def inline_hashes() -> dict[str, str]:
+    """CSP hashes of the inline script and style every page carries (the same for every
+    edition: the page's CSS and its option-remembering script)."""
+    if not _INLINE:
+        from .model import Document
+        from .writers import write
+
+        page = write(Document("-"), "html")
+        _INLINE["script"] = " ".join(_hashes(page, b"script"))
+        _INLINE["style"] = " ".join(_hashes(page, b"style"))
+    return _INLINE
+
+
+def _warm() -> None:
+    """Load what the first reading popover needs (CC-CEDICT, pypinyin) while the browser is
+    still laying out the page, so that the first click answers at once."""
+    import pypinyin
+
+    from .dictionary import cedict
+
+    cedict()
+    pypinyin.pinyin("中", heteronym=True)
+
+
+def _problems(data: bytes, name: str) -> list[str]:
+    from .validate import check
+
+    return [f"{name}:{problem.line or 0}: {problem.message}" for problem in check(data)[:3]]
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -259,12 +407,23 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False
 
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser closed the page before an answer came: nothing to tell
+        super().handle_error(request, client_address)
+
     def __init__(self, session: Session, port: int = 0) -> None:
         self.session = session
         self.token = secrets.token_urlsafe(24)
         super().__init__((HOST, port), Handler)
         self.port = self.server_address[1]
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.session.close()
 
     @property
     def url(self) -> str:
@@ -307,8 +466,11 @@ class Handler(BaseHTTPRequestHandler):
     def _get(self, route: str, query: str) -> None:
         session = self.server.session
         if route == "":
-            page = session.page()
-            return self._send(200, page, "text/html; charset=utf-8", page=page)
+            self._headers(200, "text/html; charset=utf-8", None, page=True)
+            chunks = _Chunked(self.wfile)
+            session.page(chunks)
+            chunks.close()
+            return None
         if route in ("edit.js", "edit.css"):
             kind = "text/javascript" if route.endswith(".js") else "text/css"
             return self._send(200, asset(f"zh-annotate-edit.{route[5:]}"), f"{kind}; charset=utf-8")
@@ -319,12 +481,12 @@ class Handler(BaseHTTPRequestHandler):
             if route == "api/unsure":
                 session.wait_unsure()
                 return self._json(200, session.state())
+            # read without the lock, which the page's writing holds: a popover opens while a long
+            # page is still being written (an edit replaces a token's readings whole, never in part)
             if route == "api/readings" and "at" in arguments:
-                with session.lock:
-                    return self._json(200, choices(session.edition, arguments["at"]))
+                return self._json(200, choices(session.edition, arguments["at"]))
             if route == "api/lookup" and {"start", "end"} <= arguments.keys():
-                with session.lock:
-                    return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
+                return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
             if route == "api/status":
                 rendering = session.rendering
                 return self._json(200, {"state": rendering.state, "outputs": rendering.outputs,
@@ -359,22 +521,27 @@ class Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, value) -> None:
         self._send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json")
 
-    def _send(self, status: int, body: bytes, kind: str, page: bytes | None = None) -> None:
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self._headers(status, kind, len(body))
+        self.wfile.write(body)
+
+    def _headers(self, status: int, kind: str, length: int | None, page: bool = False) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
+        if length is None:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("X-Frame-Options", "DENY")
-        scripts = " ".join(_hashes(page, b"script")) if page else ""
-        styles = " ".join(_hashes(page, b"style")) if page else ""
+        inline = inline_hashes() if page else {"script": "", "style": ""}
         self.send_header("Content-Security-Policy",
-                         f"default-src 'none'; script-src 'self' {scripts}; style-src 'self' {styles}; "
+                         f"default-src 'none'; script-src 'self' {inline['script']}; style-src 'self' {inline['style']}; "
                          "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
                          "frame-ancestors 'none'")
         self.end_headers()
-        self.wfile.write(body)
 
 
 def _numbers(query: str) -> dict[str, int]:

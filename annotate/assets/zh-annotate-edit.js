@@ -12,6 +12,7 @@
   let current = null;        // the sentence element the bead tools act on
   let selection = null;      // {start, end} places of a selected run of characters
   let busy = false;
+  let decorated = false;     // the whole page is there and every reading numbered
 
   const make = (tag, attributes = {}, text = null) => {
     const element = document.createElement(tag);
@@ -78,6 +79,7 @@
 
   async function send(route, body = {}) {
     if (busy) return false;
+    if (!decorated) { say('The page is still loading: try again in a moment.'); return false; }
     busy = true;
     const focus = remember();
     try {
@@ -132,6 +134,7 @@
   }
 
   function decorate() {
+    decorated = true;
     rubies = [...article().querySelectorAll('.zha-section ruby')];
     if (state && rubies.length !== state.places) {
       say(`The page shows ${rubies.length} readings and the edition has ${state.places}: reload the page.`, 'error');
@@ -146,6 +149,7 @@
       }
     });
     for (const sentence of article().querySelectorAll('.zha-tsent')) sentence.tabIndex = 0;
+    for (const sentence of article().querySelectorAll('.zha-sent')) sentence.tabIndex = -1;  // B goes there
     (state ? state.beads : []).forEach((link, k) => {
       const oneSided = !link.source.length || !link.target.length;
       const weak = !link.fixed && (oneSided || link.confidence < 0.5);
@@ -238,8 +242,12 @@
     box.style.top = `${window.scrollY + rect.bottom + 6}px`;
   }
 
+  const placeOf = (ruby) => (ruby.dataset.at !== undefined ? Number(ruby.dataset.at)
+    // before the page is all there: the rubies before this one are (a page is parsed in order)
+    : [...document.querySelectorAll('article.zha .zha-section ruby')].indexOf(ruby));
+
   async function openPopover(ruby) {
-    const at = Number(ruby.dataset.at);
+    const at = placeOf(ruby);
     popFor = ruby;
     setCurrent(ruby);
     let offer;
@@ -390,6 +398,8 @@
       if (ruby && (event.key === 'Enter' || event.key === ' ')) {
         event.preventDefault();
         openPopover(ruby);
+      } else if (!decorated) {
+        return;
       } else if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         step([...article().querySelectorAll('ruby.zhe-unsure')], event.key === 'n');
@@ -429,15 +439,27 @@
   });
 
   /* ------------------------------------------------------------ start */
+  // This script runs as the page's body begins (a reading can be clicked while the rest of a
+  // long edition is still coming); the numbering waits for the whole page.
   document.body.append(bar, pop, termForm);
   document.body.classList.add('zhe-editing');
+  const first = get('state');
+  const parsed = new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve);
+    else resolve();
+  });
   (async () => {
     try {
-      state = await get('state');
+      state = await first;
+      await parsed;
       decorate();
+      document.body.dataset.zheReady = 'state';
       say('Click a character to change its reading; click a sentence to correct its bead. N: next unsure reading, B: next bead to check.');
       state = await get('unsure');
       decorate();
+      if (state.problems.length) {
+        say(`This edition does not fit the TEI profile: ${state.problems.join('; ')}. Fix it in the file, or undo edits until a save is accepted.`, 'error');
+      }
       document.body.dataset.zheReady = 'unsure';
     } catch (error) {
       say(`The editor could not start: ${error.message}`, 'error');

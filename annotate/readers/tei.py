@@ -35,11 +35,15 @@ NAME_KINDS = ("person", "place", "organisation", "name")
 STRUCTURAL = ("p", "list", "quote", "table")
 
 
-def read(data: bytes, source: str) -> Document:
-    """TEI bytes → Document; `source` names the file in messages."""
+RUBY, RB, RT, CHOICE, ORIG, REG = (f"{TEI}{name}" for name in ("ruby", "rb", "rt", "choice", "orig", "reg"))
+
+def read(data: bytes, source: str, checked: bool = True) -> Document:
+    """TEI bytes → Document; `source` names the file in messages. `checked=False` skips the
+    check against the profile, for a caller that runs it meanwhile (the editor: it takes most
+    of the time on a book) and reads again, checked, where reading unchecked fails."""
     from ..validate import check
 
-    problems = check(data)
+    problems = check(data) if checked else []
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more: run annotate validate {source})" if len(problems) > 1 else ""
@@ -229,7 +233,13 @@ class _Reader:
         """One child of a <p>, <head> or <s>: a word, punctuation, a note, or inline markup
         (emphasis, a link, code, a picture, a line break), which becomes a mark."""
         tag = child.tag if isinstance(child.tag, str) else ""
-        position = sum(len(t.text) for t in tokens)
+        if tag in (f"{TEI}seg", f"{TEI}term") and child.get("type") != "verbatim":  # most children: a word
+            tokens.append(self.word(child))
+            return
+        if tag == f"{TEI}pc":
+            tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))
+            return
+        position = sum(len(t.text) for t in tokens)  # where a mark goes: only for the few that are not words
         if tag in (f"{TEI}hi", f"{TEI}ref"):
             self.words(child, tokens)
             end = sum(len(t.text) for t in tokens)
@@ -278,14 +288,26 @@ class _Reader:
 
         plain(element.text)
         for child in element:
-            localname = etree.QName(child).localname
-            if localname == "ruby":
-                rb = child.find(f"{TEI}rb")
-                orig, reg = rb.find(f".//{TEI}orig"), rb.find(f".//{TEI}reg")
+            localname = "ruby" if child.tag == RUBY else etree.QName(child).localname
+            if localname == "ruby":  # most of a book: read by hand, not by path, for speed
+                rb = main = second = None
+                for part in child:
+                    if part.tag == RB:
+                        rb = part
+                    elif part.tag == RT:
+                        subtype = part.get("subtype")
+                        if subtype is None:
+                            main = part if main is None else main
+                        elif subtype in ("spoken", "written") and second is None:
+                            second = part
+                if main is None:
+                    main = child.find(RT)
+                choice = rb[0] if len(rb) else None
+                if choice is not None and choice.tag == CHOICE:
+                    orig, reg = choice.find(ORIG), choice.find(REG)
+                else:
+                    orig, reg = rb.find(f".//{TEI}orig"), rb.find(f".//{TEI}reg")
                 char = orig.text if orig is not None else rb.text
-                rts = child.findall(f"{TEI}rt")
-                main = next((rt for rt in rts if rt.get("subtype") is None), rts[0])
-                second = next((rt for rt in rts if rt.get("subtype") in ("spoken", "written")), None)
                 text.append(char)
                 readings.append((main.text or "").strip())
                 others.append(reg.text if reg is not None else char)

@@ -1,0 +1,132 @@
+"""How fast the editor (`annotate edit`) saves, and how soon it is usable on a long edition.
+
+    python bench/edit_speed.py
+
+1. The seed's bilingual edition (out/ningbo-alibaba.tei.xml, copied): one reading corrected
+   through the server's API, then a save; timed from the save request until the TEI is written
+   and the HTML and JSON are rendered again (the status says `done`). Median of 5.
+2. 西游记 (../shared/data/corpus/xiyouji_s.txt): the first 40 chapters, and the first 100,000
+   characters, each built into a TEI edition (not timed). Then, timed: the editor's session
+   opened (the TEI read into the model), the page loaded in Debian's chromium, the first
+   reading's popover open. Median of 3.
+Prints Markdown table rows for bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from annotate.demo import CHROMIUM_ARGS  # noqa: E402
+from annotate.editor import Server, Session  # noqa: E402
+
+XIYOUJI = ROOT.parent / "shared" / "data" / "corpus" / "xiyouji_s.txt"
+
+
+def serve(path: Path) -> Server:
+    server = Server(Session(path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def post(server: Server, route: str, body: dict) -> dict:
+    request = urllib.request.Request(server.url + "api/" + route, json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "X-Annotate-Token": server.token})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def status(server: Server) -> str:
+    with urllib.request.urlopen(server.url + "api/status") as response:
+        return json.loads(response.read())["state"]
+
+
+def save_seed(folder: Path) -> list[float]:
+    for path in (ROOT / "out").glob("ningbo-alibaba.*"):
+        shutil.copy(path, folder / path.name)
+    server = serve(folder / "ningbo-alibaba.tei.xml")
+    times = []
+    for run in range(5):
+        post(server, "edit", {"op": "reading", "at": 4, "reading": "wéi" if run % 2 == 0 else "wèi"})
+        start = time.perf_counter()
+        post(server, "save", {})
+        while status(server) != "done":
+            time.sleep(0.005)
+        times.append(time.perf_counter() - start)
+    server.shutdown()
+    server.server_close()
+    return times
+
+
+CLICK = """() => new Promise(done => {
+  document.querySelector('article.zha .zha-section ruby').dispatchEvent(
+    new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));
+  const wait = () => {
+    const pop = document.querySelector('#zhe-pop');
+    if (!pop.hidden && pop.querySelector('.zhe-choice')) requestAnimationFrame(() => done(performance.now()));
+    else requestAnimationFrame(wait);
+  };
+  wait();
+})"""
+
+
+def chapters(count: int) -> str:
+    text = XIYOUJI.read_text(encoding="utf-8")
+    heads = [m.start() for m in re.finditer(r"^第[一二三四五六七八九十百零]+回", text, re.M)]
+    return text[:heads[count]]
+
+
+def open_long(folder: Path, name: str, text: str, browser) -> tuple[int, list[tuple[float, float, float]]]:
+    source = folder / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "annotate", "build", str(source), "--out", str(folder), "--format", "tei"],
+                   check=True, capture_output=True)
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        server = serve(folder / f"{name}.tei.xml")
+        opened = time.perf_counter() - start
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        start = time.perf_counter()
+        page.goto(server.url, wait_until="commit")
+        page.wait_for_selector("article.zha .zha-section ruby", state="attached")
+        drawn = page.evaluate(CLICK) / 1000  # the page's clock: since the navigation began
+        page.wait_for_selector("body[data-zhe-ready]")
+        ready = page.evaluate("performance.now()") / 1000
+        runs.append((opened, drawn, ready))
+        page.close()
+        server.shutdown()
+        server.server_close()
+    return len(text), runs
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        times = save_seed(Path(folder))
+        print(f"| seed edition: save + HTML and JSON rendered again | median {statistics.median(times):.2f} s "
+              f"(max {max(times):.2f} s) |")
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, text in (("xiyouji-100k", XIYOUJI.read_text(encoding="utf-8")[:100_000]),
+                           ("xiyouji-40", chapters(40))):
+            characters, runs = open_long(Path(folder), name, text, browser)
+            opened, drawn, ready = (statistics.median(values) for values in zip(*runs))
+            print(f"| {name} ({characters:,} chars) | session opened {opened:.2f} s | first reading's popover "
+                  f"drawn {drawn:.2f} s | whole page numbered {ready:.2f} s | opened + popover {opened + drawn:.2f} s |")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
