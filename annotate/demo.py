@@ -172,6 +172,56 @@ def book_screenshot(root: Path, out: Path) -> Path:
     return out / "screenshot-epub-phone.png"
 
 
+LEFT_OUT = (' In the industrial internet in particular, the powerful computing capacity of Alibaba Cloud can '
+            'connect the "information islands" up and down the industrial chain and raise productivity.')
+"""A sentence of the seed's English (s5's translation) that the editor's screenshot leaves out."""
+
+
+def omission_edition(root: Path) -> bytes:
+    """The seed's bilingual edition (TEI) with LEFT_OUT missing from the English: the aligner
+    leaves s5 untranslated, in a bead the editor marks for checking."""
+    import annotate
+
+    english = (root / "seeds" / "ningbo-alibaba.en.txt").read_text(encoding="utf-8")
+    document = annotate.annotate_text((root / "seeds" / "ningbo-alibaba.txt").read_text(encoding="utf-8"),
+                                      source="lesson.txt", glossary=annotate.load_glossary(root / "glossary"),
+                                      translation=english.replace(LEFT_OUT, ""), translation_name="lesson.en.txt")
+    return annotate.write(document, "tei")
+
+
+def editor_screenshot(root: Path, out: Path) -> Path:
+    """`annotate edit` on omission_edition: a reading's popover open over a sentence, beside the
+    bead the aligner left without a translation (marked for checking)."""
+    import tempfile
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from .editor import Server, Session
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "lesson.tei.xml"
+        path.write_bytes(omission_edition(root))
+        server = Server(Session(path))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+                page.goto(server.url)
+                page.wait_for_selector('body[data-zhe-ready="unsure"]')
+                page.locator("#zha-sn-s4").scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, 120)")
+                page.locator("#zha-sn-s6 ruby.zhe-unsure, #zha-sn-s6 ruby").first.click()
+                page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
+                page.screenshot(path=str(out / "screenshot-editor.png"))
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    return out / "screenshot-editor.png"
+
+
 def main(argv: list[str]) -> None:
     root = Path(__file__).resolve().parent.parent
     out = Path(argv[0]) if argv else root / "out"
@@ -181,6 +231,7 @@ def main(argv: list[str]) -> None:
     for path in screenshots(out / "ningbo-alibaba.html", out):
         print(f"wrote {path}")
     print(f"wrote {book_screenshot(root, out)}")
+    print(f"wrote {editor_screenshot(root, out)}")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ class Session:
         self._unchecked: bytes | None = None
         self.edition = self._open(self.opened)
         self.rendering = Rendering()
-        self._warmed = False
+        threading.Thread(target=_warm, daemon=True).start()  # while the browser starts
         self._unsure: dict[int, str] | None = None
         self._unsure_ready = threading.Event()
         self._unsure_started = False
@@ -233,9 +233,6 @@ class Session:
         from .writers import feed, open_sink
 
         with self.lock:
-            if not self._warmed:  # while the browser lays the page out
-                self._warmed = True
-                threading.Thread(target=_warm, daemon=True).start()
             sink = open_sink("html", _Injecting(out), self.edition.document)
             feed(self.edition.document, [sink])
 
@@ -371,8 +368,8 @@ def inline_hashes() -> dict[str, str]:
 
 
 def _warm() -> None:
-    """Load what the first reading popover needs (CC-CEDICT, pypinyin) while the browser is
-    still laying out the page, so that the first click answers at once."""
+    """Load what the first reading popover needs (CC-CEDICT, pypinyin) while the browser starts,
+    so that the first click answers at once."""
     import pypinyin
 
     from .dictionary import cedict

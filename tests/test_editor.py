@@ -268,19 +268,12 @@ def omission(browser, tmp_path):
     in a bead the page marks for checking. Served by the editor; yields (page, folder)."""
     import threading
 
-    from annotate import annotate_text, load_glossary
+    from annotate.demo import omission_edition
     from annotate.editor import Server, Session
 
     from .conftest import ROOT
 
-    english = (ROOT / "seeds" / "ningbo-alibaba.en.txt").read_text(encoding="utf-8")
-    left_out = (' In the industrial internet in particular, the powerful computing capacity of Alibaba Cloud can '
-                'connect the "information islands" up and down the industrial chain and raise productivity.')
-    assert left_out in english
-    document = annotate_text((ROOT / "seeds" / "ningbo-alibaba.txt").read_text(encoding="utf-8"), source="lesson.txt",
-                             glossary=load_glossary(ROOT / "glossary"), translation=english.replace(left_out, ""),
-                             translation_name="lesson.en.txt")
-    (tmp_path / "lesson.tei.xml").write_bytes(write(document, "tei"))
+    (tmp_path / "lesson.tei.xml").write_bytes(omission_edition(ROOT))
     server = Server(Session(tmp_path / "lesson.tei.xml"))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
