@@ -142,9 +142,11 @@ class Session:
         with self.lock:
             try:
                 message = self.edition.apply(operation)
-            except EditError:
-                self._replay()  # an edit that failed half-way leaves nothing behind
+            except EditError:  # refused before anything changed
                 raise
+            except Exception as error:  # noqa: BLE001 (a fault of ours: the edition as it was, and the reason)
+                self._replay()
+                raise EditError(f"this edit failed ({type(error).__name__}: {error}); nothing changed") from None
             del self.operations[self.position:]
             self.operations.append(operation)
             self.position += 1
@@ -494,7 +496,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _post(self, route: str) -> None:
         session = self.server.session
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length") or "0"
+        length = int(declared) if declared.isdigit() and len(declared) < 10 else LARGEST_REQUEST + 1
         if length > LARGEST_REQUEST or "application/json" not in (self.headers.get("Content-Type") or ""):
             return self._send(400, b"refused\n", "text/plain")
         try:

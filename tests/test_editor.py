@@ -339,3 +339,48 @@ def test_a_term_is_added_from_a_selection_and_a_note_removed(omission):
     entries = {entry.term: entry for entry in again.document.glossary.values()}
     assert entries["疫情"].gloss == "epidemic; the outbreak" and "赋能" not in entries
     assert sum("疫情" == t.text and bool(t.note_ids) for block in again.blocks for t in block.tokens) == occurrences
+
+
+# ---------------------------------------------------------------------- the command
+
+
+def test_edit_builds_a_source_first_serves_it_and_stops_on_ctrl_c(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    from .conftest import ROOT
+
+    for name in ("ningbo-alibaba.txt", "ningbo-alibaba.en.txt"):
+        (tmp_path / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "annotate", "edit", "ningbo-alibaba.txt", "--no-browser"],
+                               cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in process.stderr:
+            lines.append(line)
+            if "editing" in line:
+                break
+        address = re.search(r"at (http://127\.0\.0\.1:\d+/[\w-]+/) ", lines[-1]).group(1)
+        assert "out/ningbo-alibaba.tei.xml" in lines[-1]
+        with urllib.request.urlopen(address + "api/state") as response:
+            state = json.loads(response.read())
+        assert state["edition"] == "ningbo-alibaba.tei.xml" and state["beads"]  # built with its translation
+        with urllib.request.urlopen(address) as response:
+            assert b'<script src="edit.js"></script>' in response.read()
+    finally:
+        process.send_signal(signal.SIGINT)
+        rest = process.communicate(timeout=30)[1]
+    assert process.returncode == 0, rest
+    assert "annotate: editor stopped" in rest and "Traceback" not in rest
+    assert (tmp_path / "out" / "ningbo-alibaba.html").exists()
+
+
+def test_edit_refuses_what_it_cannot_save_to(tmp_path):
+    (tmp_path / "lesson.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["edit", str(tmp_path / "lesson.json"), "--no-browser"])
+    assert result.exit_code == 2 and "saves to a TEI edition" in result.output
+    (tmp_path / "broken.tei.xml").write_text("<TEI>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["edit", str(tmp_path / "broken.tei.xml"), "--no-browser"])
+    assert result.exit_code != 0 and "broken.tei.xml" in result.output and "Traceback" not in result.output

@@ -860,3 +860,18 @@ def test_a_hostile_note_or_reading_typed_in_stays_text(browser, editor):
     assert b"&lt;img src=x" in saved and b"<img" not in saved
     html = (folder / "ningbo-alibaba.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror" in html and "<img src=x" not in html
+
+
+@pytest.mark.parametrize("length", ["-5", "abc", "99999999999", str(2 << 20)])
+def test_the_editor_refuses_a_body_it_cannot_measure(editor, length):
+    import http.client
+
+    server, _ = editor
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    connection.putrequest("POST", f"/{server.token}/api/edit", skip_host=True)
+    for name, value in _post_headers(server, Host=f"127.0.0.1:{server.port}", **{"Content-Length": length}).items():
+        connection.putheader(name, value)
+    connection.endheaders(b"{}")
+    response = connection.getresponse()
+    assert response.status == 400  # at once: never a read that waits for a body that will not come
+    connection.close()
