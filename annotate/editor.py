@@ -63,6 +63,9 @@ class Session:
         self.saved_position = 0
         self.lock = threading.RLock()
         self.pool = None
+        self.version = 0
+        """Of the article last sent to the page (changes)."""
+        self._sent: tuple[str, list[str], str] | None = None
         self._checked = None
         self._unchecked: bytes | None = None
         self.edition = self._open(self.opened)
@@ -207,7 +210,7 @@ class Session:
                     "unsure": sorted(at for at, reading in current.items() if edition.reading_at(at) == reading),
                     "undo": self.position, "redo": len(self.operations) - self.position,
                     "unsaved": self.position != self.saved_position, "edition": self.path.name,
-                    "problems": self.problems,
+                    "problems": self.problems, "version": self.version,
                     "entries": {i: {"term": e.term, "gloss": e.gloss} for i, e in edition.document.glossary.items()}}
 
     def wait_unsure(self, seconds: float = 120) -> None:
@@ -222,11 +225,25 @@ class Session:
                 threading.Thread(target=self._find_unsure, daemon=True).start()
         self._unsure_ready.wait(seconds)
 
-    def article(self) -> bytes:
+    def changes(self, version: str | None) -> dict:
+        """The article as it is now, for a page that shows the article of `version`: the sections
+        (and the glossary after them) that differ, or the whole article when the page's version
+        is not the last one sent (another tab, a reload) or more than sections changed."""
         from .writers import write
 
         with self.lock:
-            return write(self.edition.document, "html-fragment", style=False)
+            article = write(self.edition.document, "html-fragment", style=False).decode("utf-8")
+            old = self._sent if version == str(self.version) else None
+            new = self._remember(article)
+        if old is None or old[0] != new[0] or len(old[1]) != len(new[1]) or not new[1]:
+            return {"version": self.version, "article": article}
+        return {"version": self.version, "sections": {k: b for k, (a, b) in enumerate(zip(old[1], new[1])) if a != b},
+                "tail": new[2] if new[2] != old[2] else None}
+
+    def _remember(self, article: str) -> tuple[str, list[str], str]:
+        self.version += 1
+        self._sent = _pieces(article)
+        return self._sent
 
     def page(self, out) -> None:
         """The edition's page, written to `out` as the writer makes it (the browser lays out the
@@ -235,8 +252,10 @@ class Session:
         from .writers import feed, open_sink
 
         with self.lock:
-            sink = open_sink("html", _Injecting(out), self.edition.document)
-            feed(self.edition.document, [sink])
+            written = _Injecting(out)
+            feed(self.edition.document, [open_sink("html", written, self.edition.document)])
+            page = b"".join(written.seen).decode("utf-8")
+            self._remember(page[page.index("<article"):page.rindex("</article>") + len("</article>")])
 
     # ------------------------------------------------------------------ saving
 
@@ -316,11 +335,14 @@ class _Injecting:
     def __init__(self, out) -> None:
         self.out = out
         self.done = False
+        self.seen: list[bytes] = []
+        """What went through: the article sent is what later edits are compared with."""
 
     def write(self, data: bytes) -> int:
         if not self.done and b"<body>" in data:
             data = data.replace(b"</head>", self.HEAD, 1).replace(b"<body>", self.BODY, 1)
             self.done = True
+        self.seen.append(data)
         self.out.write(data)
         return len(data)
 
@@ -367,6 +389,25 @@ def inline_hashes() -> dict[str, str]:
         _INLINE["script"] = " ".join(_hashes(page, b"script"))
         _INLINE["style"] = " ".join(_hashes(page, b"style"))
     return _INLINE
+
+
+SECTION = '<section class="zha-section"'
+AFTER_SECTIONS = re.compile(r'<section class="zha-glossary"|<div class="zha-pops"|<footer class="zha-footer"|</article>')
+
+
+def _pieces(article: str) -> tuple[str, list[str], str]:
+    """An article's HTML as what comes before its sections, each section, and what comes after
+    them (glossary, notes, footer). Text never holds a tag (the writer escapes it), so the
+    writer's own tags are where they seem to be."""
+    prefix, *rest = article.split(SECTION)
+    sections = [SECTION + part for part in rest]
+    tail = ""
+    if sections:
+        last = sections[-1]
+        end = AFTER_SECTIONS.search(last)
+        sections[-1], tail = last[:end.start()], last[end.start():]
+        tail = tail[:tail.rindex("</article>")]
+    return prefix, sections, tail
 
 
 def _warm() -> None:
@@ -515,8 +556,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(409, {"error": str(error), "state": session.state()})
         except AnnotateError as error:
             return self._json(400, {"error": str(error), "state": session.state()})
-        article = session.article().decode("utf-8")
-        return self._json(200, {"message": message, "state": session.state(), "article": article})
+        answer = {"message": message, "state": session.state()}
+        if route != "api/save":  # a save changes nothing on the page
+            answer |= session.changes(self.headers.get("X-Annotate-Version"))
+        return self._json(200, answer)
 
     def _json(self, status: int, value) -> None:
         self._send(status, json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json")

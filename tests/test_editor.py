@@ -384,3 +384,26 @@ def test_edit_refuses_what_it_cannot_save_to(tmp_path):
     (tmp_path / "broken.tei.xml").write_text("<TEI>", encoding="utf-8")
     result = CliRunner().invoke(main, ["edit", str(tmp_path / "broken.tei.xml"), "--no-browser"])
     assert result.exit_code != 0 and "broken.tei.xml" in result.output and "Traceback" not in result.output
+
+
+def test_after_an_edit_the_page_gets_only_what_changed(tmp_path):
+    from annotate.editor import Session
+
+    path = tmp_path / "edition.tei.xml"
+    path.write_bytes(SEED_EDITION.read_bytes())
+    session = Session(path)
+    try:
+        first = session.changes(None)  # a page that shows nothing yet: the whole article
+        assert first["article"].startswith("<article") and first["version"] == 1
+        second = _first(session.edition, "产业")
+        last = max(at for at, (b, t, c) in enumerate(session.edition.places))
+        session.edit({"op": "reading", "at": last, "reading": "ma"})  # the last section's last reading
+        answer = session.changes("1")
+        assert set(answer["sections"]) == {1} and answer["tail"] is None and ">ma</rt>" in answer["sections"][1]
+        session.edit({"op": "gloss", "entry": "gl-shuzi-jingji", "gloss": "digital economy, checked"})
+        answer = session.changes(str(answer["version"]))
+        assert answer["sections"] == {} and "digital economy, checked" in answer["tail"]
+        session.edit({"op": "reading", "at": second, "reading": "shēng"})
+        assert "article" in session.changes("1")  # an old version: everything again
+    finally:
+        session.close()

@@ -13,6 +13,7 @@
   let selection = null;      // {start, end} places of a selected run of characters
   let busy = false;
   let decorated = false;     // the whole page is there and every reading numbered
+  let version = null;        // of the article on the page, as the server sent it
 
   const make = (tag, attributes = {}, text = null) => {
     const element = document.createElement(tag);
@@ -69,7 +70,8 @@
   async function post(route, body = {}) {
     const response = await fetch(api(route), {
       method: 'POST', cache: 'no-store',
-      headers: {'Content-Type': 'application/json', 'X-Annotate-Token': token},
+      headers: {'Content-Type': 'application/json', 'X-Annotate-Token': token,
+        'X-Annotate-Version': String(version)},
       body: JSON.stringify(body),
     });
     let answer;
@@ -92,7 +94,7 @@
         return false;
       }
       conflict.hidden = true;
-      if (answer.article) replaceArticle(answer.article);
+      if (answer.version !== undefined) showChanges(answer);
       decorate();
       restore(focus);
       say(answer.message);
@@ -120,6 +122,26 @@
 
   /* ------------------------------------------------------------ the article */
   const article = () => document.querySelector('article.zha');
+
+  const parse = (markup) => {
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    return template.content;
+  };
+
+  function showChanges(answer) {
+    // the sections that changed (and what follows them: glossary and notes), or the whole article
+    version = answer.version;
+    if (answer.article !== undefined) { replaceArticle(answer.article); return; }
+    const sections = article().querySelectorAll(':scope > section.zha-section');
+    for (const [k, markup] of Object.entries(answer.sections)) sections[Number(k)].replaceWith(parse(markup));
+    if (answer.tail !== null) {
+      const last = article().querySelectorAll(':scope > section.zha-section');
+      let after = last[last.length - 1].nextSibling;
+      while (after) { const next = after.nextSibling; after.remove(); after = next; }
+      article().append(parse(answer.tail));
+    }
+  }
 
   function replaceArticle(markup) {
     const old = article();
@@ -451,6 +473,7 @@
   (async () => {
     try {
       state = await first;
+      version = state.version;
       await parsed;
       decorate();
       document.body.dataset.zheReady = 'state';
