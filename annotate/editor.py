@@ -234,15 +234,32 @@ class Session:
         with self.lock:
             article = write(self.edition.document, "html-fragment", style=False).decode("utf-8")
             old = self._sent if version == str(self.version) else None
+            known = self._children if old is not None else {}
             new = self._remember(article)
-        if old is None or old[0] != new[0] or len(old[1]) != len(new[1]) or not new[1]:
-            return {"version": self.version, "article": article}
-        return {"version": self.version, "sections": {k: b for k, (a, b) in enumerate(zip(old[1], new[1])) if a != b},
-                "tail": new[2] if new[2] != old[2] else None}
+            if old is None or old[0] != new[0] or len(old[1]) != len(new[1]) or not new[1]:
+                return {"version": self.version, "article": article}
+            sections, children = {}, []
+            for k, (before, after) in enumerate(zip(old[1], new[1])):
+                if before == after:
+                    if k in known:
+                        self._children[k] = known[k]
+                    continue
+                change = _changed_children(known.get(k) or _children(before), after)
+                if change is None:  # not cut into elements: the whole section
+                    sections[k] = after
+                    continue
+                units, start, count, total = change
+                self._children[k] = units
+                children.append({"section": k, "start": start, "count": count, "total": total,
+                                 "markup": "".join(units[start:len(units) - (total - start - count)])})
+            return {"version": self.version, "sections": sections, "children": children,
+                    "tail": new[2] if new[2] != old[2] else None}
 
     def _remember(self, article: str) -> tuple[str, list[str], str]:
         self.version += 1
         self._sent = _pieces(article)
+        self._children: dict[int, list[str]] = {}
+        """The top-level elements of sections, where an edit has needed them (a long section is cut once)."""
         return self._sent
 
     def page(self, out) -> None:
@@ -410,6 +427,64 @@ def _pieces(article: str) -> tuple[str, list[str], str]:
     return prefix, sections, tail
 
 
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def _children(section: str, start: int = 0, end: int | None = None) -> list[str] | None:
+    """The top-level elements of a section's HTML (`<section …>…</section>`), each as a string;
+    or of `section[start:end]`, a run of whole elements. None where there is anything else at the
+    top (the caller then sends the whole section). Text never holds `<` or `>` (the writer
+    escapes them, in attributes too), so every `<` opens a tag."""
+    if end is None:
+        start, end = section.index(">") + 1, section.rindex("</section>")
+    units, depth, begin = [], 0, start
+    for match in TAG.finditer(section, start, end):
+        if section[begin:match.start()].strip() and depth == 0:
+            return None
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                units.append(section[begin:match.end()])
+                begin = match.end()
+            elif depth < 0:
+                return None
+        elif match.group(2).lower() in VOID:
+            if depth == 0:
+                units.append(section[begin:match.end()])
+                begin = match.end()
+        else:
+            if depth == 0:
+                begin = match.start()
+            depth += 1
+    if depth or section[begin:end].strip():
+        return None
+    return units
+
+
+def _changed_children(units: list[str] | None, after: str) -> tuple[list[str], int, int, int] | None:
+    """Where a section changed, by its top-level elements: (the new section's elements, the
+    first that changed, how many of the old ones it replaces, how many the old section had).
+    Only the stretch between the unchanged elements at both ends is cut again."""
+    if units is None:
+        return None
+    begin, end = after.index(">") + 1, after.rindex("</section>")
+    head = 0
+    position = begin
+    while head < len(units) and after.startswith(units[head], position):
+        position += len(units[head])
+        head += 1
+    tail, stop = 0, end
+    while tail < len(units) - head and after.endswith(units[len(units) - 1 - tail], position, stop):
+        stop -= len(units[len(units) - 1 - tail])
+        tail += 1
+    middle = _children(after, position, stop)
+    if middle is None:
+        return None
+    new = units[:head] + middle + units[len(units) - tail:]
+    return new, head, len(units) - head - tail, len(units)
+
+
 def _warm() -> None:
     """Load what the first reading popover needs (CC-CEDICT, pypinyin) while the browser starts,
     so that the first click answers at once."""
@@ -527,6 +602,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._json(200, choices(session.edition, arguments["at"]))
             if route == "api/lookup" and {"start", "end"} <= arguments.keys():
                 return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
+            if route == "api/article":
+                return self._json(200, session.changes(None))
             if route == "api/status":
                 rendering = session.rendering
                 return self._json(200, {"state": rendering.state, "outputs": rendering.outputs,

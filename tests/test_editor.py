@@ -399,10 +399,20 @@ def test_after_an_edit_the_page_gets_only_what_changed(tmp_path):
         last = max(at for at, (b, t, c) in enumerate(session.edition.places))
         session.edit({"op": "reading", "at": last, "reading": "ma"})  # the last section's last reading
         answer = session.changes("1")
-        assert set(answer["sections"]) == {1} and answer["tail"] is None and ">ma</rt>" in answer["sections"][1]
+        assert answer["sections"] == {} and answer["tail"] is None
+        (change,) = answer["children"]  # one paragraph of the last section, the last one
+        assert (change["section"], change["count"]) == (1, 1) and change["start"] == change["total"] - 1
+        assert change["markup"].startswith('<p class="zha-p') and ">ma</rt>" in change["markup"]
+        assert change["markup"].endswith("</p>") and change["markup"].count('<p class="zha-p') == 1
         session.edit({"op": "gloss", "entry": "gl-shuzi-jingji", "gloss": "digital economy, checked"})
         answer = session.changes(str(answer["version"]))
-        assert answer["sections"] == {} and "digital economy, checked" in answer["tail"]
+        assert answer["sections"] == {} and answer["children"] == []
+        assert "digital economy, checked" in answer["tail"]
+        session.edit({"op": "merge", "sentence": "s1"})  # the heading's bead and the first paragraph's
+        answer = session.changes(str(answer["version"]))
+        (change,) = answer["children"]  # the heading stays; its translation moves into the paragraph
+        assert (change["section"], change["start"], change["count"]) == (0, 1, 2)
+        assert change["markup"].startswith('<p class="zha-p zha-bi">') and "zha-tgt-head" not in change["markup"]
         session.edit({"op": "reading", "at": second, "reading": "shēng"})
         assert "article" in session.changes("1")  # an old version: everything again
     finally:

@@ -134,6 +134,14 @@
     version = answer.version;
     if (answer.article !== undefined) { replaceArticle(answer.article); return; }
     const sections = article().querySelectorAll(':scope > section.zha-section');
+    for (const change of answer.children) {  // the paragraphs (top-level elements) that changed
+      const section = sections[change.section];
+      if (section.children.length !== change.total) { resync(); return; }
+      const old = [...section.children].slice(change.start, change.start + change.count);
+      const fresh = parse(change.markup);
+      if (old.length) old[0].before(fresh); else if (section.children[change.start]) section.children[change.start].before(fresh); else section.append(fresh);
+      for (const element of old) element.remove();
+    }
     for (const [k, markup] of Object.entries(answer.sections)) sections[Number(k)].replaceWith(parse(markup));
     if (answer.tail !== null) {
       const last = article().querySelectorAll(':scope > section.zha-section');
@@ -141,6 +149,14 @@
       while (after) { const next = after.nextSibling; after.remove(); after = next; }
       article().append(parse(answer.tail));
     }
+  }
+
+  async function resync() {
+    // the page and the server disagree on what the page shows: the whole article again
+    const answer = await get('article');
+    version = answer.version;
+    replaceArticle(answer.article);
+    decorate();
   }
 
   function replaceArticle(markup) {
