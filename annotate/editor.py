@@ -427,34 +427,32 @@ def _pieces(article: str) -> tuple[str, list[str], str]:
     return prefix, sections, tail
 
 
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+BLOCK_TAG = re.compile(r"<(/?)(?:p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div)[\s>]")
+"""The tags a section's top-level elements (headings, paragraphs, lists, tables, quotations,
+figures, code) are made of; the inline ones inside them (ruby, span, button…) never hold a block."""
 
 
 def _children(section: str, start: int = 0, end: int | None = None) -> list[str] | None:
     """The top-level elements of a section's HTML (`<section …>…</section>`), each as a string;
     or of `section[start:end]`, a run of whole elements. None where there is anything else at the
-    top (the caller then sends the whole section). Text never holds `<` or `>` (the writer
-    escapes them, in attributes too), so every `<` opens a tag."""
+    top (the caller then sends the whole section). Text never holds `<` (the writer escapes it),
+    so every `<p` is a tag."""
     if end is None:
         start, end = section.index(">") + 1, section.rindex("</section>")
     units, depth, begin = [], 0, start
-    for match in TAG.finditer(section, start, end):
-        if section[begin:match.start()].strip() and depth == 0:
-            return None
+    for match in BLOCK_TAG.finditer(section, start, end):
         if match.group(1):
             depth -= 1
             if depth == 0:
-                units.append(section[begin:match.end()])
-                begin = match.end()
+                close = section.index(">", match.end() - 1) + 1
+                units.append(section[begin:close])
+                begin = close
             elif depth < 0:
                 return None
-        elif match.group(2).lower() in VOID:
-            if depth == 0:
-                units.append(section[begin:match.end()])
-                begin = match.end()
         else:
             if depth == 0:
+                if section[begin:match.start()].strip():
+                    return None  # text, or an element of another kind, at the top
                 begin = match.start()
             depth += 1
     if depth or section[begin:end].strip():
