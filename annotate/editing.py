@@ -153,11 +153,16 @@ class Edition:
         gloss = _typed(operation.get("gloss"), "gloss")
         if not gloss:
             raise EditError("a new term needs a gloss")
+        style = self.document.settings.reading
+        given = _term_pinyin(operation.get("pinyin"), block.text[begin:stop], style)
         token = _join(block, b, begin, stop)
         self.reindex(b)
         term = token.text
-        pinyin = _marks(token.readings, self.document.settings.reading)
-        written = " ".join(s for s in pinyin if s) if pinyin else None
+        if given is not None:
+            pinyin, written, readings = given
+        else:
+            pinyin, readings = _marks(token.readings, style), None
+            written = " ".join(s for s in pinyin if s) if pinyin else None
         from .glossary import _make_id
 
         base = entry_id = _make_id(term, written)
@@ -172,6 +177,9 @@ class Edition:
                     each.note_ids = (entry_id, *each.note_ids)
                     each.markup_id = None
                     count += 1
+                    for i, reading in enumerate(readings or ()):
+                        if reading is not None and each.readings[i] is not None and each.readings[i] != reading:
+                            _set_reading(each, i, reading)
         _show_notes(self.document, entry_id)
         used = dict.fromkeys(i for block_here in self.blocks for each in block_here.tokens for i in each.note_ids)
         glossary = self.document.glossary  # in order of first use, as an edition is read
@@ -297,6 +305,27 @@ def syllable(typed, char: str, style: str) -> str:
     if marks not in known["pinyin"]:
         raise EditError(f"{typed.strip()!r} is not a syllable of Mandarin")
     return spell(marks, style)
+
+
+def _term_pinyin(typed, term: str, style: str):
+    """A new term's pinyin as typed (`yìqíng`, `yi4 qing2`) → (syllables in tone marks, as
+    written, readings in the edition's style), checked against the term; None if none typed."""
+    from .validate import syllables
+
+    if typed is None or (isinstance(typed, str) and not typed.strip()):
+        return None
+    if not isinstance(typed, str) or len(typed) > 200:
+        raise EditError("type the term's pinyin, such as yìqíng or yi4 qing2")
+    try:
+        marks = parse_pinyin(typed, term, "pinyin")
+    except GlossaryError as error:
+        raise EditError(str(error).removeprefix("pinyin: ")) from None
+    known = syllables()["pinyin"]
+    wrong = [m for m in marks if m is not None and m not in known]
+    if wrong:
+        raise EditError(f"{wrong[0]!r} is not a syllable of Mandarin")
+    written = " ".join(m for m in marks if m is not None)  # in tone marks, however it was typed
+    return marks, written, tuple(None if m is None else spell(m, style) for m in marks)
 
 
 def _marks(readings, style: str):
@@ -496,7 +525,15 @@ def lookup(edition: Edition, start: int, end: int) -> dict:
     gloss = senses(term, marks) if marks and len(marks) == len(term) else None
     if gloss is None:
         gloss = next((_first_senses(text, 6) for _, _, text in cedict().get(term, ())), "")
-    return {"term": term, "readings": readings, "gloss": gloss or ""}
+    pinyin = None
+    for written, _, _ in cedict().get(term, ()):  # CC-CEDICT's reading, the one in the edition first
+        syllables = [s.lower() for s in tone_marks(written)]
+        if len(syllables) == len([c for c in readings if c is not None]):
+            if pinyin is None or (marks and [m for m in marks if m] == syllables):
+                pinyin = " ".join(syllables)
+    if pinyin is None:
+        pinyin = " ".join(r for r in (marks or readings) if r)
+    return {"term": term, "readings": readings, "gloss": gloss or "", "pinyin": pinyin}
 
 
 def unsure_in(texts: list[str], script: str, reading: str, variant: str) -> list[tuple[int, int, str]]:

@@ -252,6 +252,8 @@ def test_bead_operations_keep_every_sentence_once_and_in_order():
     ({"op": "gloss", "entry": "gl-funeng", "gloss": " "}, "needs a gloss"),
     ({"op": "gloss", "entry": "../../etc/passwd", "gloss": "x"}, "no note"),
     ({"op": "term", "start": 0, "end": 2, "gloss": "x"}, "already has a note"),
+    ({"op": "term", "start": 10, "end": 12, "gloss": "x", "pinyin": "wei1"}, "has 1 syllables but 微观 has 2"),
+    ({"op": "term", "start": 10, "end": 12, "gloss": "x", "pinyin": "<b> x"}, "is not pinyin"),
     ({"op": "delete", "path": "/etc/passwd"}, "unknown edit"),
 ])
 def test_an_edit_that_cannot_apply_says_why_and_changes_nothing(operation, reason):
@@ -321,7 +323,9 @@ def test_a_term_is_added_from_a_selection_and_a_note_removed(omission):
     page.get_by_role("button", name="Add term…").click()
     gloss = page.locator('#zhe-term input[aria-label="Gloss of 疫情"]')
     gloss.wait_for()
-    assert "epidemic" in gloss.input_value()  # from CC-CEDICT
+    assert "epidemic" in gloss.input_value()  # from CC-CEDICT, and its reading
+    assert page.locator('#zhe-term input[aria-label="Pinyin of 疫情"]').input_value() == "yì qíng"
+    page.locator('#zhe-term input[aria-label="Pinyin of 疫情"]').fill("yi4qing2")
     gloss.fill("epidemic; the outbreak")
     page.get_by_role("button", name="Add term", exact=True).click()
     _status(page, f"疫情 is a term, with its note \\({occurrences} occurrences\\)")
@@ -338,6 +342,7 @@ def test_a_term_is_added_from_a_selection_and_a_note_removed(omission):
     again = Edition(load(saved, "lesson.tei.xml")[0])
     entries = {entry.term: entry for entry in again.document.glossary.values()}
     assert entries["疫情"].gloss == "epidemic; the outbreak" and "赋能" not in entries
+    assert entries["疫情"].pinyin == ("yì", "qíng") and entries["疫情"].written_pinyin == "yì qíng"
     assert sum("疫情" == t.text and bool(t.note_ids) for block in again.blocks for t in block.tokens) == occurrences
 
 
@@ -417,3 +422,14 @@ def test_after_an_edit_the_page_gets_only_what_changed(tmp_path):
         assert "article" in session.changes("1")  # an old version: everything again
     finally:
         session.close()
+
+
+def test_a_new_terms_pinyin_is_the_reading_of_each_occurrence():
+    edition = _edition()
+    assert edition.word_at(10) == ("微观", 0) and edition.reading_at(10) == "wēi"
+    edition.apply({"op": "term", "start": 10, "end": 12, "gloss": "micro level", "pinyin": "wéi guān"})
+    assert edition.reading_at(10) == "wéi" and edition.reading_at(11) == "guān"
+    (entry,) = [e for e in edition.document.glossary.values() if e.term == "微观"]
+    assert entry.pinyin == ("wéi", "guān") and entry.id == "gl-wei-guan" and entry.source == "editor"
+    data = write(edition.document, "tei")
+    assert check(data) == [] and write(load(data, "again.tei.xml")[0], "tei") == data

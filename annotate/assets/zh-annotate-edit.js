@@ -385,16 +385,19 @@
       return;
     }
     termForm.replaceChildren();
-    termForm.append(make('p', {class: 'zhe-pop-title'}, `New term: ${offer.term} (${offer.readings.join(' ')})`));
+    termForm.append(make('p', {class: 'zhe-pop-title'}, `New term: ${offer.term}`));
+    const pinyin = make('input', {type: 'text', 'aria-label': `Pinyin of ${offer.term}`, autocomplete: 'off',
+      spellcheck: 'false', lang: 'zh-Latn-pinyin'});
+    pinyin.value = offer.pinyin;
     const gloss = make('input', {type: 'text', 'aria-label': `Gloss of ${offer.term}`, autocomplete: 'off'});
     gloss.value = offer.gloss;
-    termForm.append(gloss, make('button', {type: 'submit', class: 'zhe-button'}, 'Add term'),
+    termForm.append(pinyin, gloss, make('button', {type: 'submit', class: 'zhe-button'}, 'Add term'),
       button('Cancel', () => { termForm.hidden = true; }));
     termForm.onsubmit = (event) => {
       event.preventDefault();
       termForm.hidden = true;
       selection = null;
-      edit({op: 'term', start, end, gloss: gloss.value});
+      edit({op: 'term', start, end, gloss: gloss.value, pinyin: pinyin.value});
     };
     termForm.hidden = false;
     place(termForm, rubies[start]);
