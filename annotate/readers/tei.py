@@ -233,7 +233,7 @@ class _Reader:
         """One child of a <p>, <head> or <s>: a word, punctuation, a note, or inline markup
         (emphasis, a link, code, a picture, a line break), which becomes a mark."""
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in (f"{TEI}seg", f"{TEI}term") and child.get("type") != "verbatim":  # most children: a word
+        if tag == f"{TEI}term" or (tag == f"{TEI}seg" and child.get("type") != "verbatim"):  # most children: a word
             tokens.append(self.word(child))
             return
         if tag == f"{TEI}pc":
@@ -260,10 +260,6 @@ class _Reader:
             graphic, description = child.find(f"{TEI}graphic"), child.find(f"{TEI}figDesc")
             self.marks.append(Mark("image", position, position, graphic.get("url") if graphic is not None else None,
                                    "".join(description.itertext()) if description is not None else None))
-        elif tag in (f"{TEI}seg", f"{TEI}term"):
-            tokens.append(self.word(child))
-        elif tag == f"{TEI}pc":
-            tokens.append(Token(child.text or "", "punct", (None,) * len(child.text or "")))
         elif tag == f"{TEI}note":
             owner = next((t for t in reversed(tokens) if t.note_ids), None)
             if owner is None:
