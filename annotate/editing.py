@@ -27,6 +27,7 @@ from bisect import bisect_right
 
 from .errors import AnnotateError, GlossaryError
 from .model import Block, Document, GlossaryEntry, Link, Span, Token
+from .readers.common import order_by_first_use
 from .syllables import parse_pinyin, spell, tone_marks
 
 MAX_TEXT = 2_000
@@ -44,13 +45,12 @@ class Edition:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.blocks: list[Block] = list(document.blocks())
-        self.places: list[tuple[int, int, int]] = []
+        self.places: list[tuple[int, int, int]] = [place for b in range(len(self.blocks)) for place in self._places_of(b)]
         """(block, token, character in the token) of each reading, in document order."""
-        for b, block in enumerate(self.blocks):
-            for t, token in enumerate(block.tokens):
-                for c, reading in enumerate(token.readings):
-                    if reading is not None:
-                        self.places.append((b, t, c))
+
+    def _places_of(self, b: int) -> list[tuple[int, int, int]]:
+        return [(b, t, c) for t, token in enumerate(self.blocks[b].tokens)
+                for c, reading in enumerate(token.readings) if reading is not None]
 
     # ------------------------------------------------------------------ reading places
 
@@ -65,13 +65,15 @@ class Edition:
         """The places of block `b` again, after its tokens were cut or joined."""
         start = bisect_right(self.places, (b, -1, -1))
         end = bisect_right(self.places, (b, 1 << 60, 0))
-        fresh = [(b, t, c) for t, token in enumerate(self.blocks[b].tokens)
-                 for c, reading in enumerate(token.readings) if reading is not None]
-        self.places[start:end] = fresh
+        self.places[start:end] = self._places_of(b)
 
     def reading_at(self, at: int) -> str:
         _, _, token, c = self.place(at)
         return token.readings[c]
+
+    def occurrences(self, word: str, char: int) -> list[int]:
+        """The places of the `char`-th character of every token written `word`, in order."""
+        return [at for at, (b, t, c) in enumerate(self.places) if c == char and self.blocks[b].tokens[t].text == word]
 
     def word_at(self, at: int) -> tuple[str, int]:
         """The word the reading is in (its simplified form) and the character's offset in it."""
@@ -91,11 +93,7 @@ class Edition:
         _, _, token, c = self.place(at)
         style = self.document.settings.reading
         reading = syllable(operation.get("reading"), token.text[c], style)
-        targets = [at]
-        if operation.get("every"):
-            word = token.text
-            targets = [i for i, (b, t, k) in enumerate(self.places)
-                       if k == c and self.blocks[b].tokens[t].text == word]
+        targets = self.occurrences(token.text, c) if operation.get("every") else [at]
         for i in targets:
             _, _, other, k = self.place(i)
             _set_reading(other, k, reading)
@@ -166,8 +164,10 @@ class Edition:
         from .glossary import _make_id
 
         base = entry_id = _make_id(term, written)
+        n = 1
         while entry_id in self.document.glossary:
-            entry_id = f"{base}-{len(entry_id)}"
+            n += 1
+            entry_id = f"{base}-{n}"
         self.document.glossary[entry_id] = GlossaryEntry(entry_id, term, gloss, pinyin, written,
                                                          token.traditional, source="editor")
         count = 0
@@ -181,9 +181,7 @@ class Edition:
                         if reading is not None and each.readings[i] is not None and each.readings[i] != reading:
                             _set_reading(each, i, reading)
         _show_notes(self.document, entry_id)
-        used = dict.fromkeys(i for block_here in self.blocks for each in block_here.tokens for i in each.note_ids)
-        glossary = self.document.glossary  # in order of first use, as an edition is read
-        self.document.glossary = {i: glossary[i] for i in [*used, *glossary] if i in glossary}
+        order_by_first_use(self.document)  # as an edition is read
         return f"{term} is a term, with its note ({count} occurrence{'s' if count > 1 else ''})"
 
     # ------------------------------------------------------------------ beads
@@ -201,9 +199,20 @@ class Edition:
                 return k
         raise EditError(f"there is no sentence {sentence!r} in the alignment")
 
-    def _merge(self, operation: dict) -> str:
+    def _bead(self, operation: dict) -> tuple[list[Link], str, int, Link]:
+        """The beads, the sentence the operation names, and the number of its bead and the bead."""
         links = self._alignment().links
-        k = self._bead_of(operation.get("sentence"))
+        sentence = operation.get("sentence")
+        k = self._bead_of(sentence)
+        return links, sentence, k, links[k]
+
+    def _texts(self) -> dict[str, str]:
+        """Every sentence's text, by id, of both sides."""
+        alignment = self._alignment()
+        return {s.id: s.text for s in alignment.source} | {t.id: t.text for t in alignment.target}
+
+    def _merge(self, operation: dict) -> str:
+        links, _, k, _ = self._bead(operation)
         if k + 1 >= len(links):
             raise EditError("this is the last bead: there is none after it to merge with")
         a, b = links[k], links[k + 1]
@@ -211,11 +220,8 @@ class Edition:
         return f"beads {k + 1} and {k + 2} merged"
 
     def _split(self, operation: dict) -> str:
-        alignment = self._alignment()
-        sentence = operation.get("sentence")
-        k = self._bead_of(sentence)
-        link = alignment.links[k]
-        texts = {s.id: s.text for s in alignment.source} | {t.id: t.text for t in alignment.target}
+        links, sentence, k, link = self._bead(operation)
+        texts = self._texts()
         if sentence in link.source:
             j = link.source.index(sentence)
             if j == 0:
@@ -228,14 +234,12 @@ class Edition:
                 raise EditError("this translation sentence already begins its bead: split before a later one")
             c = _cut(link.target, j, link.source, texts)
             first, second = (link.source[:c], link.target[:j]), (link.source[c:], link.target[j:])
-        alignment.links[k:k + 1] = [Link(*first, 1.0, True), Link(*second, 1.0, True)]
+        links[k:k + 1] = [Link(*first, 1.0, True), Link(*second, 1.0, True)]
         return f"bead {k + 1} split in two"
 
     def _move(self, operation: dict) -> str:
-        links = self._alignment().links
-        sentence, to = operation.get("sentence"), operation.get("to")
-        k = self._bead_of(sentence)
-        link = links[k]
+        links, sentence, k, link = self._bead(operation)
+        to = operation.get("to")
         if sentence not in link.target:
             raise EditError("only a translation sentence moves to a neighbouring bead")
         if to == "previous":
@@ -258,15 +262,11 @@ class Edition:
         return f"translation sentence moved to the {to} bead"
 
     def _untranslated(self, operation: dict) -> str:
-        alignment = self._alignment()
-        sentence = operation.get("sentence")
-        k = self._bead_of(sentence)
-        link = alignment.links[k]
+        links, sentence, k, link = self._bead(operation)
         if sentence not in link.source:
             raise EditError("only a sentence of the source is left untranslated")
         if not link.target:
             raise EditError("this sentence is already marked untranslated")
-        texts = {s.id: s.text for s in alignment.source} | {t.id: t.text for t in alignment.target}
         j, rest = link.source.index(sentence), tuple(s for s in link.source if s != sentence)
         alone = Link((sentence,), (), 1.0, True)
         if not rest:
@@ -276,10 +276,10 @@ class Edition:
         elif j == len(link.source) - 1:
             beads = [Link(rest, link.target, 1.0, True), alone]
         else:
-            c = _cut(link.source, j, link.target, texts)
+            c = _cut(link.source, j, link.target, self._texts())
             beads = [Link(link.source[:j], link.target[:c], 1.0, True), alone,
                      Link(link.source[j + 1:], link.target[c:], 1.0, True)]
-        alignment.links[k:k + 1] = [bead for bead in beads if bead.source or bead.target]
+        links[k:k + 1] = [bead for bead in beads if bead.source or bead.target]
         return "sentence marked untranslated"
 
 
