@@ -193,32 +193,25 @@ def editor_screenshot(root: Path, out: Path) -> Path:
     """`annotate edit` on omission_edition: a reading's popover open over a sentence, beside the
     bead the aligner left without a translation (marked for checking)."""
     import tempfile
-    import threading
 
     from playwright.sync_api import sync_playwright
 
-    from .editor import Server, Session
+    from .editor import serving
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lesson.tei.xml"
         path.write_bytes(omission_edition(root))
-        server = Server(Session(path))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
-                page.goto(server.url)
-                page.wait_for_selector('body[data-zhe-ready="unsure"]')
-                page.locator("#zha-sn-s4").scroll_into_view_if_needed()
-                page.evaluate("window.scrollBy(0, 120)")
-                page.locator("#zha-sn-s6 ruby.zhe-unsure, #zha-sn-s6 ruby").first.click()
-                page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
-                page.screenshot(path=str(out / "screenshot-editor.png"))
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serving(path) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+            page.goto(server.url)
+            page.wait_for_selector('body[data-zhe-ready="unsure"]')
+            page.locator("#zha-sn-s4").scroll_into_view_if_needed()
+            page.evaluate("window.scrollBy(0, 120)")
+            page.locator("#zha-sn-s6 ruby.zhe-unsure, #zha-sn-s6 ruby").first.click()
+            page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
+            page.screenshot(path=str(out / "screenshot-editor.png"))
+            browser.close()
     return out / "screenshot-editor.png"
 
 

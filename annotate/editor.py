@@ -22,6 +22,7 @@ import re
 import secrets
 import threading
 from base64 import b64encode
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -123,18 +124,17 @@ class Session:
         every answer of this one."""
         from .editing import unsure_in
 
-        with self.lock:
-            edition = Edition(self.edition.document)  # block texts and places never change
-            settings = edition.document.settings
-            texts = [block.text for block in edition.blocks]
-        arguments = (texts, edition.document.script, settings.reading, settings.variant)
+        with self.lock:  # block texts and places never change, whatever is edited
+            document = self.edition.document
+            arguments = ([block.text for block in self.edition.blocks], document.script,
+                         document.settings.reading, document.settings.variant)
         try:
             try:
                 found = self._helper(unsure_in, *arguments).result()
             except Exception:  # noqa: BLE001 (no process to spare, or none can start here: in this one, then)
                 found = unsure_in(*arguments)
             with self.lock:
-                self._unsure = unsure(edition, found)
+                self._unsure = unsure(self.edition, found)
         except Exception:  # noqa: BLE001 (the marks are a help: without them the editor still edits)
             self._unsure = {}
         self._unsure_ready.set()
@@ -327,8 +327,6 @@ class Session:
         stem = stem_of(target.name)
         formats = [name for name, kind in FORMATS.items() if name != "tei" and
                    (name in DEFAULT_FORMATS or (target.parent / f"{stem}{kind.suffix}").exists())]
-        formats = [name for name in formats if name not in ("epub", "tmx", "tsv")
-                   or (target.parent / f"{stem}{FORMATS[name].suffix}").exists()]
         self.rendering = Rendering("rendering")
         threading.Thread(target=self._render_now, args=(target, formats), daemon=True).start()
 
@@ -541,6 +539,19 @@ class Server(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/{self.token}/"
+
+
+@contextmanager
+def serving(path: Path):
+    """The editor on the edition at `path`, its server answering from a thread of this process
+    (tests, the benchmark, the README's screenshot); stopped on leaving."""
+    server = Server(Session(path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -28,15 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from annotate.demo import CHROMIUM_ARGS  # noqa: E402
-from annotate.editor import Server, Session  # noqa: E402
+from annotate.editor import Server, serving  # noqa: E402
 
 XIYOUJI = ROOT.parent / "shared" / "data" / "corpus" / "xiyouji_s.txt"
-
-
-def serve(path: Path) -> Server:
-    server = Server(Session(path))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def post(server: Server, route: str, body: dict) -> dict:
@@ -54,17 +47,15 @@ def status(server: Server) -> str:
 def save_seed(folder: Path) -> list[float]:
     for path in (ROOT / "out").glob("ningbo-alibaba.*"):
         shutil.copy(path, folder / path.name)
-    server = serve(folder / "ningbo-alibaba.tei.xml")
     times = []
-    for run in range(5):
-        post(server, "edit", {"op": "reading", "at": 4, "reading": "wéi" if run % 2 == 0 else "wèi"})
-        start = time.perf_counter()
-        post(server, "save", {})
-        while status(server) != "done":
-            time.sleep(0.005)
-        times.append(time.perf_counter() - start)
-    server.shutdown()
-    server.server_close()
+    with serving(folder / "ningbo-alibaba.tei.xml") as server:
+        for run in range(5):
+            post(server, "edit", {"op": "reading", "at": 4, "reading": "wéi" if run % 2 == 0 else "wèi"})
+            start = time.perf_counter()
+            post(server, "save", {})
+            while status(server) != "done":
+                time.sleep(0.005)
+            times.append(time.perf_counter() - start)
     return times
 
 
@@ -110,20 +101,17 @@ def open_long(folder: Path, name: str, text: str, browser) -> tuple[int, list[tu
     runs = []
     for _ in range(3):
         start = time.perf_counter()
-        server = serve(folder / f"{name}.tei.xml")
-        opened = time.perf_counter() - start
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        start = time.perf_counter()
-        page.goto(server.url, wait_until="commit")
-        page.wait_for_selector("article.zha .zha-section ruby", state="attached")
-        drawn = page.evaluate(CLICK) / 1000  # the page's clock: since the navigation began
-        page.wait_for_selector("body[data-zhe-ready]")
-        ready = page.evaluate("performance.now()") / 1000
-        edited = page.evaluate(EDIT) / 1000
-        runs.append((opened, drawn, ready, edited))
-        page.close()
-        server.shutdown()
-        server.server_close()
+        with serving(folder / f"{name}.tei.xml") as server:
+            opened = time.perf_counter() - start
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server.url, wait_until="commit")
+            page.wait_for_selector("article.zha .zha-section ruby", state="attached")
+            drawn = page.evaluate(CLICK) / 1000  # the page's clock: since the navigation began
+            page.wait_for_selector("body[data-zhe-ready]")
+            ready = page.evaluate("performance.now()") / 1000
+            edited = page.evaluate(EDIT) / 1000
+            runs.append((opened, drawn, ready, edited))
+            page.close()
     return len(text), runs
 
 

@@ -132,17 +132,11 @@ SEED_EDITION = ROOT / "out" / "ningbo-alibaba.tei.xml"
 def editor(tmp_path):
     """`annotate edit` on a copy of the seed's bilingual edition (with its page and JSON beside
     it), served in a thread: yields (server, folder); stopped afterwards."""
-    import threading
-
-    from annotate.editor import Server, Session
+    from annotate.editor import serving
 
     folder = tmp_path / "edition"
     folder.mkdir()
     for path in SEED_EDITION.parent.glob("ningbo-alibaba.*"):
         shutil.copy(path, folder / path.name)
-    server = Server(Session(folder / SEED_EDITION.name))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, folder
-    server.shutdown()
-    server.server_close()
+    with serving(folder / SEED_EDITION.name) as server:
+        yield server, folder

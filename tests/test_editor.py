@@ -25,8 +25,7 @@ def _edition() -> Edition:
 
 def _first(edition: Edition, word: str, char: int = 0) -> int:
     """The place of `word`'s `char`-th character at its first occurrence."""
-    return next(at for at, (b, t, c) in enumerate(edition.places)
-                if c == char and edition.blocks[b].tokens[t].text == word)
+    return edition.occurrences(word, char)[0]
 
 
 @pytest.fixture
@@ -268,24 +267,19 @@ def test_an_edit_that_cannot_apply_says_why_and_changes_nothing(operation, reaso
 def omission(browser, tmp_path):
     """The seed with one English sentence left out (s5's): the aligner leaves s5 untranslated,
     in a bead the page marks for checking. Served by the editor; yields (page, folder)."""
-    import threading
-
     from annotate.demo import omission_edition
-    from annotate.editor import Server, Session
+    from annotate.editor import serving
 
     from .conftest import ROOT
 
     (tmp_path / "lesson.tei.xml").write_bytes(omission_edition(ROOT))
-    server = Server(Session(tmp_path / "lesson.tei.xml"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server.url)
-    page.wait_for_selector("body[data-zhe-ready]")
-    yield page, tmp_path
-    context.close()
-    server.shutdown()
-    server.server_close()
+    with serving(tmp_path / "lesson.tei.xml") as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_selector("body[data-zhe-ready]")
+        yield page, tmp_path
+        context.close()
 
 
 def test_a_left_out_sentence_is_found_with_a_key_and_paired_by_hand(omission):
