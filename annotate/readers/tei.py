@@ -8,6 +8,11 @@ entries and the vocabulary profile. Text directly inside `<p>` or `<head>` is te
 added (or spaces and symbols, which the writer leaves bare): it becomes a token of kind `text`
 for `pipeline.annotate_added` to analyse.
 
+A sentence (or a paragraph without sentences) exactly as the writer makes it is read from its
+serialization with one regular expression, which is most of a book and a third of the time of
+reading it element by element; anything else in it (a note, a mark, a hand edit, attributes in
+another order) sends it the element-by-element way, which gives the same tokens.
+
 The edition is first checked against the profile (validate.check): a hand edit that breaks it
 is an InputError naming the file, the line and what to fix.
 """
@@ -180,9 +185,13 @@ class _Reader:
         self.marks: list[Mark] = []
         tokens: list[Token] = []
         spans: list[list] = []  # [id, first token, end token] in this list's indices
-        if element.text:
-            tokens.append(Token(element.text, "text"))
-        for child in element:
+        if len(element) and element[0].tag != f"{TEI}s" and self.canonical(element, tokens):
+            children = ()  # a monolingual edition's paragraph, read whole
+        else:
+            children = element
+            if element.text:
+                tokens.append(Token(element.text, "text"))
+        for child in children:
             if isinstance(child.tag, str) and etree.QName(child).localname in skip:
                 if tokens and tokens[-1].kind == "text" and not tokens[-1].text.strip():
                     tokens.pop()  # the indentation before a nested list
@@ -210,6 +219,8 @@ class _Reader:
 
     def words(self, element, tokens: list[Token]) -> None:
         """The tokens of an <s>: its words and text."""
+        if self.canonical(element, tokens):
+            return
         if element.text:
             tokens.append(Token(element.text, "text"))
         for child in element:
@@ -271,7 +282,73 @@ class _Reader:
             self.fail(child, f"<{etree.QName(child).localname}> inside <{etree.QName(element).localname}>: "
                              "words are <seg type=\"word\">, <term> or <pc>; other text may be typed plainly")
 
+    def canonical(self, sentence, tokens: list[Token]) -> bool:
+        """The tokens of an <s>, or of a paragraph without sentences, as the writer makes it
+        (words of rubies, punctuation, plain text), read from its serialization in one pass,
+        added to `tokens`; False, adding nothing, where there is anything else in it (a note,
+        a mark, a hand edit)."""
+        markup = etree.tostring(sentence, encoding="unicode", with_tail=False)
+        start, end = markup.find(">") + 1, markup.rfind("</")
+        if start == 0 or end < start:
+            return False  # an empty <s/>
+        found: list[Token] = []
+        position = start
+        for match in _CHILD.finditer(markup, start, end):
+            if match.start() != position:
+                return False
+            position = match.end()
+            word_ana, word_rubies, ref, term_ana, term_rubies, plain_ana, plain_word, punct, text = match.groups()
+            if punct is not None:
+                found.append(Token(punct, "punct", (None,) * len(punct)))
+            elif text is not None:
+                found.append(Token(text, "text"))
+            elif plain_word is not None:
+                chars = list(plain_word)
+                found.append(self.token(chars, [None] * len(chars), chars, [None] * len(chars), None, plain_ana, None))
+            else:
+                rubies = word_rubies if word_rubies is not None else term_rubies
+                found.append(self.token(*_rubies(rubies), word_ana if ref is None else term_ana, ref))
+        if position != end:
+            return False
+        tokens += found
+        return True
+
     def word(self, element) -> Token:
+        ref = element.get("ref") if element.tag == f"{TEI}term" else None
+        return self.token(*self.rubies(element), element.get("ana"), ref)
+
+    def token(self, text: list, readings: list, others: list, said: list, said_type: str | None,
+              ana: str | None, ref: str | None) -> Token:
+        """A word's token from its characters, readings, other-script forms, other tones of 一
+        and 不 (and which those are), its @ana and, for a <term>, its @ref."""
+        word = "".join(text)
+        other = "".join(others)
+        han = any(r is not None for r in readings) or any(is_han(c) for c in word)
+        token = Token(word, "han" if han else "latin", tuple(readings) if han else (None,) * len(word))
+        if han:
+            token.sources = (("edition",) * len(readings) if None not in readings
+                             else tuple(None if r is None else "edition" for r in readings))
+            if ana:
+                kinds = [a.lstrip("#") for a in ana.split()]
+                token.name = next((a for a in kinds if a in NAME_KINDS), None)
+                token.level = next((int(a[3:]) for a in kinds if a.startswith("hsk") and a[3:].isdigit()), None)
+                token.known = "known" in kinds
+            if other != word:
+                if self.hant:
+                    token.simplified = other
+                else:
+                    token.traditional = other
+            if said_type is not None:
+                shown = token.readings
+                heard = tuple(s if s is not None else r for s, r in zip(said, shown))
+                token.written, token.spoken = (heard, shown) if said_type == "written" else (shown, heard)
+        if ref is not None:
+            token.note_ids = tuple(r.lstrip("#") for r in ref.split())
+        return token
+
+    def rubies(self, element) -> tuple[list, list, list, list, str | None]:
+        """A word's characters, readings, other-script forms, other tones of 一 and 不, and
+        which those are (spoken or written), read element by element: any word the profile allows."""
         text, readings, others, said = [], [], [], []
         said_type = None
 
@@ -320,28 +397,7 @@ class _Reader:
                 self.fail(child, f"<{localname}> inside a word: a word holds <ruby> per Han character and plain "
                                  "text for anything else")
             plain(child.tail)
-        word = "".join(text)
-        other = "".join(others)
-        han = any(r is not None for r in readings) or any(is_han(c) for c in word)
-        ana = [a.lstrip("#") for a in (element.get("ana") or "").split()]
-        token = Token(word, "han" if han else "latin", tuple(readings) if han else (None,) * len(word))
-        if han:
-            token.sources = tuple(None if r is None else "edition" for r in readings)
-            token.name = next((a for a in ana if a in NAME_KINDS), None)
-            token.level = next((int(a[3:]) for a in ana if a.startswith("hsk") and a[3:].isdigit()), None)
-            token.known = "known" in ana
-            if other != word:
-                if self.hant:
-                    token.simplified = other
-                else:
-                    token.traditional = other
-            if said_type is not None:
-                shown = token.readings
-                heard = tuple(s if s is not None else r for s, r in zip(said, shown))
-                token.written, token.spoken = (heard, shown) if said_type == "written" else (shown, heard)
-        if element.tag == f"{TEI}term":
-            token.note_ids = tuple(r.lstrip("#") for r in (element.get("ref") or "").split())
-        return token
+        return text, readings, others, said, said_type
 
     def glossary(self, back, document: Document) -> None:
         from ..errors import GlossaryError
@@ -469,6 +525,39 @@ class _Reader:
                 where = entry.source.rsplit(":", 1)[-1]
                 document.notices.append(f"{self.source}:{line}: this note differs from the entry {entry_id} in the "
                                         f"glossary list (line {where}), which is what counts: edit the entry there")
+
+
+# A ruby as the writer makes it (ruby_markup), serialized: the character, or <choice> of it and
+# its other form; its reading; the other tone of 一 or 不. A word made of these alone is read from
+# its serialization in one pass (most of a book); any other word, element by element.
+_RUBY = re.compile(
+    r'<ruby><rb>(?:([^<&\s])|<choice><orig>([^<&\s])</orig>'
+    r'<reg type="(?:traditional|simplified)" xml:lang="zh-Han[st]">([^<&]+)</reg></choice>)</rb>'
+    r'<rt type="[a-z-]+" xml:lang="[A-Za-z-]+">([^<&]*)</rt>'
+    r'(?:<rt type="[a-z-]+" subtype="(spoken|written)" xml:lang="[A-Za-z-]+">([^<&]*)</rt>)?</ruby>')
+
+
+_RUBIES = "(?:" + re.sub(r"\((?!\?)", "(?:", _RUBY.pattern) + ")+"
+# A child of an <s> as the writer makes it: a word of rubies (its @ana), a term of rubies (its
+# @ref and @ana), a word without rubies (Latin letters, digits), punctuation, or plain text.
+_CHILD = re.compile(
+    f'<seg type="word"(?: ana="([^"<&]*)")?>({_RUBIES})</seg>'
+    f'|<term ref="([^"<&]*)"(?: ana="([^"<&]*)")?>({_RUBIES})</term>'
+    r'|<seg type="word"(?: ana="([^"<&]*)")?>([^<&]+)</seg>'
+    r'|<pc>([^<&]+)</pc>'
+    r'|([^<&]+)')
+
+
+def _rubies(markup: str) -> tuple[list, list, list, list, str | None]:
+    """`_Reader.rubies` of the serialization of rubies that _RUBIES matched whole."""
+    found = _RUBY.findall(markup)
+    text = [f[0] or f[1] for f in found]
+    readings = [f[3].strip() for f in found]
+    others = [f[2] or f[0] or f[1] for f in found]
+    if 'subtype="' not in markup:
+        return text, readings, others, [None] * len(found), None
+    said_type = [f[4] for f in found if f[4]][-1]
+    return text, readings, others, [f[5].strip() if f[4] else None for f in found], said_type
 
 
 def _reindex(spans: list[Span], before: list[Token], after: list[Token]) -> list[Span]:
