@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from .readers import text as reader
 from .dictionary import cedict_parts, cedict_senses, hsk_words, level_by_parts, senses
 from .glossary import Glossary
+from .chars import kind_of
 from .model import Block, Document, GlossaryEntry, Settings
 from .readings import (add_readings, add_spoken_tones, apply_context_rules,
                        paragraph_text, set_readings_at, style_readings)
@@ -311,8 +312,16 @@ def annotate_added(document: Document) -> int:
             context.last_notes[entry.term] = (entry.pinyin, (entry.id,))
     numbers = [int(i[3:]) for i in document.glossary if i.startswith("cd-") and i[3:].isdigit()]
     context.first_id = max(numbers, default=0)
-    pieces = [(block, index, Block("p", token.text, block.line))
-              for block in document.blocks() for index, token in enumerate(block.tokens) if token.kind == "text"]
+    pieces = []
+    for block in document.blocks():
+        for index, token in enumerate(block.tokens):
+            if token.kind != "text":
+                continue
+            if all(kind_of(char) == "space" for char in token.text):  # the writer's bare spaces: nothing to analyse
+                token.kind, token.readings = "space", (None,) * len(token.text)
+                token.sources = token.readings
+            else:
+                pieces.append((block, index, Block("p", token.text, block.line)))
     if not pieces:
         return 0
     runs = [piece for _, _, piece in pieces]
