@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 from lxml import etree
@@ -333,7 +334,7 @@ class _Reader:
         ref = element.get("ref") if element.tag == f"{TEI}term" else None
         return self.token(*self.rubies(element), element.get("ana"), ref)
 
-    def token(self, text: list, readings: list, others: list, said: list, said_type: str | None,
+    def token(self, text: Sequence, readings: Sequence, others: Sequence, said: Sequence, said_type: str | None,
               ana: str | None, ref: str | None) -> Token:
         """A word's token from its characters, readings, other-script forms, other tones of 一
         and 不 (and which those are), its @ana and, for a <term>, its @ref."""
@@ -549,8 +550,8 @@ class _Reader:
 _RUBY = re.compile(
     r'<ruby><rb>(?:([^<&\s])|<choice><orig>([^<&\s])</orig>'
     r'<reg type="(?:traditional|simplified)" xml:lang="zh-Han[st]">([^<&]+)</reg></choice>)</rb>'
-    r'<rt type="[a-z-]+" xml:lang="[A-Za-z-]+">([^<&]*)</rt>'
-    r'(?:<rt type="[a-z-]+" subtype="(spoken|written)" xml:lang="[A-Za-z-]+">([^<&]*)</rt>)?</ruby>')
+    r'<rt type="[a-z-]+" xml:lang="[A-Za-z-]+">([^<&\s]*)</rt>'
+    r'(?:<rt type="[a-z-]+" subtype="(spoken|written)" xml:lang="[A-Za-z-]+">([^<&\s]*)</rt>)?</ruby>')
 
 
 _RUBIES = "(?:" + re.sub(r"\((?!\?)", "(?:", _RUBY.pattern) + ")+"
@@ -564,16 +565,19 @@ _CHILD = re.compile(
     r'|([^<&]+)')
 
 
-def _rubies(markup: str) -> tuple[list, list, list, list, str | None]:
+def _rubies(markup: str) -> tuple:
     """`_Reader.rubies` of the serialization of rubies that _RUBIES matched whole."""
-    found = _RUBY.findall(markup)
-    text = [f[0] or f[1] for f in found]
-    readings = [f[3].strip() for f in found]
-    others = [f[2] or f[0] or f[1] for f in found]
+    chars, origs, regs, readings, subtypes, seconds = zip(*_RUBY.findall(markup))
+    if "" in chars:  # characters given with their other form, in <choice>
+        chars = tuple(char or orig for char, orig in zip(chars, origs))
+        others = tuple(reg or char for reg, char in zip(regs, chars))
+    else:
+        others = chars
     if 'subtype="' not in markup:
-        return text, readings, others, [None] * len(found), None
-    said_type = [f[4] for f in found if f[4]][-1]
-    return text, readings, others, [f[5].strip() if f[4] else None for f in found], said_type
+        return chars, readings, others, (None,) * len(chars), None
+    said_type = [subtype for subtype in subtypes if subtype][-1]
+    return chars, readings, others, tuple(second if subtype else None for subtype, second in zip(subtypes, seconds)), \
+        said_type
 
 
 def _reindex(spans: list[Span], before: list[Token], after: list[Token]) -> list[Span]:
