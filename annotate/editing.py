@@ -493,9 +493,12 @@ def choices(edition: Edition, at: int) -> dict:
         offer(tone_marks(pinyin)[0], f"{char}: {_first_senses(senses)}", "CC-CEDICT")
     for marks in pypinyin.pinyin(char, heteronym=True, style=pypinyin.Style.TONE)[0]:
         offer(marks, "", "pypinyin")
-    now = next((m for m, v in found.items() if v["current"]), None)
-    base = toneless(tone_marks(current)[0] if style == "numbers" else current) if style != "zhuyin" or now else None
-    if base:
+    if style == "zhuyin":  # the dot before the syllable and no tone mark: ˙ㄉㄜ
+        neutral = "˙" + current.lstrip("˙").rstrip("ˊˇˋ")
+        found.setdefault(neutral, {"reading": neutral, "gloss": "neutral tone", "origin": "neutral tone",
+                                   "current": neutral == current})
+    else:
+        base = toneless(tone_marks(current)[0] if style == "numbers" else current)
         offer(base.replace("v", "ü"), "neutral tone", "neutral tone")
     if current not in found:
         found = {current: {"reading": current, "gloss": "", "origin": "edition", "current": True}} | found

@@ -225,6 +225,23 @@ def test_every_operation_round_trips_through_the_tei():
         assert data != SEED_EDITION.read_bytes(), operation
 
 
+@pytest.mark.parametrize("style, current, neutral", [("marks", "wèi", "wei"), ("numbers", "wei4", "wei5"),
+                                                     ("zhuyin", "ㄨㄟˋ", "˙ㄨㄟ")])
+def test_the_neutral_tone_is_offered_as_the_editions_style_writes_it(style, current, neutral):
+    """Zhuyin writes the neutral tone as a dot before the syllable, with no tone mark (˙ㄨㄟ);
+    the popover offered ˙ㄨㄟˋ, a syllable no reader writes."""
+    from annotate import annotate_text
+    from annotate.editing import choices
+
+    edition = Edition(load(write(annotate_text("因为下雨。", reading=style), "tei"), "rain.tei.xml")[0])
+    offered = choices(edition, 1)
+    assert offered["char"] == "为" and offered["current"] == current
+    assert [c["reading"] for c in offered["choices"] if c["origin"] == "neutral tone"] == [neutral]
+    edition.apply({"op": "reading", "at": 1, "reading": neutral})
+    data = write(edition.document, "tei")
+    assert check(data) == [] and edition.reading_at(1) == neutral
+
+
 def test_bead_operations_keep_every_sentence_once_and_in_order():
     edition = _edition()
     alignment = edition.document.alignment
