@@ -140,6 +140,14 @@ def test_a_session_of_corrections_is_saved_exactly(page):
     _status(page, "undone")
     assert _rt(page, untouched) == before
 
+    # after the edits (each renumbers only the paragraphs it changed), every reading on the page
+    # still has its number in the edition, and each bead's first sentence its confidence
+    assert page.evaluate("""() => [...document.querySelectorAll('article.zha .zha-section ruby')]
+        .every((ruby, at) => ruby.dataset.at === String(at))""")
+    assert page.evaluate("""() => [...document.querySelectorAll('.zha-sent, .zha-tsent')]
+        .every((sentence) => sentence.dataset.bead !== undefined
+               && (sentence.dataset.conf !== undefined) === sentence.classList.contains('zhe-first'))""")
+
     # save: the TEI, then the page and the JSON rendered again
     page.keyboard.press("Control+s")
     _status(page, "rendered .*ningbo-alibaba.html")

@@ -94,8 +94,8 @@
         return false;
       }
       conflict.hidden = true;
-      if (answer.version !== undefined) showChanges(answer);
-      decorate();
+      const local = answer.version !== undefined && showChanges(answer);
+      if (local) decorateSentences(local); else decorate();
       restore(focus);
       say(answer.message);
       return true;
@@ -130,15 +130,31 @@
   };
 
   function showChanges(answer) {
-    // the sections that changed (and what follows them: glossary and notes), or the whole article
+    // the sections that changed (and what follows them: glossary and notes), or the whole article.
+    // Returns the new elements when only paragraphs changed, each with as many readings as the
+    // ones it replaces (a reading or a note corrected): those are numbered here, and the rest of
+    // a book's 300,000 readings keep their numbers; else null, and the page is numbered again.
     version = answer.version;
-    if (answer.article !== undefined) { replaceArticle(answer.article); return; }
+    if (answer.article !== undefined) { replaceArticle(answer.article); return null; }
     const sections = article().querySelectorAll(':scope > section.zha-section');
+    let local = decorated && !Object.keys(answer.sections).length && answer.tail === null ? [] : null;
     for (const change of answer.children) {  // the paragraphs (top-level elements) that changed
       const section = sections[change.section];
-      if (section.children.length !== change.total) { resync(); return; }
+      if (section.children.length !== change.total) { resync(); return null; }
       const old = [...section.children].slice(change.start, change.start + change.count);
       const fresh = parse(change.markup);
+      const elements = [...fresh.children];
+      if (local) {
+        const before = old.flatMap((element) => [...element.querySelectorAll('ruby')]);
+        const after = elements.flatMap((element) => [...element.querySelectorAll('ruby')]);
+        if (before.length !== after.length) local = null;
+        else if (after.length) {
+          const first = Number(before[0].dataset.at);
+          numberRubies(after, first);
+          after.forEach((ruby, k) => { rubies[first + k] = ruby; });
+        }
+        if (local) local.push(...elements);
+      }
       if (old.length) old[0].before(fresh); else if (section.children[change.start]) section.children[change.start].before(fresh); else section.append(fresh);
       for (const element of old) element.remove();
     }
@@ -149,6 +165,7 @@
       while (after) { const next = after.nextSibling; after.remove(); after = next; }
       article().append(parse(answer.tail));
     }
+    return local;
   }
 
   async function resync() {
@@ -171,14 +188,10 @@
     old.replaceWith(fresh);
   }
 
-  function decorate() {
-    decorated = true;
-    rubies = [...article().querySelectorAll('.zha-section ruby')];
-    if (state && rubies.length !== state.places) {
-      say(`The page shows ${rubies.length} readings and the edition has ${state.places}: reload the page.`, 'error');
-    }
+  function numberRubies(list, first) {
     const unsure = new Set(state ? state.unsure : []);
-    rubies.forEach((ruby, at) => {
+    list.forEach((ruby, k) => {
+      const at = first + k;
       ruby.dataset.at = at;
       ruby.tabIndex = 0;
       if (unsure.has(at)) {
@@ -186,8 +199,24 @@
         ruby.title = 'The model was unsure of this reading (N: next)';
       }
     });
-    for (const sentence of article().querySelectorAll('.zha-tsent')) sentence.tabIndex = 0;
-    for (const sentence of article().querySelectorAll('.zha-sent')) sentence.tabIndex = -1;  // B goes there
+  }
+
+  function decorate() {
+    decorated = true;
+    rubies = [...article().querySelectorAll('.zha-section ruby')];
+    if (state && rubies.length !== state.places) {
+      say(`The page shows ${rubies.length} readings and the edition has ${state.places}: reload the page.`, 'error');
+    }
+    numberRubies(rubies, 0);
+    decorateSentences([article()]);
+  }
+
+  function decorateSentences(roots) {
+    // sentences can take the focus, and carry their bead's number, confidence and marks
+    for (const root of roots) {
+      for (const sentence of root.querySelectorAll('.zha-tsent')) sentence.tabIndex = 0;
+      for (const sentence of root.querySelectorAll('.zha-sent')) sentence.tabIndex = -1;  // B goes there
+    }
     (state ? state.beads : []).forEach((link, k) => {
       const oneSided = !link.source.length || !link.target.length;
       const weak = !link.fixed && (oneSided || link.confidence < 0.5);
@@ -196,12 +225,11 @@
         const element = document.getElementById(`zha-sn-${id}`);
         if (!element) return;
         element.dataset.bead = k;
-        if (weak) element.classList.add('zhe-weak');
-        if (link.fixed) element.classList.add('zhe-fixed');
-        if (i === 0) {
-          element.dataset.conf = link.fixed ? 'fixed' : link.confidence.toFixed(2);
-          element.classList.add('zhe-first');
-        }
+        element.classList.toggle('zhe-weak', weak);  // a sentence the edit left unchanged keeps its element
+        element.classList.toggle('zhe-fixed', Boolean(link.fixed));
+        element.classList.toggle('zhe-first', i === 0);
+        if (i === 0) element.dataset.conf = link.fixed ? 'fixed' : link.confidence.toFixed(2);
+        else delete element.dataset.conf;
       });
     });
     update();
