@@ -317,8 +317,9 @@ def annotate_added(document: Document) -> int:
         for index, token in enumerate(block.tokens):
             if token.kind != "text":
                 continue
-            if all(kind_of(char) == "space" for char in token.text):  # the writer's bare spaces: nothing to analyse
-                token.kind, token.readings = "space", (None,) * len(token.text)
+            kinds = {kind_of(char) for char in token.text}
+            if kinds in ({"space"}, {"other"}):  # the writer's bare spaces or symbols: one token, nothing to analyse
+                token.kind, token.readings = kinds.pop(), (None,) * len(token.text)
                 token.sources = token.readings
             else:
                 pieces.append((block, index, Block("p", token.text, block.line)))
