@@ -77,23 +77,19 @@ class Session:
         self._unsure_ready = threading.Event()
         self._unsure_started = False
 
-    def _load(self, data: bytes) -> Edition:
+    def _load(self, data: bytes, checked: bool = True) -> Edition:
         from .render import load
 
         with _kept():
-            document, _ = load(data, str(self.path), spellings=False)
+            document, _ = load(data, str(self.path), checked=checked, spellings=False)
             return Edition(document)
 
     def _open(self, data: bytes) -> Edition:
         """The edition, read at once, while its check against the profile (most of the time on
         a book) runs in the helper process; where reading unchecked fails, read checked, for
         the message that says what to fix."""
-        from .render import load
-
         try:
-            with _kept():
-                document, _ = load(data, str(self.path), checked=False, spellings=False)
-                edition = Edition(document)
+            edition = self._load(data, checked=False)
         except Exception:  # noqa: BLE001 (a TEI that does not fit the profile: the checked read says why)
             return self._load(data)
         self._unchecked = data  # checked once the page is shown (wait_unsure): the browser needs the cores first
@@ -509,14 +505,11 @@ def _kept():
     is a million objects, none of them in a cycle, which it would otherwise walk whenever the
     page's writing makes more (0.15 s before the address is printed on 40 chapters of 西游记,
     more after). They are still freed, by their counts, when the session lets them go."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    from .readers.tei import collector_paused
+
+    with collector_paused():
         yield
-    finally:
         gc.freeze()
-        if was:
-            gc.enable()
 
 
 def _digest(data: bytes) -> str:

@@ -331,7 +331,7 @@ def test_a_term_is_added_from_a_selection_and_a_note_removed(omission):
     page, folder = omission
     edition = Edition(load((folder / "lesson.tei.xml").read_bytes(), "lesson.tei.xml")[0])
     start = _first(edition, "疫情")
-    occurrences = sum(1 for b, t, c in edition.places if c == 0 and edition.blocks[b].tokens[t].text == "疫情")
+    occurrences = len(edition.occurrences("疫情", 0))
     page.evaluate("""(start) => {
         const range = document.createRange();
         range.setStartBefore(document.querySelector(`ruby[data-at="${start}"]`));

@@ -45,6 +45,7 @@ STRUCTURAL = ("p", "list", "quote", "table")
 
 RUBY, RB, RT, CHOICE, ORIG, REG = (f"{TEI}{name}" for name in ("ruby", "rb", "rt", "choice", "orig", "reg"))
 
+
 def read(data: bytes, source: str, checked: bool = True) -> Document:
     """TEI bytes → Document; `source` names the file in messages. `checked=False` skips the
     check against the profile, for a caller that runs it meanwhile (the editor: it takes most
@@ -56,13 +57,13 @@ def read(data: bytes, source: str, checked: bool = True) -> Document:
         first = problems[0]
         more = f" (and {len(problems) - 1} more: run annotate validate {source})" if len(problems) > 1 else ""
         raise InputError(f"{source}:{first.line or 0}: {first.message}{more}")
-    with _collector_paused():
+    with collector_paused():
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
         return _Reader(source).document(root)
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Python's cycle collector paused while a book becomes a million tokens (none of them
     garbage: it would walk them again and again, a quarter of the time of reading a book)."""
     was = gc.isenabled()
