@@ -554,6 +554,9 @@ def edit(ctx, edition, out_dir, port, no_browser) -> None:
       annotate edit story.txt                 # builds out/story.tei.xml first
       annotate edit out/story.tei.xml --no-browser --port 8765
     """
+    import signal
+    import threading
+
     from .editor import Server, Session
     from .readers import reader_for
 
@@ -580,11 +583,17 @@ def edit(ctx, edition, out_dir, port, no_browser) -> None:
         import webbrowser
 
         webbrowser.open(server.url)
+    # Ctrl-C asks the serving loop to stop from another thread rather than raising
+    # KeyboardInterrupt, which is lost when it lands inside a weakref callback or the collector.
+    def stop(signum, frame) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.server_close()
     unsaved = session.position != session.saved_position
     click.echo(f"annotate: editor stopped{'; unsaved edits were dropped' if unsaved else ''}", err=True)

@@ -368,7 +368,10 @@ def test_a_term_is_added_from_a_selection_and_a_note_removed(omission):
 # ---------------------------------------------------------------------- the command
 
 
-def test_edit_builds_a_source_first_serves_it_and_stops_on_ctrl_c(tmp_path):
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_edit_builds_a_source_first_serves_it_and_stops_on_ctrl_c(tmp_path, stop):
+    """Ctrl-C (or a service manager's SIGTERM) stops the editor with its closing line; the
+    signal asks the serving loop to stop, so it is not lost inside a weakref callback."""
     import signal
     import subprocess
     import sys
@@ -394,7 +397,7 @@ def test_edit_builds_a_source_first_serves_it_and_stops_on_ctrl_c(tmp_path):
         with urllib.request.urlopen(address) as response:
             assert b'<script src="edit.js"></script>' in response.read()
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(getattr(signal, stop))
         rest = process.communicate(timeout=30)[1]
     assert process.returncode == 0, rest
     assert "annotate: editor stopped" in rest and "Traceback" not in rest
