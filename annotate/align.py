@@ -85,7 +85,8 @@ class Weights:
     orphan: float = 3.0
     """What a bead of several source sentences costs when one of them meets nothing of the
     translation (its cosine with it under `ORPHAN_COSINE`, scaled by its length up to
-    `ORPHAN_LENGTH`): the sign of a sentence the translator left out, merged into its neighbour's bead."""
+    `ORPHAN_LENGTH`): the sign of a sentence the translator left out, merged into its neighbour's bead.
+    In a bead of two, what the two share (a name, a word) counts for neither (see `_cells`)."""
     background: float = 1.0
     """How much of a sentence's average similarity to its neighbours in the band is taken off its
     beads' (a sentence of common words is a little like every other)."""
@@ -689,6 +690,11 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     zh_sparse, en_sparse = _sparse(zh.bags, vocabulary), _sparse(en.bags, vocabulary)
     dots = _band_dots(zh_sparse, en_sparse, n, m, base, span)
     cumulative = np.concatenate([np.zeros((n, 1)), np.cumsum(dots, axis=1)], axis=1)
+    # what each source sentence shares with the next (a name, a word; not MARKS), met in the translation near it
+    shared_bags = [{f: min(v, after[f]) for f, v in bag.items() if f in after and f not in MARKS}
+                   for bag, after in zip(zh.bags, zh.bags[1:])]
+    shared = _band_dots(_sparse(shared_bags, vocabulary), en_sparse, max(n - 1, 0), m, base[:max(n - 1, 0)], span)
+    shared_cumulative = np.concatenate([np.zeros((len(shared), 1)), np.cumsum(shared, axis=1)], axis=1)
     zh_self = _self_dots(zh_sparse, n, 5)
     en_self = _self_dots(en_sparse, m, 6)
     # each sentence's average cosine with the other side's sentences in its band
@@ -723,7 +729,7 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
     kinds = [(t, a, b) for t, (a, b) in enumerate(beads) if a]  # (0, 1) reads its own row: swept below
     kind_ids = np.array([t for t, _, _ in kinds], dtype=np.int8)
     every = np.arange(width)
-    sides = _Sides(lo, hi, width, base, span, cumulative, zh_self, en_self, zh_len, en_len, ratio,
+    sides = _Sides(lo, hi, width, base, span, cumulative, shared_cumulative, zh_self, en_self, zh_len, en_len, ratio,
                    zh_background_cum, en_background_cum, zh_ends, en_ends, zh_ends_cum, en_ends_cum,
                    n, m, anchors)
     tables = {(a, b): _length_table(sides, a, b, weights) for _, a, b in kinds}
@@ -819,9 +825,12 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
         isolated = 0.0
         if len(src) > 1 and tgt:  # the source sentence that meets least of the translation (see _orphans)
             en_n = en_self[tgt[0], len(tgt) - 1]
+            common = 0.0
+            if len(src) == 2:  # as in _cells: what the two share counts for neither
+                common = sum(float(shared[src[0], q - base[src[0]]]) for q in tgt if 0 <= q - base[src[0]] < span)
             for p in src:
                 own = zh_self[p, 0] * en_n
-                member = sum(float(dots[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span)
+                member = sum(float(dots[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span) - common
                 cosine = member / math.sqrt(own) if own > 0 else 0.0
                 isolated = max(isolated, float(_isolation(cosine, zh_len[p + 1] - zh_len[p])))
         result.append(Bead(src, tgt, 0.0))
@@ -855,6 +864,7 @@ class _Sides:
     base: np.ndarray
     span: int
     cumulative: np.ndarray
+    shared_cumulative: np.ndarray
     zh_self: np.ndarray
     en_self: np.ndarray
     zh_len: np.ndarray
@@ -935,6 +945,15 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
             spread = np.sqrt(weights.variance * np.maximum(lz, 1.0) * max(sides.ratio, 0.1))
             length = _log_two_tailed((le - sides.ratio * lz) / spread)
         if weights.orphan and a > 1:
+            if a == 2:  # what the two share counts for neither: a shared name is not a translation of both
+                p = rows - 2
+                upper = columns - sides.base[p][:, None]
+                lower = upper - b
+                inside = (lower >= 0) & (upper <= sides.span)
+                common = (sides.shared_cumulative[p[:, None], np.clip(upper, 0, sides.span)]
+                          - sides.shared_cumulative[p[:, None], np.clip(lower, 0, sides.span)])
+                common = np.where(inside, common, 0.0)
+                dots_of = [found - common for found in dots_of]
             value -= weights.orphan * _orphans(sides, rows, a, en_norm, dots_of)
         if weights.background:
             zb = ((sides.zh_background_cum[rows] - sides.zh_background_cum[before]) / a)[:, None]
@@ -952,6 +971,8 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
     return out
 
 
+MARKS = frozenset('?!"')
+"""Features a sentence split inside one quotation shares with its other half: still its own."""
 ORPHAN_COSINE = 0.03
 """A source sentence whose cosine with its bead's translation is under this meets little of it:
 on MAC-Dev, 4% of the sentences of gold beads of several source sentences are under 0.02, and

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 from lxml import etree
@@ -65,6 +65,18 @@ def test_an_omission_and_an_addition_disturb_only_their_own_beads():
             assert {truth[i] for i in bead.source if i != 20} <= set(bead.target)
         else:
             assert len(bead.source) == len(bead.target) == 1 and truth[bead.source[0]] == bead.target[0]
+
+
+@pytest.mark.parametrize("start, shared", [(48, "理发师"), (72, "这个女孩")])
+def test_a_left_out_sentence_sharing_a_word_with_its_neighbour_gets_a_bead_of_its_own(start, shared):
+    """最好的理发师是同性恋。 left out beside 理发师为他理了头发。: the word the two share (barber) is
+    evidence for neither, so the left-out one, merged, would meet nothing of the translation."""
+    pairs = _pairs(12, start=start)
+    source = [zh for zh, _ in pairs]
+    target = [en for _, en in pairs]
+    assert shared in source[1] and shared in source[2]
+    beads = [(b.source, b.target) for b in align(source, target[:2] + target[3:])]
+    assert beads == [((0,), (0,)), ((1,), (1,)), ((2,), ())] + [((k,), (k - 1,)) for k in range(3, 12)]
 
 
 @settings(max_examples=40, deadline=None)
