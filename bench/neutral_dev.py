@@ -20,6 +20,12 @@ bench/data/neutral_xiyouji.tsv is made the same way as the `joined` rows, from �
 rules were written and never used to change them: 80 chosen by the script, 8 dropped by hand
 (不可不 is not 可不, 说说笑笑 is AABB, 红孩儿 a name…), 72 left.
 
+bench/data/neutral_heldout.tsv and neutral_heldout2.tsv are two later draws (a seeded sample of
+Tatoeba sentences not in the dev set, and of 西游记), labelled by hand before the code was run on
+them: every class, in the proportions the texts have. The first was then used to fix rules; the
+second was drawn after those fixes. Four labels of each were set to CC-CEDICT's reading after
+the first run (I had written 现代汉语词典's), as the header of each file lists.
+
 The usual readings of the `pair` words come partly from Tatoeba's translations
 (bench/neutral_senses.py), so those rows are also scored two-fold: each sentence with the table
 learnt from the half of Tatoeba it is not in.
