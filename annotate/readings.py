@@ -345,6 +345,7 @@ MODALS = frozenset("要想会能可敢肯愿该应得在从到向往对给把被
 over; 在过去: in the past), not complements."""
 _DOUBLED = re.compile(r"(.)\1")
 _V_YI_V = re.compile(r"(.)一\1")
+NUMBERS = frozenset("一二两三四五六七八九十百千万亿零〇第")
 
 
 def add_neutral_tones(block: Block, text: str) -> None:
@@ -375,8 +376,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
         if first:
             wanted[start + 1] = _neutral(first)
     for found in _V_YI_V.finditer(text):
-        if found.group(1) in verbal:
-            wanted[found.start() + 1] = "yi"
+        char, start = found.group(1), found.start()
+        if is_han(char) and char not in NUMBERS and (char in verbal or text[start - 1:start] != "一"):
+            wanted[start + 1] = "yi"  # 看一看, and a verb CC-CEDICT does not know as one (幌一幌); not 一步一步
     if "得" in text:
         _de(block, text, starts, verbal, wanted)
     tokens = block.tokens
@@ -416,7 +418,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         word = token.simplified or token.text
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()):
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
-        if before in verbal and before not in SUBJECT_ADVERBS:
+        if p > starts[k] and before not in SUBJECT_ADVERBS and after != "不":
+            wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
+        elif before in verbal and before not in SUBJECT_ADVERBS:
             wanted[p] = "de"
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p):
             wanted[p] = "děi"
@@ -451,6 +455,9 @@ def _in_aabb(text: str, start: int) -> bool:
 
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
                       wanted: dict[int, str]) -> None:
+    from .dictionary import cedict
+    from .syllables import tone_marks
+
     tokens = block.tokens
     overrides, whole = phrase_overrides(), neutral_tables().whole
     for i, token in enumerate(tokens):
@@ -473,13 +480,67 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         before = text[max(0, position - 4):position]
         if after_verb:
             verb = before[-2:-1] if before[-1:] == "了" else before[-1:]  # 晕了过去
-            reading = neutral if verb in verbal and verb not in MODALS else full
+            joined = None
+            if verb in MODALS:  # 想起来 xiǎng qilai: a word of its own, where 想 is "think", not "want to"
+                entries = [p for p, _, _ in cedict().get(verb + word, ()) if not p[:1].isupper()]
+                joined = overrides.get(verb + word) or usual_reading(verb + word) or (
+                    tone_marks(entries[0]) if entries else None)
+            if joined is not None and len(joined) == len(word) + 1:
+                reading = joined[1:]
+            else:
+                reading = neutral if verb in verbal and verb not in MODALS else full
         elif DEGREE_BEFORE.search(before):
             reading = neutral
         else:
-            continue
+            verb_is = _verb_reading(word)
+            sense = _sense_in_context(text, position + len(word), before, tokens[i - 1] if i else None)
+            if verb_is is None or sense is None:
+                continue
+            reading = neutral if (verb_is == "neutral") == (sense == "verb") else full
+            if reading == usual_reading(word):
+                continue  # as the word alone reads: the dictionary's, not a rule's
         for k, syllable in enumerate(reading):
             wanted[position + k] = syllable
+
+
+VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
+                      "一起 一同".split())
+"""Words after which a word listed twice is the verb it can be (领去受用 shòuyòng "enjoy")."""
+NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门])$")
+"""What makes the next word a noun: 的, or a number or demonstrative with its classifier (一条地道 dìdào)."""
+
+
+def _sense_in_context(text: str, end: int, before: str, previous) -> str | None:
+    """"verb" or "noun" where the words around a word listed twice say which it is: an aspect
+    particle after it (受用了) or a modal, adverb or 去/来 before it make it a verb; 的 or a
+    classifier before it a noun. None where they say nothing."""
+    if text[end:end + 1] in ("了", "着", "过") or previous is not None and (previous.simplified or previous.text) in VERB_CUES:
+        return "verb"
+    if NOUN_BEFORE.search(before):
+        return "noun"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _verb_reading(word: str) -> str | None:
+    """Which of a word's two readings (`neutral_tables().pairs`) CC-CEDICT glosses as a verb,
+    "neutral" or "full", when one is a verb ("to …" among its first two senses) and the other is
+    not (受用 shòuyòng "to enjoy" / shòuyong "comfortable", 下水 xiàshuǐ "to go into the water" /
+    xiàshui "offal"); else None."""
+    from .dictionary import cedict
+    from .syllables import tone_marks
+
+    neutral, full, _, _ = neutral_tables().pairs[word]
+    verbal = {}
+    for pinyin, _, gloss in cedict().get(word, ()):
+        senses = [re.sub(r"^\([^)]*\) ", "", sense) for sense in gloss.split("/")[:2]]
+        marks = tone_marks(pinyin.lower())
+        for name, reading in (("neutral", neutral), ("full", full)):
+            if marks == reading:
+                verbal[name] = verbal.get(name, False) or any(sense.startswith("to ") for sense in senses)
+    if len(verbal) == 2 and verbal["neutral"] != verbal["full"]:
+        return "neutral" if verbal["neutral"] else "full"
+    return None
 
 
 def _token_index(starts: list[int], position: int) -> int:
