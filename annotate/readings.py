@@ -492,15 +492,32 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif DEGREE_BEFORE.search(before):
             reading = neutral
         else:
-            verb_is = _verb_reading(word)
+            verb_is, adjective_is = _reading_kinds(word)
             sense = _sense_in_context(text, position + len(word), before, tokens[i - 1] if i else None)
-            if verb_is is None or sense is None:
+            if sense == "verb" and verb_is:
+                reading = neutral if verb_is == "neutral" else full
+            elif sense == "noun" and (verb_is or adjective_is):
+                reading = full if (verb_is or adjective_is) == "neutral" else neutral
+            else:
                 continue
-            reading = neutral if (verb_is == "neutral") == (sense == "verb") else full
             if reading == usual_reading(word):
                 continue  # as the word alone reads: the dictionary's, not a rule's
         for k, syllable in enumerate(reading):
             wanted[position + k] = syllable
+    # the segmenter may join the degree adverb to the word's first character (很大|方, 太大|意)
+    bounds = set(starts)
+    for found in _after_degree(tuple(sorted(pairs))).finditer(text):
+        start, end = found.span(2)
+        if start not in bounds and end in bounds and not pairs[found.group(2)][2]:
+            for k, syllable in enumerate(pairs[found.group(2)][0]):
+                wanted[start + k] = syllable
+
+
+@lru_cache(maxsize=2)
+def _after_degree(words: tuple[str, ...]) -> re.Pattern:
+    """A degree adverb (DEGREE_BEFORE's) and one of `words` right after it."""
+    adverbs = "很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|那么|这么|怪"
+    return re.compile(f"({adverbs})({'|'.join(sorted(words, key=len, reverse=True))})")
 
 
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
@@ -521,26 +538,38 @@ def _sense_in_context(text: str, end: int, before: str, previous) -> str | None:
     return None
 
 
+ADJECTIVE = re.compile(r"^[a-z-]+(?:ful|ous|ive|able|ible|ic|less|ish)$")
+"""An English adjective by its ending (authentic, careless, terrible, generous): a gloss's first sense."""
+
+
 @lru_cache(maxsize=512)
-def _verb_reading(word: str) -> str | None:
-    """Which of a word's two readings (`neutral_tables().pairs`) CC-CEDICT glosses as a verb,
-    "neutral" or "full", when one is a verb ("to …" among its first two senses) and the other is
-    not (受用 shòuyòng "to enjoy" / shòuyong "comfortable", 下水 xiàshuǐ "to go into the water" /
-    xiàshui "offal"); else None."""
+def _reading_kinds(word: str) -> tuple[str | None, str | None]:
+    """Which of a word's two readings (`neutral_tables().pairs`) CC-CEDICT glosses as a verb, and
+    which as an adjective, each "neutral", "full" or None: None unless one reading is and the
+    other is not. A verb has "to …" among its first two senses (受用 shòuyòng "to enjoy" /
+    shòuyong "comfortable", 下水 xiàshuǐ "to go into the water" / xiàshui "offal"); an adjective
+    has a first sense of one word with an adjective's ending (地道 dìdao "authentic" / dìdào
+    "tunnel", 大意 dàyi "careless" / dàyì "general idea")."""
     from .dictionary import cedict
     from .syllables import tone_marks
 
     neutral, full, _, _ = neutral_tables().pairs[word]
-    verbal = {}
+    verbal: dict[str, bool] = {}
+    adjective: dict[str, bool] = {}
     for pinyin, _, gloss in cedict().get(word, ()):
-        senses = [re.sub(r"^\([^)]*\) ", "", sense) for sense in gloss.split("/")[:2]]
+        senses = [re.sub(r"^\([^)]*\) ", "", sense).strip() for sense in gloss.split("/")[:2]]
         marks = tone_marks(pinyin.lower())
         for name, reading in (("neutral", neutral), ("full", full)):
             if marks == reading:
                 verbal[name] = verbal.get(name, False) or any(sense.startswith("to ") for sense in senses)
-    if len(verbal) == 2 and verbal["neutral"] != verbal["full"]:
-        return "neutral" if verbal["neutral"] else "full"
-    return None
+                adjective.setdefault(name, bool(ADJECTIVE.match(senses[0])))
+
+    def one(found: dict[str, bool]) -> str | None:
+        if len(found) == 2 and found["neutral"] != found["full"]:
+            return "neutral" if found["neutral"] else "full"
+        return None
+
+    return one(verbal), one(adjective)
 
 
 def _token_index(starts: list[int], position: int) -> int:
