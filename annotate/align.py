@@ -825,12 +825,13 @@ def _dynamic(zh: _Side, en: _Side, centers: np.ndarray, weights: Weights, anchor
         isolated = 0.0
         if len(src) > 1 and tgt:  # the source sentence that meets least of the translation (see _orphans)
             en_n = en_self[tgt[0], len(tgt) - 1]
-            common = 0.0
-            if len(src) == 2:  # as in _cells: what the two share counts for neither
-                common = sum(float(shared[src[0], q - base[src[0]]]) for q in tgt if 0 <= q - base[src[0]] < span)
+            def met(table, p: int) -> float:  # sentence p's row of `table` over the bead's translation
+                return sum(float(table[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span)
+
+            common = met(shared, src[0]) if len(src) == 2 else 0.0  # as in _cells: shared counts for neither
             for p in src:
                 own = zh_self[p, 0] * en_n
-                member = sum(float(dots[p, q - base[p]]) for q in tgt if 0 <= q - base[p] < span) - common
+                member = met(dots, p) - common
                 cosine = member / math.sqrt(own) if own > 0 else 0.0
                 isolated = max(isolated, float(_isolation(cosine, zh_len[p + 1] - zh_len[p])))
         result.append(Bead(src, tgt, 0.0))
@@ -922,13 +923,7 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
         dot = np.zeros(columns.shape)
         dots_of = []
         for d in range(a):
-            p = rows - a + d
-            upper = columns - sides.base[p][:, None]
-            lower = upper - b
-            inside = (lower >= 0) & (upper <= sides.span)
-            found = (sides.cumulative[p[:, None], np.clip(upper, 0, sides.span)]
-                     - sides.cumulative[p[:, None], np.clip(lower, 0, sides.span)])
-            found = np.where(inside, found, 0.0)
+            found = _span_dots(sides, sides.cumulative, rows - a + d, columns, b)
             dots_of.append(found)
             dot += found
         zh_norm = sides.zh_self[before, a - 1][:, None]
@@ -946,13 +941,7 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
             length = _log_two_tailed((le - sides.ratio * lz) / spread)
         if weights.orphan and a > 1:
             if a == 2:  # what the two share counts for neither: a shared name is not a translation of both
-                p = rows - 2
-                upper = columns - sides.base[p][:, None]
-                lower = upper - b
-                inside = (lower >= 0) & (upper <= sides.span)
-                common = (sides.shared_cumulative[p[:, None], np.clip(upper, 0, sides.span)]
-                          - sides.shared_cumulative[p[:, None], np.clip(lower, 0, sides.span)])
-                common = np.where(inside, common, 0.0)
+                common = _span_dots(sides, sides.shared_cumulative, rows - 2, columns, b)
                 dots_of = [found - common for found in dots_of]
             value -= weights.orphan * _orphans(sides, rows, a, en_norm, dots_of)
         if weights.background:
@@ -969,6 +958,18 @@ def _cells(sides: _Sides, rows: np.ndarray, a: int, b: int, weights: Weights, ta
         value = value - weights.paragraph * crossed
     out[keep] = np.where(ok, value, -np.inf)
     return out
+
+
+def _span_dots(sides: _Sides, cumulative: np.ndarray, p: np.ndarray, columns: np.ndarray, b: int) -> np.ndarray:
+    """For each cell: source sentence p's dot product (cumulative over its band: `sides.cumulative`,
+    or `sides.shared_cumulative` for what it shares with the next) with the b translation
+    sentences that end at the cell's column; 0 where they leave the band."""
+    upper = columns - sides.base[p][:, None]
+    lower = upper - b
+    inside = (lower >= 0) & (upper <= sides.span)
+    found = (cumulative[p[:, None], np.clip(upper, 0, sides.span)]
+             - cumulative[p[:, None], np.clip(lower, 0, sides.span)])
+    return np.where(inside, found, 0.0)
 
 
 MARKS = frozenset('?!"')

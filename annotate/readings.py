@@ -337,7 +337,8 @@ def apply_context_rules(block: Block) -> None:
     _apply_pattern_rules(block, text)
 
 
-DEGREE_BEFORE = re.compile("(?:很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|不|那么|这么|怪)(?:有|没有|没)?$")
+DEGREE_ADVERBS = "很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|那么|这么|怪"
+DEGREE_BEFORE = re.compile(f"(?:{DEGREE_ADVERBS}|不)(?:有|没有|没)?$")
 """A degree adverb, alone or before 有/没有: what comes next is said of someone (很精神, 真地道,
 太大意, 很有精神)."""
 MODALS = frozenset("要想会能可敢肯愿该应得在从到向往对给把被让叫为于由跟和与同比像")
@@ -506,18 +507,18 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
             wanted[position + k] = syllable
     # the segmenter may join the degree adverb to the word's first character (很大|方, 太大|意)
     bounds = set(starts)
-    for found in _after_degree(tuple(sorted(pairs))).finditer(text):
+    for found in _after_degree().finditer(text):
         start, end = found.span(2)
         if start not in bounds and end in bounds and not pairs[found.group(2)][2]:
             for k, syllable in enumerate(pairs[found.group(2)][0]):
                 wanted[start + k] = syllable
 
 
-@lru_cache(maxsize=2)
-def _after_degree(words: tuple[str, ...]) -> re.Pattern:
-    """A degree adverb (DEGREE_BEFORE's) and one of `words` right after it."""
-    adverbs = "很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|那么|这么|怪"
-    return re.compile(f"({adverbs})({'|'.join(sorted(words, key=len, reverse=True))})")
+@lru_cache(maxsize=1)
+def _after_degree() -> re.Pattern:
+    """A degree adverb and, right after it, a word CC-CEDICT lists twice (`neutral_tables().pairs`)."""
+    words = sorted(neutral_tables().pairs, key=lambda word: (-len(word), word))
+    return re.compile(f"({DEGREE_ADVERBS})({'|'.join(words)})")
 
 
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
