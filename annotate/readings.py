@@ -370,8 +370,14 @@ def add_neutral_tones(block: Block, text: str) -> None:
     _pairs_in_context(block, text, starts, pairs, verbal, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
-        if (char not in verbs and char not in kin) or found.group() in doubled or text[start - 1:start] == char \
-                or text[start + 2:start + 3] == char or _in_aabb(text, start) or not _doubled_word(block, starts, start):
+        if (char not in verbs and char not in kin) or text[start - 1:start] == char \
+                or text[start + 2:start + 3] == char or _in_aabb(text, start):
+            continue
+        if found.group() in doubled:
+            if _cut_in_two(block, text, starts, start):  # a word CC-CEDICT has, as it reads it (说|说 shuōshuo)
+                wanted[start + 1] = (phrase_overrides().get(found.group()) or usual_reading(found.group()))[1]
+            continue
+        if not _doubled_word(block, starts, start):
             continue
         first = _reading_at(block, starts, start)
         if first:
@@ -448,6 +454,30 @@ def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
         and len(token.text) <= 3 and not token.note_ids and token.name is None
 
 
+def _cut_in_two(block: Block, text: str, starts: list[int], start: int) -> bool:
+    """Whether an AA word CC-CEDICT has, at `start`, was cut by the segmenter into two tokens of one
+    character each (你们说|说这), where its reading is known and its character in everyday use (one
+    of HSK's 3,000: not a syllable of a name the segmenter did not know, 答耳麻八|剌|剌), and it is
+    not an adverb or attribute (…的, …地)."""
+    word = text[start:start + 2]
+    if not {start, start + 1, start + 2} <= set(starts[max(0, _token_index(starts, start)):][:3]) \
+            or text[start + 2:start + 3] in ("的", "地") or not _everyday(word[0]) \
+            or (phrase_overrides().get(word) or usual_reading(word)) is None:
+        return False
+    k = _token_index(starts, start)
+    return all(token.kind == "han" and not token.note_ids and token.name is None for token in block.tokens[k:k + 2])
+
+
+def _everyday(char: str) -> bool:
+    """Whether the character is one of HSK 3.0's 3,000 (the 2021 standard's list for reading)."""
+    from .dictionary import hsk_characters
+
+    try:
+        return char in hsk_characters("2021")
+    except Exception:  # noqa: BLE001 - without the HSK package, no character is known to be everyday
+        return False
+
+
 def _in_aabb(text: str, start: int) -> bool:
     """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净)."""
     return text[start + 2:start + 3] != "" and text[start + 2:start + 3] == text[start + 3:start + 4] \
@@ -493,14 +523,13 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif DEGREE_BEFORE.search(before):
             reading = neutral
         else:
-            verb_is, adjective_is = _reading_kinds(word)
-            sense = _sense_in_context(text, position + len(word), before, tokens[i - 1] if i else None)
-            if sense == "verb" and verb_is:
-                reading = neutral if verb_is == "neutral" else full
-            elif sense == "noun" and (verb_is or adjective_is):
-                reading = full if (verb_is or adjective_is) == "neutral" else neutral
-            else:
+            following = tokens[i + 1] if i + 1 < len(tokens) and not offset else None
+            sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
+                                      tokens[i - 2] if i > 1 else None, following)
+            which = _reading_kinds(word).get(sense) if sense else None
+            if which is None:
                 continue
+            reading = neutral if which == "neutral" else full
             if reading == usual_reading(word):
                 continue  # as the word alone reads: the dictionary's, not a rule's
         for k, syllable in enumerate(reading):
@@ -524,53 +553,117 @@ def _after_degree() -> re.Pattern:
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
                       "一起 一同".split())
 """Words after which a word listed twice is the verb it can be (领去受用 shòuyòng "enjoy")."""
-NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门])$")
-"""What makes the next word a noun: 的, or a number or demonstrative with its classifier (一条地道 dìdào)."""
+NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门户]"
+                         "|很多|许多|好多|不少|所有|各种|什么)$")
+"""What makes the next word a noun: 的, a number or demonstrative with its classifier (一条地道 dìdào),
+a word of quantity (很多地道)."""
+SUBJECTS = frozenset("我 你 您 他 她 它 咱 我们 你们 他们 她们 它们 咱们 大家".split())
+"""Personal pronouns: at the start of a clause, the subject, after which a word is said of it (他下场休息)."""
+SPEECH_AFTER = frozenset("：:“「\"")
+"""What follows a verb of saying (说道：“…”)."""
+PREPOSITIONS = frozenset("给对跟帮让叫被替向和与同")
+"""Prepositions after which a word is a person, where it can be one (给人家, 对人家)."""
+SUBJECT_NEXT = frozenset("不也都就还才又可没已说要会在是的")
+"""Adverbs and verbs that follow a subject (人家不想去, 人家说), and 的 that follows a person (人家的)."""
+OPENS_CLAUSE = re.compile(r"(?:^|[，。；！？：,.;!?:“”\"「」])$")
 
 
-def _sense_in_context(text: str, end: int, before: str, previous) -> str | None:
-    """"verb" or "noun" where the words around a word listed twice say which it is: an aspect
-    particle after it (受用了) or a modal, adverb or 去/来 before it make it a verb; 的 or a
-    classifier before it a noun. None where they say nothing."""
-    if text[end:end + 1] in ("了", "着", "过") or previous is not None and (previous.simplified or previous.text) in VERB_CUES:
+def _sense_in_context(text: str, start: int, end: int, previous, before_previous, following) -> str | None:
+    """Which kind of word (`_reading_kinds`) the words around a word listed twice make it, or None
+    where they say nothing:
+
+    - "speech": a colon or an opening quotation mark after it (说道：“…” shuōdào "to say");
+    - "motion": 去 or 来 after it (跳下水去: a verb of motion, not 讨盘缠去, where it is the object);
+    - "verb": an aspect particle after it (受用了), a modal or an adverb before it (领去受用), or a personal pronoun that opens the clause (他下场休息): the word is said of
+      someone, so it is the verb it can be, or the adjective;
+    - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), or an object
+      after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜);
+    - "pronoun": opening a clause or after a preposition, and followed by an adverb, a verb or 的
+      (人家不想去 rénjia, 给人家 rénjia; not 人家庄院 rénjiā "household")."""
+    after = text[end:end + 1]
+    before = text[max(0, start - 4):start]
+    name = (previous.simplified or previous.text) if previous is not None else ""
+    if after in SPEECH_AFTER:
+        return "speech"
+    if after in ("去", "来"):
+        return "motion"
+    if after in ("了", "着", "过") or name in VERB_CUES:
         return "verb"
-    if NOUN_BEFORE.search(before):
+    if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"):
+        return "verb"
+    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的":
         return "noun"
+    if (OPENS_CLAUSE.search(text[:start]) or name in PREPOSITIONS) and (
+            after in SUBJECT_NEXT or following is not None and _glossed_as_verb(following)):
+        return "pronoun"
     return None
+
+
+def _glossed_as_verb(token) -> bool:
+    """Whether CC-CEDICT's first sense of the token's word is a verb ("to …")."""
+    from .dictionary import cedict
+
+    entries = cedict().get(token.simplified or token.text) if token.kind == "han" else None
+    return bool(entries) and re.sub(r"^\([^)]*\) ", "", entries[0][2].split("/")[0]).startswith("to ")
 
 
 ADJECTIVE = re.compile(r"^[a-z-]+(?:ful|ous|ive|able|ible|ic|less|ish)$")
 """An English adjective by its ending (authentic, careless, terrible, generous): a gloss's first sense."""
+PRONOUN_SENSE = re.compile(r"^(?:he|she|they|I|me|other people|sb else)(?=$|,| or | \()")
+SPEECH_SENSE = re.compile(r"\b(?:say|said|speak|tell|quoted)\b")
+MOTION_SENSE = re.compile(r"^to (?:go|come|leave|enter|return|get (?:in|out|off|on))\b")
 
 
 @lru_cache(maxsize=512)
-def _reading_kinds(word: str) -> tuple[str | None, str | None]:
-    """Which of a word's two readings (`neutral_tables().pairs`) CC-CEDICT glosses as a verb, and
-    which as an adjective, each "neutral", "full" or None: None unless one reading is and the
-    other is not. A verb has "to …" among its first two senses (受用 shòuyòng "to enjoy" /
-    shòuyong "comfortable", 下水 xiàshuǐ "to go into the water" / xiàshui "offal"); an adjective
-    has a first sense of one word with an adjective's ending (地道 dìdao "authentic" / dìdào
-    "tunnel", 大意 dàyi "careless" / dàyì "general idea")."""
+def _reading_kinds(word: str) -> dict[str, str]:
+    """For each sense `_sense_in_context` can find ("verb", "noun", "speech", "pronoun", "motion"), the
+    reading ("neutral" or "full") of a word listed twice (`neutral_tables().pairs`) that CC-CEDICT
+    glosses so, where one of its two readings is and the other is not:
+
+    - a verb has "to …" as its first sense, or else among its first two (下场 xiàchǎng "to leave
+      the stage" / xiàchang "the end", 下水 xiàshuǐ "to go into the water" / xiàshui "offal");
+      where neither reading is a verb, an adjective (a first sense of one word with an adjective's
+      ending: 地道 dìdao "authentic" / dìdào "tunnel", 大意 dàyi "careless") stands for it;
+    - the noun is the other reading of a verb or an adjective;
+    - a verb of saying has "say", "speak", "tell" or "quoted" in a sense (说道 shuōdào "to say
+      (the quoted words)" / shuōdao "to discuss");
+    - a pronoun begins a sense with "he", "I", "other people" (人家 rénjia / rénjiā "household");
+    - a verb of motion has a sense "to go", "to come", "to leave", "to enter" (下水 xiàshuǐ "to go
+      into the water"): the one 去 and 来 follow."""
     from .dictionary import cedict
     from .syllables import tone_marks
 
     neutral, full, _, _ = neutral_tables().pairs[word]
-    verbal: dict[str, bool] = {}
-    adjective: dict[str, bool] = {}
+    found: dict[str, dict[str, bool]] = {key: {} for key in ("verb", "verb2", "adjective", "speech", "pronoun",
+                                                             "motion")}
     for pinyin, _, gloss in cedict().get(word, ()):
-        senses = [re.sub(r"^\([^)]*\) ", "", sense).strip() for sense in gloss.split("/")[:2]]
+        senses = [re.sub(r"^\([^)]*\) ", "", sense).strip() for sense in gloss.split("/")]
         marks = tone_marks(pinyin.lower())
         for name, reading in (("neutral", neutral), ("full", full)):
             if marks == reading:
-                verbal[name] = verbal.get(name, False) or any(sense.startswith("to ") for sense in senses)
-                adjective.setdefault(name, bool(ADJECTIVE.match(senses[0])))
+                for key, value in (("verb", senses[0].startswith("to ")),
+                                   ("verb2", any(sense.startswith("to ") for sense in senses[:2])),
+                                   ("adjective", bool(ADJECTIVE.match(senses[0]))),
+                                   ("speech", any(SPEECH_SENSE.search(sense) for sense in senses)),
+                                   ("pronoun", any(PRONOUN_SENSE.match(sense) for sense in senses)),
+                                   ("motion", any(MOTION_SENSE.match(sense) for sense in senses))):
+                    found[key][name] = found[key].get(name, False) or value
 
-    def one(found: dict[str, bool]) -> str | None:
-        if len(found) == 2 and found["neutral"] != found["full"]:
-            return "neutral" if found["neutral"] else "full"
+    def one(key: str) -> str | None:
+        values = found[key]
+        if len(values) == 2 and values["neutral"] != values["full"]:
+            return "neutral" if values["neutral"] else "full"
         return None
 
-    return one(verbal), one(adjective)
+    kinds = {}
+    verb = one("verb") or one("verb2") or one("adjective")
+    if verb:
+        kinds["verb"] = verb
+        kinds["noun"] = "full" if verb == "neutral" else "neutral"
+    for key in ("speech", "pronoun", "motion"):
+        if one(key):
+            kinds[key] = one(key)
+    return kinds
 
 
 def _token_index(starts: list[int], position: int) -> int:
