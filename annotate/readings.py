@@ -370,16 +370,21 @@ def add_neutral_tones(block: Block, text: str) -> None:
     _pairs_in_context(block, text, starts, pairs, verbal, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
-        if (char not in verbs and char not in kin) or text[start - 1:start] == char \
-                or text[start + 2:start + 3] == char or _in_aabb(text, start):
+        if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] == char or _in_aabb(text, start):
+            continue  # not AAA, AABB, nor 一推|推倒 (one push, pushed over)
+        before_object = _verb_doubled_before_object(block, starts, start)
+        if char not in verbs and char not in kin and not before_object:
             continue
-        if found.group() in doubled:
+        if found.group() in doubled and not before_object:
             if _cut_in_two(block, text, starts, start):  # a word CC-CEDICT has, as it reads it (说|说 shuōshuo)
                 wanted[start + 1] = (phrase_overrides().get(found.group()) or usual_reading(found.group()))[1]
             continue
         if not _doubled_word(block, starts, start):
             continue
-        first = _reading_at(block, starts, start)
+        first = _verb_reading(text[start] + text[start + 2]) if before_object else None
+        if first:
+            wanted[start] = first  # 散散心 sànsanxīn, as 散心 reads 散
+        first = first or _reading_at(block, starts, start)
         if first:
             wanted[start + 1] = _neutral(first)
     for found in _V_YI_V.finditer(text):
@@ -436,13 +441,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` ends its token, the `k`th, and the next token is a word CC-CEDICT first
     glosses as a verb ("to …"): 他得工作, 我们得讨论."""
-    from .dictionary import cedict
-
-    if k + 1 >= len(block.tokens) or starts[k + 1] != p + 1:
-        return False
-    following = block.tokens[k + 1]
-    entries = cedict().get(following.simplified or following.text) if following.kind == "han" else None
-    return bool(entries) and re.sub(r"^\([^)]*\) ", "", entries[0][2].split("/")[0]).startswith("to ")
+    return k + 1 < len(block.tokens) and starts[k + 1] == p + 1 and _glossed_as_verb(block.tokens[k + 1])
 
 
 def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
@@ -450,8 +449,25 @@ def _doubled_word(block: Block, starts: list[int], start: int) -> bool:
     (试试, 试试看, 聊聊天): not two words that meet (省|省长, 在|在前), nor part of a name (李思思)."""
     k = _token_index(starts, start)
     token = block.tokens[k]
+    if starts[k] == start and len(token.text) == 1 and starts[k + 1] == start + 1 and k + 1 < len(block.tokens):
+        # 晒|晒太阳, 爬|爬山: the verb, then the word it makes with its object
+        following = block.tokens[k + 1]
+        return len(following.text) >= 2 and following.kind == "han" and _glossed_as_verb(following) \
+            and not token.note_ids and not following.note_ids and following.name is None
     return token.kind == "han" and starts[k] in (start, start - 1) and starts[k + 1] - start in (2, 3) \
         and len(token.text) <= 3 and not token.note_ids and token.name is None
+
+
+def _verb_doubled_before_object(block: Block, starts: list[int], start: int) -> bool:
+    """Whether an AA word CC-CEDICT has (点点 "speck") is here the doubled verb of the word AB
+    that A makes with what follows (点点头: 点头 "to nod"), in a token AAB CC-CEDICT does not have
+    (散散步 it has, and reads sàn sàn bù)."""
+    from .dictionary import cedict
+
+    k = _token_index(starts, start)
+    token = block.tokens[k]
+    word = token.simplified or token.text
+    return starts[k] == start and len(word) == 3 and word not in cedict() and _verb_word(word[0] + word[2])
 
 
 def _cut_in_two(block: Block, text: str, starts: list[int], start: int) -> bool:
@@ -601,9 +617,23 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
 
 def _glossed_as_verb(token) -> bool:
     """Whether CC-CEDICT's first sense of the token's word is a verb ("to …")."""
+    return token.kind == "han" and _verb_word(token.simplified or token.text)
+
+
+def _verb_reading(word: str) -> str | None:
+    """The reading of the first character of a two-character word, as CC-CEDICT reads the word."""
+    from .dictionary import cedict
+    from .syllables import tone_marks
+
+    entries = [pinyin for pinyin, _, _ in cedict().get(word, ()) if not pinyin[:1].isupper()]
+    return tone_marks(entries[0].lower())[0] if entries else None
+
+
+def _verb_word(word: str) -> bool:
+    """Whether CC-CEDICT's first sense of the word is a verb ("to …")."""
     from .dictionary import cedict
 
-    entries = cedict().get(token.simplified or token.text) if token.kind == "han" else None
+    entries = cedict().get(word)
     return bool(entries) and re.sub(r"^\([^)]*\) ", "", entries[0][2].split("/")[0]).startswith("to ")
 
 
