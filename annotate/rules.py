@@ -15,7 +15,8 @@ from dataclasses import dataclass
 HAN = "\u3400-\u9fff"
 PRONOUN = "(?:我们|你们|他们|她们|它们|咱们|大家|自己|人民|我|你|您|他|她|它|咱)"
 NUMERAL = "[一二两三四五六七八九十几百千万每半]"
-DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|多|越|够)"
+DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|(?<![很许好])多|越|够)"
+"""Degree adverbs (多 as in 多难 "how hard", not the quantity 很多, 许多, 好多)."""
 TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
 DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相"
 """Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难)."""
@@ -125,7 +126,8 @@ RULES = [
     _rule(r"(?<![里\d０-９号路巷家])(?P<c>弄)(?!堂|\d|社区)", "nòng", "弄: do, make (lòng only for an alley: 弄堂, 里弄, 596弄, 王家弄)"),
     _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
     _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
-    _rule(r"(?P<c>倒)(?=进|入|出|满|掉|水|酒|茶|咖啡)", "dào", "倒 + liquid or direction: pour"),
+    _rule(r"(?P<c>倒)(?=进|入|出|满|掉|水|酒|茶|咖啡|了?[一两半几]?[杯碗壶瓶盆桶])", "dào",
+          "倒 + liquid, direction or a vessel's measure: pour"),
     _rule(r"好(?P<c>处)(?!理|置|分|罚)", "chu", "好处: neutral tone"),
     _rule(r"[这那哪各]一(?P<c>行)(?=[的里中业当干])", "háng", "这一行: a trade"),
     _rule(r"(?P<c>看)(?=孩子|小孩|门|家|守|管|护)", "kān", "看 + what is watched over: look after"),
@@ -137,6 +139,8 @@ RULES = [
     _rule(r"(?P<c>呵)(?=叻)", "hē", "呵叻: Khorat, Thailand"),
     _rule(r"(?P<c>曲)(?=奇)", "qū", "曲奇: cookie"),
     _rule(r"(?P<c>倒)(?=竖)", "dào", "倒竖: stand on end"),
+    _rule(r"把[^，。；！？把]{1,6}(?<![停妥适恰相正应])(?P<c>当)(?=[成作做]|[^时中初然前面年选心家天场兵班权官政])", "dàng",
+          "把 A 当 B: take A for B"),
     _rule(r"(?:(?<=[葵麻乌鸭])|(?<=[鲗沙]鱼))(?P<c>涌)(?![现入出动起来上进向去至流])", "chōng",
           "涌 in Cantonese place names (葵涌, 麻涌, 鲗鱼涌): a creek"),
     _rule(r"(?<=[均原贬召讹即乃皆亦本实])(?P<c>为)(?![了着过他她它我你您人])", "wéi", "均为, 原为, 即为: is, as"),
