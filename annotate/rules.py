@@ -18,8 +18,8 @@ NUMERAL = "[一二两三四五六七八九十几百千万每半]"
 DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|(?<![很许好])多|越|够)"
 """Degree adverbs (多 as in 多难 "how hard", not the quantity 很多, 许多, 好多)."""
 TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
-DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相"
-"""Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难)."""
+DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相逃"
+"""Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难, 逃难)."""
 KNOCK_DOWN = "吹推打摔跌绊撞放扳砍踢拉扑哭睡坐醉跪晕砸压翻筑击"
 """Verbs after which 倒 is the result, fall (吹倒, 睡倒), not the adverb."""
 ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|开心|愉快|激动|兴奋|主动|积极|迅速|"
@@ -60,11 +60,19 @@ RULES = [
     _rule(r"(?P<c>长)(?=[大高胖得出满成相]|什么样|的[高大胖]|[着著]|不[出高大])", "zhǎng", "长 + result: grow, look like"),
     _rule(r"(?P<c>长)(?=耳朵|腿|脖子|鼻子|尾巴|袖|裙|裤|椅|桌|凳|廊|篇|条|线|方形|发)", "cháng",
           "长 + a thing: long"),
-    _rule(rf"{NUMERAL}(?P<c>只)(?![是有要能会好想得在不剩用管])", "zhī", "numeral + 只: measure word"),
+    _rule(rf"(?:{NUMERAL}|[这那哪])(?P<c>只)(?![是有要能会好想得在不剩用管])", "zhī",
+          "numeral or demonstrative + 只: measure word"),
     _rule(rf"(?<![落温时误偏高价视色反公级])(?P<c>差)(?={NUMERAL}|\d)", "chà", "差 + number: short of"),
     _rule(r"(?P<c>调)(?=[小大高低好整])", "tiáo", "调 + result: adjust"),
     _rule(rf"{PRONOUN}(?P<c>将)(?=门|书|车|钱|他|她|我|你|这|那)", "jiāng", "subject + 将 + object: 把"),
     _rule(r"(?P<c>数)(?=一数|数)", "shǔ", "数一数: count"),
+    _rule(r"(?<![多少人分次岁函系变参倍级总无单复负整小奇偶指点位页字号算])(?P<c>数)(?=了|过|不清|不过来|着|一下)",
+          "shǔ", "数了, 数不清: count (人数, 次数 are nouns)"),
+    _rule(r"(?<![天太高领真航当悟])(?P<c>空)(?=着(?!手)|出(?:来|一|个|几|两|位|时间|地方|房间|座))", "kòng",
+          "空着, 空出时间: vacant, to leave empty"),
+    _rule(r"(?P<c>为)(?=人(?:[很真挺太非十极最不]|正直|老实|诚恳|和善|厚道|处世|师表|热情|坦率|随和|谦虚|忠厚|怎么样|如何))",
+          "wéi", "为人 + what one is like: conduct oneself"),
+    _rule(r"(?<=[说猜料射击命考选相抽看])(?P<c>中)(?=了)", "zhòng", "说中了, 猜中了, 考中了: hit, be chosen"),
     _rule(rf"(?P<c>教)(?={PRONOUN})", "jiāo", "教 + person: teach"),
     _rule(rf"(?<![{HAN}])(?P<c>曾)(?={TITLE})|(?<=[是叫和跟与请问])(?P<d>曾)(?={TITLE})", "zēng",
           "surname 曾 + title"),
@@ -113,7 +121,7 @@ RULES = [
     _rule(r"(?<=[孽牲])(?P<c>畜)|(?P<d>畜)(?=生|牲)", "chù", "畜生: beast"),
     _rule(r"(?<=[卸衣金王花鸡桂])(?P<c>冠)", "guān", "a crown, a cap"),
     _rule(r"(?P<c>挨)(?=[墙着近家个门户次])", "āi", "挨 + place: next to, one by one"),
-    _rule(r"(?P<c>难)(?=[到以免])", "nán", "难以, 难免: hard to"),
+    _rule(rf"(?<![{DISASTER}])(?P<c>难)(?=[到以免])", "nán", "难以, 难免: hard to (逃难到南方 is nàn)"),
     _rule(r"(?P<c>差)(?=[往人遣])", "chāi", "差人, 差往: send"),
     _rule(r"(?<=[说做算路])(?P<c>差)(?=了)", "chà", "说差了, 把路差了: wrong"),
     _rule(r"(?P<c>耶)(?=[，。！？」”』,.!?])", "yé", "耶 ending a clause: particle"),
@@ -122,7 +130,8 @@ RULES = [
     _rule(rf"(?<=[{HAN}])(?<![接跟随沿顺忙本为])(?P<c>着)(?=了)", "zháo",
           "找着了, 吓着了: reach, succeed (the aspect's 着 takes no 了)"),
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)"
-          r"(?=[花树地菜田草瓜豆麦稻果])", "zhòng", "种 + a crop: plant"),
+          r"(?=[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|玉米|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰)",
+          "zhòng", "种 + a crop: plant"),
     _rule(r"(?<![里\d０-９号路巷家])(?P<c>弄)(?!堂|\d|社区)", "nòng", "弄: do, make (lòng only for an alley: 弄堂, 里弄, 596弄, 王家弄)"),
     _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
     _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
