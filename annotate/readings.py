@@ -345,6 +345,9 @@ MODALS = frozenset("要想会能可敢肯愿该应得在从到向往对给把被
 """Modal verbs and prepositions, after which 起来, 过去 are words of their own (我想过去: to go
 over; 在过去: in the past), not complements."""
 _DOUBLED = re.compile(r"(.)\1")
+PERSON_AFTER = re.compile("(?:我|你|您|他|她|咱|大家|谁)")
+"""A person after a doubled character that can be a verb makes it the doubled verb (等等我, 谈谈你:
+the verb, where CC-CEDICT's 等等 is "etc.")."""
 _V_YI_V = re.compile(r"(.)一\1")
 NUMBERS = frozenset("一二两三四五六七八九十百千万亿零〇第")
 
@@ -373,11 +376,14 @@ def add_neutral_tones(block: Block, text: str) -> None:
         if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] == char or _in_aabb(text, start):
             continue  # not AAA, AABB, nor 一推|推倒 (one push, pushed over)
         before_object = _verb_doubled_before_object(block, starts, start)
-        if char not in verbs and char not in kin and not before_object:
+        before_person = char in verbal and PERSON_AFTER.match(text, start + 2) is not None
+        if char not in verbs and char not in kin and not before_object and not before_person:
             continue
         if found.group() in doubled and not before_object:
             if _cut_in_two(block, text, starts, start):  # a word CC-CEDICT has, as it reads it (说|说 shuōshuo)
                 wanted[start + 1] = (phrase_overrides().get(found.group()) or usual_reading(found.group()))[1]
+            elif before_person and _doubled_word(block, starts, start):  # 等等我: the verb, not "etc."
+                wanted[start + 1] = _neutral(_reading_at(block, starts, start) or char)
             continue
         if not _doubled_word(block, starts, start):
             continue
