@@ -417,6 +417,9 @@ MUST_BEFORE = frozenset("早先马赶多再好")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们")
 """Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走) although
 they can be verbs too (还 huán)."""
+MUST_AFTER = ("一定", "肯定", "必须")
+"""Adverbs of two characters after which 得 before a verb is "must" (你一定得来), though their last
+character can be a verb (定得 "can settle" in 定得我的风势)."""
 
 
 def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: dict[int, str]) -> None:
@@ -436,9 +439,10 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         word = token.simplified or token.text
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()):
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
-        if p > starts[k] and before not in SUBJECT_ADVERBS and after != "不":
+        adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
+        if p > starts[k] and not adverb and after != "不":
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
-        elif before in verbal and before not in SUBJECT_ADVERBS:
+        elif before in verbal and not adverb:
             wanted[p] = "de"
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p):
             wanted[p] = "děi"
