@@ -385,8 +385,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
             elif before_person and _doubled_word(block, starts, start):  # 等等我: the verb, not "etc."
                 wanted[start + 1] = _neutral(_reading_at(block, starts, start) or char)
             continue
-        if not _doubled_word(block, starts, start):
-            continue
+        if not _doubled_word(block, starts, start) and not (
+                before_person and _cut_in_two(block, text, starts, start, known=False)):
+            continue  # (找|找他: cut in two by the segmenter, a verb before a person)
         first = _verb_reading(text[start] + text[start + 2]) if before_object else None
         if first:
             wanted[start] = first  # 散散心 sànsanxīn, as 散心 reads 散
@@ -480,15 +481,15 @@ def _verb_doubled_before_object(block: Block, starts: list[int], start: int) -> 
     return starts[k] == start and len(word) == 3 and word not in cedict() and _verb_word(word[0] + word[2])
 
 
-def _cut_in_two(block: Block, text: str, starts: list[int], start: int) -> bool:
-    """Whether an AA word CC-CEDICT has, at `start`, was cut by the segmenter into two tokens of one
-    character each (你们说|说这), where its reading is known and its character in everyday use (one
-    of HSK's 3,000: not a syllable of a name the segmenter did not know, 答耳麻八|剌|剌), and it is
-    not an adverb or attribute (…的, …地)."""
+def _cut_in_two(block: Block, text: str, starts: list[int], start: int, known: bool = True) -> bool:
+    """Whether the AA at `start` was cut by the segmenter into two tokens of one character each
+    (你们说|说这), its character in everyday use (one of HSK's 3,000: not a syllable of a name the
+    segmenter did not know, 答耳麻八|剌|剌), not an adverb or attribute (…的, …地), and (`known`)
+    a word CC-CEDICT reads."""
     word = text[start:start + 2]
     if not {start, start + 1, start + 2} <= set(starts[max(0, _token_index(starts, start)):][:3]) \
             or text[start + 2:start + 3] in ("的", "地") or not _everyday(word[0]) \
-            or (phrase_overrides().get(word) or usual_reading(word)) is None:
+            or known and (phrase_overrides().get(word) or usual_reading(word)) is None:
         return False
     k = _token_index(starts, start)
     return all(token.kind == "han" and not token.note_ids and token.name is None for token in block.tokens[k:k + 2])
