@@ -20,6 +20,9 @@ DEGREE = "(?:非常|特别|比较|十分|相当|很|最|太|更|挺|真|好|(?<!
 TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
 DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相逃"
 """Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难, 逃难)."""
+POTENTIAL = "干吃跑走逃躲受做办看写拿搬用住睡喝管治救帮忍活好完"
+"""Verbs before 得了 as "can manage" (干得了 gàn de liǎo, 跑得了), not 得了 "obtained" (他得了第一; 赢得了,
+夜来得了: the verb 赢得, the time 夜来)."""
 KNOCK_DOWN = "吹推打摔跌绊撞放扳砍踢拉扑哭睡坐醉跪晕砸压翻筑击"
 """Verbs after which 倒 is the result, fall (吹倒, 睡倒), not the adverb."""
 ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|开心|愉快|激动|兴奋|主动|积极|迅速|"
@@ -50,12 +53,18 @@ RULES = [
     _rule(r"(?P<c>为)(?=\d|[一二两三四五六七八九十百千万零]+(?:[百千万亿]|[个%％]|平方|公|米|年|人))", "wéi",
           "为 + amount: is"),
     _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更])(?P<c>为)", "wéi", "选为, 称为, 改为: as, into"),
+    _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)"),
+    _rule(rf"(?<=[{POTENTIAL}]得)(?P<c>了)(?!解|不起|不得)", "liǎo", "干得了, 跑得了: can manage"),
     _rule(r"(?P<c>得)了", "dé", "得了: obtained"),
     _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好小注努认])", "děi", "subject + 得 + verb: must"),
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己不事天还就也都总可又才只])(?P<c>得)"
           rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较])(?!不[出到偿了])",
           "de", "verb + 得 + degree: complement"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
+    _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
+    _rule(r"(?P<c>和)(?=面(?:[做包擀蒸揉，。；！]|$)|泥)", "huó", "和面, 和泥: knead, mix"),
+    _rule(r"(?:请|休|放|度|销)[了过个一二两三四五六七八九十几天周月年的]{0,4}(?P<c>假)(?![装如使设话冒货象定的])", "jià",
+          "请了三天假, 放假: leave, holiday"),
     _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long"),
     _rule(r"(?P<c>长)(?=[大高胖得出满成相]|什么样|的[高大胖]|[着著]|不[出高大])", "zhǎng", "长 + result: grow, look like"),
     _rule(r"(?P<c>长)(?=耳朵|腿|脖子|鼻子|尾巴|袖|裙|裤|椅|桌|凳|廊|篇|条|线|方形|发)", "cháng",

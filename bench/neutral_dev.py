@@ -30,7 +30,7 @@ bench/data/neutral_heldout3.tsv to neutral_heldout6.tsv are sentences
 written by hand the way a teacher writes them (the issue's own held-out set is of that kind:
 modern Mandarin, every class), each labelled before the code was run on it, and each written
 after the rules the one before led to. bench/data/tricky_heldout.tsv and tricky_heldout2.tsv to
-tricky_heldout5.tsv are the same for polyphones a learner meets in two readings (行 长 还 得 着
+tricky_heldout6.tsv are the same for polyphones a learner meets in two readings (行 长 还 得 着
 为 乐 …), each row's class the character.
 
 The usual readings of the `pair` words come partly from Tatoeba's translations
