@@ -362,7 +362,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
       a doubled kinship noun CC-CEDICT lacks; words CC-CEDICT has (偷偷 tōutōu) are as it says;
     - 一 between a doubled verb is neutral (看一看 kàn yi kàn);
     - 着 after a one-character verb is the aspect particle zhe, where the segmenter joined it
-      with the next word (拍着手 is 拍 + 着手 to it, not zhuóshǒu "to set about").
+      with the next word (拍着手 is 拍 + 着手 to it, not zhuóshǒu "to set about");
+    - 地 on its own between a word and a verb is the adverbial particle de (真正地理解).
     """
     tables = neutral_tables()
     if not tables:
@@ -402,6 +403,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
         _de(block, text, starts, verbal, wanted)
     tokens = block.tokens
     for i, token in enumerate(tokens):
+        if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
+                and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]):
+            wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         if token.kind == "han" and len(token.text) == 2 and (token.simplified or token.text)[0] == "着" and i \
                 and token.readings[0] == "zhuó" and len(tokens[i - 1].text) == 1 \
                 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs:

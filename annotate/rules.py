@@ -58,7 +58,7 @@ RULES = [
     _rule(r"(?P<c>得)了", "dé", "得了: obtained"),
     _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好小注努认])", "děi", "subject + 得 + verb: must"),
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己不事天还就也都总可又才只])(?P<c>得)"
-          rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较])(?!不[出到偿了])",
+          rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较]|特别|相当)(?!不[出到偿了])",
           "de", "verb + 得 + degree: complement"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
@@ -92,6 +92,8 @@ RULES = [
           "你空不空: free time (知空不空 is emptiness)"),
     _rule(r"(?<=有)(?P<c>空)(?=[吗嘛呢没的，。？！]|$)", "kòng", "有空吗: free time"),
     _rule(rf"(?P<c>教)(?={PRONOUN})", "jiāo", "教 + person: teach"),
+    _rule(r"(?<![宗佛道请指领施助任家管说调传礼求赐讨受身言听])(?P<c>教)(?=[了过着书课给]|学生|汉语|中文|英语|数学|孩子)",
+          "jiāo", "教了, 教书, 教学生: teach (请教, 宗教 are jiào)"),
     _rule(rf"(?<![{HAN}])(?P<c>曾)(?={TITLE})|(?<=[是叫和跟与请问])(?P<d>曾)(?={TITLE})", "zēng",
           "surname 曾 + title"),
     _rule(rf"(?<![简清名菜账订保床被传])(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
