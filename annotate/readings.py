@@ -397,8 +397,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
             wanted[start + 1] = _neutral(first)
     for found in _V_YI_V.finditer(text):
         char, start = found.group(1), found.start()
-        if is_han(char) and char not in NUMBERS and (char in verbal or text[start - 1:start] != "一"):
-            wanted[start + 1] = "yi"  # 看一看, and a verb CC-CEDICT does not know as one (幌一幌); not 一步一步
+        if is_han(char) and char not in NUMBERS and text[start - 1:start] != "一":
+            wanted[start + 1] = "yi"  # 看一看, and a verb CC-CEDICT does not know as one (幌一幌); not 一步一步, 一定一定
     if "得" in text:
         _de(block, text, starts, verbal, wanted)
     tokens = block.tokens

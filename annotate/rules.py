@@ -114,7 +114,7 @@ RULES = [
     _rule(r"(?P<c>背)(?=着|起|包|书包)", "bēi", "背 + load: carry on the back"),
     _rule(r"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
     _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在起着著了好宝头身到进入匿])", "cáng", "藏 + object/在/起: hide"),
-    _rule(rf"(?:{DEGREE}|[他她我你不])(?P<c>累)(?![积计])|(?P<d>累)(?=[了极死坏得])", "lèi", "tired"),
+    _rule(rf"(?:{DEGREE}|[他她我你不别])(?P<c>累)(?![积计])|(?P<d>累)(?=[了极死坏得着])", "lèi", "tired"),
     _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?<![{DISASTER}])(?P<d>难)(?=了|得很)", "nán", "difficult"),
     _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
     _rule(rf"(?:(?!多){DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few (多少 is CC-CEDICT's duōshao, how many)"),
