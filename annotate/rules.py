@@ -63,6 +63,7 @@ RULES = [
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
     _rule(r"(?P<c>和)(?=面(?:[做包擀蒸揉，。；！]|$)|泥)", "huó", "和面, 和泥: knead, mix"),
+    _rule(r"(?<![不未])(?P<c>尽)(?=了|着|过|到了|最大|全力|孝|职责|义务|自己的)", "jìn", "尽了努力, 尽全力: exert to the full"),
     _rule(r"照(?:了|过)?[一两几三四五六七八九十]?[张个]?(?P<c>相)(?![互同应关似当反对比等信识])", "xiàng",
           "照几张相: take photographs (按照相关规定 is xiāng)"),
     _rule(r"(?:请|休|放|度|销)[了过个一二两三四五六七八九十几天周月年的]{0,4}(?P<c>假)(?![装如使设话冒货象定的])", "jià",
