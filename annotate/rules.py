@@ -60,6 +60,8 @@ RULES = [
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己不事天还就也都总可又才只])(?P<c>得)"
           rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较]|特别|相当)(?!不[出到偿了])",
           "de", "verb + 得 + degree: complement"),
+    _rule(rf"(?P<c>还)(?=给{PRONOUN}(?:包|做|买|找|讲|洗|倒|送|拿|打|写|画|带|准备|介绍|修|煮|唱))", "hái",
+          "还给它包扎: also, for it (not 还给我: give back)"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
     _rule(r"(?P<c>和)(?=面(?:[做包擀蒸揉，。；！]|$)|泥)", "huó", "和面, 和泥: knead, mix"),
