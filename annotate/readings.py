@@ -588,6 +588,8 @@ NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每�
                          "|很多|许多|好多|不少|所有|各种|什么)$")
 """What makes the next word a noun: 的, a number or demonstrative with its classifier (一条地道 dìdào),
 a word of quantity (很多地道)."""
+LOCALISERS = frozenset("里内中")
+"""After a word, they make it a place, a noun (地道里 dìdào "in the tunnel")."""
 SUBJECTS = frozenset("我 你 您 他 她 它 咱 我们 你们 他们 她们 它们 咱们 大家".split())
 """Personal pronouns: at the start of a clause, the subject, after which a word is said of it (他下场休息)."""
 SPEECH_AFTER = frozenset("：:“「\"")
@@ -607,8 +609,9 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     - "motion": 去 or 来 after it (跳下水去: a verb of motion, not 讨盘缠去, where it is the object);
     - "verb": an aspect particle after it (受用了), a modal or an adverb before it (领去受用), or a personal pronoun that opens the clause (他下场休息): the word is said of
       someone, so it is the verb it can be, or the adjective;
-    - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), or an object
-      after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜);
+    - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), an object
+      after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜), or 里, 内, 中 after
+      it (从地道里);
     - "pronoun": opening a clause or after a preposition, and followed by an adverb, a verb or 的
       (人家不想去 rénjia, 给人家 rénjia; not 人家庄院 rénjiā "household")."""
     after = text[end:end + 1]
@@ -622,7 +625,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "verb"
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"):
         return "verb"
-    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的":
+    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的" \
+            or after in LOCALISERS:
         return "noun"
     if (OPENS_CLAUSE.search(text[:start]) or name in PREPOSITIONS) and (
             after in SUBJECT_NEXT or following is not None and _glossed_as_verb(following)):
