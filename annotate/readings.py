@@ -372,6 +372,7 @@ def add_neutral_tones(block: Block, text: str) -> None:
     wanted: dict[int, str] = {}
     starts = block.token_offsets()
     _pairs_in_context(block, text, starts, pairs, verbal, wanted)
+    _cut_after_degree(block, starts, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
         if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] == char or _in_aabb(text, start):
@@ -483,6 +484,24 @@ def _verb_doubled_before_object(block: Block, starts: list[int], start: int) -> 
     token = block.tokens[k]
     word = token.simplified or token.text
     return starts[k] == start and len(word) == 3 and word not in cedict() and _verb_word(word[0] + word[2])
+
+
+DEGREE_WORDS = frozenset("很 真 挺 太 好 特别 非常 十分 比较 有点 有点儿 有些 那么 这么 不".split())
+
+
+def _cut_after_degree(block: Block, starts: list[int], wanted: dict[int, str]) -> None:
+    """After a degree adverb, a word CC-CEDICT writes with a neutral tone that the segmenter cut
+    into two characters (很|和|气: 和气 héqi "friendly") reads as CC-CEDICT has it. Only there: two
+    one-character tokens elsewhere are usually two words (那|是, 自|在)."""
+    tokens, overrides = block.tokens, phrase_overrides()
+    for i in range(1, len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        if len(first.text) != 1 or len(second.text) != 1 or first.kind != "han" or second.kind != "han" \
+                or (tokens[i - 1].simplified or tokens[i - 1].text) not in DEGREE_WORDS:
+            continue
+        reading = overrides.get((first.simplified or first.text) + (second.simplified or second.text))
+        if reading and reading[1] and reading[1] == _neutral(reading[1]) and reading[0] != reading[1]:
+            wanted[starts[i]], wanted[starts[i + 1]] = reading
 
 
 def _cut_in_two(block: Block, text: str, starts: list[int], start: int, known: bool = True) -> bool:
