@@ -403,13 +403,15 @@ def add_neutral_tones(block: Block, text: str) -> None:
     if "得" in text:
         _de(block, text, starts, verbal, wanted)
     tokens = block.tokens
-    for i, token in enumerate(tokens):
+    for found in re.finditer("[地着]", text):
+        i = _token_index(starts, found.start())
+        token = tokens[i]
         if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
                 and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]):
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
-        if token.kind == "han" and len(token.text) == 2 and (token.simplified or token.text)[0] == "着" and i \
-                and token.readings[0] == "zhuó" and len(tokens[i - 1].text) == 1 \
-                and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs:
+        if found.start() == starts[i] and token.kind == "han" and len(token.text) == 2 \
+                and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
+                and len(tokens[i - 1].text) == 1 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs:
             wanted[starts[i]] = "zhe"
     set_readings_at(block, wanted, "rule")
 
@@ -494,10 +496,11 @@ def _cut_after_degree(block: Block, starts: list[int], wanted: dict[int, str]) -
     into two characters (很|和|气: 和气 héqi "friendly") reads as CC-CEDICT has it. Only there: two
     one-character tokens elsewhere are usually two words (那|是, 自|在)."""
     tokens, overrides = block.tokens, phrase_overrides()
-    for i in range(1, len(tokens) - 1):
+    for i, degree in enumerate(tokens[:-2], 1):
+        if (degree.simplified or degree.text) not in DEGREE_WORDS:
+            continue
         first, second = tokens[i], tokens[i + 1]
-        if len(first.text) != 1 or len(second.text) != 1 or first.kind != "han" or second.kind != "han" \
-                or (tokens[i - 1].simplified or tokens[i - 1].text) not in DEGREE_WORDS:
+        if len(first.text) != 1 or len(second.text) != 1 or first.kind != "han" or second.kind != "han":
             continue
         reading = overrides.get((first.simplified or first.text) + (second.simplified or second.text))
         if reading and reading[1] and reading[1] == _neutral(reading[1]) and reading[0] != reading[1]:

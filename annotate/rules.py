@@ -37,11 +37,13 @@ class Rule:
     why: str
     trigger: str
     """The characters the rule can read: a paragraph with none of them needs no search."""
+    needs: str = ""
+    """Text every match holds (精神, 土地): a paragraph without it needs no search either."""
 
 
-def _rule(pattern: str, reading: str, why: str) -> Rule:
+def _rule(pattern: str, reading: str, why: str, needs: str = "") -> Rule:
     read = re.search(r"\(\?P<c>(\[[^\]]+\]|.)\)", pattern).group(1)
-    return Rule(re.compile(pattern), reading, why, read.strip("[]"))
+    return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs)
 
 
 RULES = [
@@ -53,23 +55,23 @@ RULES = [
     _rule(r"(?P<c>为)(?=\d|[一二两三四五六七八九十百千万零]+(?:[百千万亿]|[个%％]|平方|公|米|年|人))", "wéi",
           "为 + amount: is"),
     _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更])(?P<c>为)", "wéi", "选为, 称为, 改为: as, into"),
-    _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)"),
-    _rule(rf"(?<=[{POTENTIAL}]得)(?P<c>了)(?!解|不起|不得)", "liǎo", "干得了, 跑得了: can manage"),
-    _rule(r"(?<![懂记觉值晓舍认显免省使])(?P<c>得)了", "dé", "得了: obtained (懂得了, 记得了 keep their de)"),
+    _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)", needs="得了"),
+    _rule(rf"(?<=[{POTENTIAL}]得)(?P<c>了)(?!解|不起|不得)", "liǎo", "干得了, 跑得了: can manage", needs="得了"),
+    _rule(r"(?<![懂记觉值晓舍认显免省使])(?P<c>得)了", "dé", "得了: obtained (懂得了, 记得了 keep their de)", needs="得了"),
     _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好小注努认])", "děi", "subject + 得 + verb: must"),
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己不事天还就也都总可又才只])(?P<c>得)"
           rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较]|特别|相当)(?!不[出到偿了])",
           "de", "verb + 得 + degree: complement"),
     _rule(rf"(?P<c>还)(?=给{PRONOUN}(?:包|做|买|找|讲|洗|倒|送|拿|打|写|画|带|准备|介绍|修|煮|唱))", "hái",
-          "还给它包扎: also, for it (not 还给我: give back)"),
+          "还给它包扎: also, for it (not 还给我: give back)", needs="还给"),
     _rule(rf"(?P<c>还)(?={PRONOUN}|给|钱|书|债|款)", "huán", "还 + person/给/钱: give back"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
-    _rule(r"(?P<c>和)(?=面(?:[做包擀蒸揉，。；！]|$)|泥)", "huó", "和面, 和泥: knead, mix"),
+    _rule(r"(?P<c>和)(?=面(?:[做包擀蒸揉，。；！]|$)|泥)", "huó", "和面, 和泥: knead, mix", needs="和"),
     _rule(r"(?<![丰茂强繁兴昌旺鼎隆])(?P<c>盛)(?=出|饭|汤|菜|粥|[一两半几]?碗|到碗|在碗|满)", "chéng",
           "盛饭, 盛出来: ladle, fill (茂盛, 盛开 are shèng)"),
     _rule(r"(?<![不未])(?P<c>尽)(?=了|着|过|到了|最大|全力|孝|职责|义务|自己的)", "jìn", "尽了努力, 尽全力: exert to the full"),
     _rule(r"照(?:了|过)?[一两几三四五六七八九十]?[张个]?(?P<c>相)(?![互同应关似当反对比等信识])", "xiàng",
-          "照几张相: take photographs (按照相关规定 is xiāng)"),
+          "照几张相: take photographs (按照相关规定 is xiāng)", needs="照"),
     _rule(r"(?:请|休|放|度|销)[了过个一二两三四五六七八九十几天周月年的]{0,4}(?P<c>假)(?![装如使设话冒货象定的])", "jià",
           "请了三天假, 放假: leave, holiday"),
     _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long"),
@@ -87,15 +89,15 @@ RULES = [
     _rule(r"(?<![天太高领真航当悟])(?P<c>空)(?=着(?!手)|出(?:来|一|个|几|两|位|时间|地方|房间|座))", "kòng",
           "空着, 空出时间: vacant, to leave empty"),
     _rule(r"(?P<c>为)(?=人(?:[很真挺太非十极最不]|正直|老实|诚恳|和善|厚道|处世|师表|热情|坦率|随和|谦虚|忠厚|怎么样|如何))",
-          "wéi", "为人 + what one is like: conduct oneself"),
-    _rule(r"(?<=[说猜料射击命考选相抽看])(?P<c>中)(?=了)", "zhòng", "说中了, 猜中了, 考中了: hit, be chosen"),
+          "wéi", "为人 + what one is like: conduct oneself", needs="为人"),
+    _rule(r"(?<=[说猜料射击命考选相抽看])(?P<c>中)(?=了)", "zhòng", "说中了, 猜中了, 考中了: hit, be chosen", needs="中了"),
     _rule(r"(?<![其之当空心手家集命期初年月日])(?P<c>中)(?=了?(?:[一二三头大特]等?奖|彩票|计|毒|枪|弹))", "zhòng",
           "中了奖, 中计, 中毒: hit by, win"),
     _rule(rf"(?:选|称|推举|推选|任命|封|立|拜|认|奉|聘|评|尊|视)(?:{PRONOUN}|[^，。；！？为]{{1,3}})(?P<c>为)"
           r"(?!了|什么|何|止|此)", "wéi", "选他为代表, 拜他为师: as"),
     _rule(r"(?<=[你我他她您们天])(?P<c>空)(?=不空)|(?<=[你我他她您们天]空不)(?P<d>空)", "kòng",
-          "你空不空: free time (知空不空 is emptiness)"),
-    _rule(r"(?<=有)(?P<c>空)(?=[吗嘛呢没的，。？！]|$)", "kòng", "有空吗: free time"),
+          "你空不空: free time (知空不空 is emptiness)", needs="空不空"),
+    _rule(r"(?<=有)(?P<c>空)(?=[吗嘛呢没的，。？！]|$)", "kòng", "有空吗: free time", needs="有空"),
     _rule(rf"(?P<c>教)(?={PRONOUN})", "jiāo", "教 + person: teach"),
     _rule(r"(?<![宗佛道请指领施助任家管说调传礼求赐讨受身言听])(?P<c>教)(?=[了过着书课给]|学生|汉语|中文|英语|数学|孩子)",
           "jiāo", "教了, 教书, 教学生: teach (请教, 宗教 are jiào)"),
@@ -110,13 +112,13 @@ RULES = [
           r"|(?<=[从往向由横贯]东)(?P<d>西)", "xī", "东西 as east and west: full tone"),
     _rule(r"(?:没有?|打起|提起|振作|抖擞|抖搜|养|很有|挺有|真有|有)精(?P<c>神)"
           r"(?!病|上|文明|生活|世界|力量|状态|面貌|食粮|财富|分裂|失常|错乱|科|学|领袖|支柱|享受|压力|负担|污染|损失|需求)",
-          "shen", "没精神, 打起精神: vigour, neutral tone (精神病, 精神文明 are jīngshén)"),
+          "shen", "没精神, 打起精神: vigour, neutral tone (精神病, 精神文明 are jīngshén)", needs="精神"),
     _rule(r"(?<![种])精(?P<c>神)(?=(?:很|不|真|挺|特别|非常|十分|也|都)?(?:好|不错|饱满|十足|焕发|差)(?!处|像|看|听))",
-          "shen", "精神很好, 精神不好: in good or poor form"),
+          "shen", "精神很好, 精神不好: in good or poor form", needs="精神"),
     _rule(r"土(?P<c>地)(?=道[：:，,]|连忙|慌|叩头|跪)|(?:山神|城隍|当坊|本处|本园|本山|众)、?土(?P<d>地)(?![神公庙])",
-          "di", "土地 the god: neutral tone (土地道：, 山神、土地; the land is tǔdì, and CC-CEDICT's 土地神, 土地公 Tǔdì)"),
+          "di", "土地 the god: neutral tone (土地道：, 山神、土地; the land is tǔdì, and CC-CEDICT's 土地神, 土地公 Tǔdì)", needs="土地"),
     _rule(r"(?<=[跳钻跌坠推扑淬掉落沉潜])下(?P<c>水)|下(?P<d>水)(?=救|游|捞|洗|摸|捉|拿|了)", "shuǐ",
-          "跳下水, 下水救人: into the water (猪下水, offal, is xiàshui)"),
+          "跳下水, 下水救人: into the water (猪下水, offal, is xiàshui)", needs="下水"),
     _rule(r"(?<!中央)地(?P<c>方)(?!政|法|官|戏|志|税|财|性|特|经|病|债|级|上的|自治|部队|各级)",
           "fang", "地方 as a place: neutral tone"),
     _rule(r"(?<=中央)地(?P<c>方)|地(?P<d>方)(?=政|法|官|戏|志|税|财|性|特|经|病|债|级|自治|部队)", "fāng",
@@ -138,7 +140,7 @@ RULES = [
     _rule(r"(?P<c>粘)(?=着(?!性)|在|上|了|住|贴)", "zhān", "粘 + 着/在/上: stick"),
     _rule(r"(?P<c>了)(?=不起|不得)|(?<=[可真就还得]不得)(?P<d>了)", "liǎo",
           "了不起, 了不得, 可不得了, 高兴得不得了 (挣挫不得了 is 不得 + le)"),
-    _rule(r"(?<=不得)(?P<c>了)(?=了)", "liǎo", "不得了了: terrible"),
+    _rule(r"(?<=不得)(?P<c>了)(?=了)", "liǎo", "不得了了: terrible", needs="不得了了"),
     _rule(r"(?<=不)(?P<c>应)(?![答对声])", "yīng", "不应: should not"),
     _rule(rf"(?<![心内肝肾五器])(?P<c>脏)(?=衣|东西|水|话|了|兮)|{DEGREE}(?P<d>脏)", "zāng", "dirty (心脏 is zàng)"),
     _rule(r"(?P<c>汗)(?=[水珠流毛衫颜津])|(?<=[出流冒满身一把大虚盗冷热])(?P<d>汗)(?![国王庭位])", "hàn",
@@ -164,7 +166,7 @@ RULES = [
     _rule(r"暖(?P<c>和)", "huo", "暖和: neutral tone"),
     _rule(r"(?<=不)(?P<c>着)(?![想落陆装手色墨眼边])", "zháo", "找不着, 睡不着: reach, succeed"),
     _rule(rf"(?<=[{HAN}])(?<![接跟随沿顺忙本为])(?P<c>着)(?=了)", "zháo",
-          "找着了, 吓着了: reach, succeed (the aspect's 着 takes no 了)"),
+          "找着了, 吓着了: reach, succeed (the aspect's 着 takes no 了)", needs="着了"),
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)"
           r"(?=[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|玉米|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰)",
           "zhòng", "种 + a crop: plant"),
@@ -180,7 +182,7 @@ RULES = [
     _rule(r"(?P<c>看)(?=孩子|小孩|门|家|守|管|护)", "kān", "看 + what is watched over: look after"),
     _rule(r"(?P<c>转)(?=得很|圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin"),
     _rule(r"(?<=[在着])(?P<c>转)(?=[，。；！？,.;!?]|$)", "zhuàn", "在转, 转着 at a clause's end: turn round"),
-    _rule(r"把[^，。；！？把]{1,6}(?P<c>落)(?=在|下了)", "là", "把 A 落在: leave behind"),
+    _rule(r"把[^，。；！？把]{1,6}(?P<c>落)(?=在|下了)", "là", "把 A 落在: leave behind", needs="把"),
     _rule(r"(?P<c>结)(?=[了满出着]?(?:很多|许多|一些|不少|满|一树)?(?:果子|果实|果儿|瓜|籽|桃|苹果|葡萄))", "jiē",
           "结 + fruit: bear fruit (结果 alone is jiéguǒ, a result)"),
     _rule(rf"{DEGREE}(?P<c>冲)(?![动突击锋刺浪洗])", "chòng", "很冲: blunt, strong (冲动 is chōngdòng)"),
@@ -192,10 +194,10 @@ RULES = [
     _rule(r"(?P<c>呵)(?=叻)", "hē", "呵叻: Khorat, Thailand"),
     _rule(r"(?P<c>曲)(?=奇)", "qū", "曲奇: cookie"),
     _rule(r"(?P<c>倒)(?=竖)", "dào", "倒竖: stand on end"),
-    _rule(r"(?P<c>倒)(?=在(?:地|床|沙发|路边|血泊|雪地|草地|椅子|桌|水里|泥))", "dǎo", "倒在地上: fall"),
-    _rule(rf"{PRONOUN}(?P<c>当)(?={PRONOUN}是)", "dàng", "我当他是: take him for"),
+    _rule(r"(?P<c>倒)(?=在(?:地|床|沙发|路边|血泊|雪地|草地|椅子|桌|水里|泥))", "dǎo", "倒在地上: fall", needs="倒在"),
+    _rule(rf"{PRONOUN}(?P<c>当)(?={PRONOUN}是)", "dàng", "我当他是: take him for", needs="是"),
     _rule(r"把[^，。；！？把]{1,6}(?<![停妥适恰相正应])(?P<c>当)(?=[成作做]|[^时中初然前面年选心家天场兵班权官政])", "dàng",
-          "把 A 当 B: take A for B"),
+          "把 A 当 B: take A for B", needs="把"),
     _rule(r"(?:(?<=[葵麻乌鸭])|(?<=[鲗沙]鱼))(?P<c>涌)(?![现入出动起来上进向去至流])", "chōng",
           "涌 in Cantonese place names (葵涌, 麻涌, 鲗鱼涌): a creek"),
     _rule(r"(?<=[均原贬召讹即乃皆亦本实])(?P<c>为)(?![了着过他她它我你您人])", "wéi", "均为, 原为, 即为: is, as"),
@@ -254,10 +256,10 @@ RULES = [
           "难 ending a clause: hard (遇难, 避难, 八十一难 are nàn)"),
     _rule(r"(?<![年青老])(?P<c>少)(?=的|[听说吃喝做花用看玩买抽睡穿带])", "shǎo", "少吃, 少的: little, few"),
     _rule(r"(?<![有是])多(?P<c>少)(?=有点|有些|有一点|也|会|还|能|带|懂|知道|了解|受到|可以)", "shǎo",
-          "多少 + 有点, 也, 会: somewhat, duōshǎo (how many is duōshao)"),
+          "多少 + 有点, 也, 会: somewhat, duōshǎo (how many is duōshao)", needs="多少"),
     _rule(r"(?<=的|赔|个)(?P<c>不)是(?=[，。；！、,.;!」”]|$)", "bú",
-          "我的不是, 赔不是: a fault, bú shi (站的不是？ asks: isn't it)"),
-    _rule(r"(?<=的不|赔不|个不)(?P<c>是)(?=[，。；！、,.;!」”]|$)", "shi", "我的不是, 赔不是: a fault, bú shi"),
+          "我的不是, 赔不是: a fault, bú shi (站的不是？ asks: isn't it)", needs="不是"),
+    _rule(r"(?<=的不|赔不|个不)(?P<c>是)(?=[，。；！、,.;!」”]|$)", "shi", "我的不是, 赔不是: a fault, bú shi", needs="不是"),
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
@@ -266,6 +268,10 @@ RULES = [
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
 TRIGGERS = frozenset("".join(rule.trigger for rule in RULES))
+_BY_CHARACTER: dict[str, list[int]] = {}
+for _index, _each in enumerate(RULES):
+    for _character in set(_each.trigger):
+        _BY_CHARACTER.setdefault(_character, []).append(_index)
 
 
 def matches(text: str):
@@ -273,8 +279,10 @@ def matches(text: str):
     present = TRIGGERS.intersection(text)
     if not present:
         return
-    for rule in RULES:
-        if present.isdisjoint(rule.trigger):
+    # only the rules that can read a character the paragraph has, in the list's order
+    for index in sorted({index for character in present for index in _BY_CHARACTER[character]}):
+        rule = RULES[index]
+        if rule.needs and rule.needs not in text:
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
