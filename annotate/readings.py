@@ -532,9 +532,10 @@ def _everyday(char: str) -> bool:
 
 
 def _in_aabb(text: str, start: int) -> bool:
-    """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净)."""
+    """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净, 摆摆摇摇); not
+    after 好好, the adverb "properly", before a doubled verb (好好想想, 好好学学)."""
     return text[start + 2:start + 3] != "" and text[start + 2:start + 3] == text[start + 3:start + 4] \
-        or start >= 2 and text[start - 2] == text[start - 1]
+        or start >= 2 and text[start - 2] == text[start - 1] and text[start - 2] != "好"
 
 
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,

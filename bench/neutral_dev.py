@@ -26,7 +26,7 @@ them: every class, in the proportions the texts have. The first was then used to
 second was drawn after those fixes. Four labels of each were set to CC-CEDICT's reading after
 the first run (I had written 现代汉语词典's), as the header of each file lists.
 
-bench/data/neutral_heldout3.tsv to neutral_heldout6.tsv and neutral_pairs_heldout.tsv are sentences
+bench/data/neutral_heldout3.tsv to neutral_heldout7.tsv and neutral_pairs_heldout.tsv are sentences
 written by hand the way a teacher writes them (the issue's own held-out set is of that kind:
 modern Mandarin, every class), each labelled before the code was run on it, and each written
 after the rules the one before led to. bench/data/tricky_heldout.tsv and tricky_heldout2.tsv to
