@@ -512,12 +512,10 @@ def _cut_in_two(block: Block, text: str, starts: list[int], start: int, known: b
     (你们说|说这), its character in everyday use (one of HSK's 3,000: not a syllable of a name the
     segmenter did not know, 答耳麻八|剌|剌), not an adverb or attribute (…的, …地), and (`known`)
     a word CC-CEDICT reads."""
-    word = text[start:start + 2]
-    if not {start, start + 1, start + 2} <= set(starts[max(0, _token_index(starts, start)):][:3]) \
-            or text[start + 2:start + 3] in ("的", "地") or not _everyday(word[0]) \
-            or known and (phrase_overrides().get(word) or usual_reading(word)) is None:
+    word, k = text[start:start + 2], _token_index(starts, start)
+    if starts[k:k + 3] != [start, start + 1, start + 2] or text[start + 2:start + 3] in ("的", "地") \
+            or not _everyday(word[0]) or known and (phrase_overrides().get(word) or usual_reading(word)) is None:
         return False
-    k = _token_index(starts, start)
     return all(token.kind == "han" and not token.note_ids and token.name is None for token in block.tokens[k:k + 2])
 
 
@@ -630,8 +628,9 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
 
     - "speech": a colon or an opening quotation mark after it (说道：“…” shuōdào "to say");
     - "motion": 去 or 来 after it (跳下水去: a verb of motion, not 讨盘缠去, where it is the object);
-    - "verb": an aspect particle after it (受用了), a modal or an adverb before it (领去受用), or a personal pronoun that opens the clause (他下场休息): the word is said of
-      someone, so it is the verb it can be, or the adjective;
+    - "verb": an aspect particle after it (受用了), a modal or an adverb before it (领去受用), or
+      a personal pronoun that opens the clause (他下场休息): the word is said of someone, so it is
+      the verb it can be, or the adjective;
     - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), an object
       after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜), or 里, 内, 中 after
       it (从地道里);

@@ -267,11 +267,19 @@ RULES = [
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it (一点儿, 这点儿, 差点儿)"),
 ]
 SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
-TRIGGERS = frozenset("".join(rule.trigger for rule in RULES))
-_BY_CHARACTER: dict[str, list[int]] = {}
-for _index, _each in enumerate(RULES):
-    for _character in set(_each.trigger):
-        _BY_CHARACTER.setdefault(_character, []).append(_index)
+
+
+def _by_character(rules: list[Rule]) -> dict[str, list[int]]:
+    """For each character some rule reads, the indices of those rules, in the list's order."""
+    index: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules):
+        for character in set(rule.trigger):
+            index.setdefault(character, []).append(number)
+    return index
+
+
+_BY_CHARACTER = _by_character(RULES)
+TRIGGERS = frozenset(_BY_CHARACTER)
 
 
 def matches(text: str):
