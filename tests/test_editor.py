@@ -95,6 +95,9 @@ def test_a_session_of_corrections_is_saved_exactly(page):
         page.keyboard.press("Tab")
     page.keyboard.type("wei2")
     page.keyboard.press("Enter")
+    # the first edit's status already says "为 read wéi": wait for this reading itself, not the status
+    page.wait_for_function("(at) => document.querySelector(`ruby[data-at=\"${at}\"] rt`).textContent === 'wéi'",
+                           arg=following)
     _status(page, "read wéi")
     assert _rt(page, following) == "wéi"
     assert page.evaluate("document.activeElement.dataset.at") == str(following)  # focus stays
