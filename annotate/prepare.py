@@ -25,7 +25,7 @@ def main() -> None:
         "phrases2": dictionary._build_phrase_readings,
         "confirmed1": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
-        "neutral2": dictionary._build_neutral_tables,
+        "neutral3": dictionary._build_neutral_tables,
         f"names5-jieba{jieba.__version__}": names._build_names,
         "glossstems2": align._build_gloss_stems,
     }

@@ -603,8 +603,12 @@ def _after_degree() -> re.Pattern:
 
 
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
-                      "一起 一同".split())
-"""Words after which a word listed twice is the verb it can be (领去受用 shòuyòng "enjoy")."""
+                      "一起 一同 容易 终于 马上 即将 刚 刚刚 一直 总是 经常 常常 从来 千万 "
+                      "今天 明天 昨天 今年 明年 去年 现在".split())
+"""Words after which a word listed twice is the verb it can be: modals and adverbs (领去受用 shòuyòng
+"enjoy", 很容易上头 shàngtóu "go to one's head"), and words of time (明年开通 kāitōng "open")."""
+CAUSATIVES = frozenset("让 使 叫 令")
+"""Verbs whose object is the subject of the next word (让我受用一生): a pronoun after them opens a predicate."""
 NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门户]"
                          "|很多|许多|好多|不少|所有|各种|什么)$")
 """What makes the next word a noun: 的, a number or demonstrative with its classifier (一条地道 dìdào),
@@ -620,6 +624,8 @@ PREPOSITIONS = frozenset("给对跟帮让叫被替向和与同")
 SUBJECT_NEXT = frozenset("不也都就还才又可没已说要会在是的")
 """Adverbs and verbs that follow a subject (人家不想去, 人家说), and 的 that follows a person (人家的)."""
 OPENS_CLAUSE = re.compile(r"(?:^|[，。；！？：,.;!?:“”\"「」])$")
+EXCLAMATION_AFTER = frozenset("，！,!")
+"""What follows a word said alone as an exclamation (乖乖，这么贵！ guāiguai)."""
 
 
 def _sense_in_context(text: str, start: int, end: int, previous, before_previous, following) -> str | None:
@@ -627,10 +633,13 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     where they say nothing:
 
     - "speech": a colon or an opening quotation mark after it (说道：“…” shuōdào "to say");
+    - "exclaim": said alone, opening a clause and followed by a comma or an exclamation mark
+      (乖乖，这么贵！);
     - "motion": 去 or 来 after it (跳下水去: a verb of motion, not 讨盘缠去, where it is the object);
-    - "verb": an aspect particle after it (受用了), a modal or an adverb before it (领去受用), or
-      a personal pronoun that opens the clause (他下场休息): the word is said of someone, so it is
-      the verb it can be, or the adjective;
+    - "verb": an aspect particle after it (受用了), a modal, an adverb or a word of time before it
+      (领去受用, 明年开通), or a personal pronoun that opens the clause (他下场休息) or follows a
+      causative verb (让我受用一生): the word is said of someone, so it is the verb it can be, or
+      the adjective;
     - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), an object
       after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜), or 里, 内, 中 after
       it (从地道里);
@@ -641,11 +650,14 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     name = (previous.simplified or previous.text) if previous is not None else ""
     if after in SPEECH_AFTER:
         return "speech"
+    if after in EXCLAMATION_AFTER and OPENS_CLAUSE.search(text[:start]):
+        return "exclaim"
     if after in ("去", "来"):
         return "motion"
     if after in ("了", "着", "过") or name in VERB_CUES:
         return "verb"
-    if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"):
+    if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
+                             or before_previous.text in CAUSATIVES):
         return "verb"
     if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的" \
             or after in LOCALISERS:
@@ -700,13 +712,14 @@ def _reading_kinds(word: str) -> dict[str, str]:
       (the quoted words)" / shuōdao "to discuss");
     - a pronoun begins a sense with "he", "I", "other people" (人家 rénjia / rénjiā "household");
     - a verb of motion has a sense "to go", "to come", "to leave", "to enter" (下水 xiàshuǐ "to go
-      into the water"): the one 去 and 来 follow."""
+      into the water"): the one 去 and 来 follow;
+    - an exclamation has one as its first sense (乖乖 guāiguai "goodness gracious!")."""
     from .dictionary import cedict
     from .syllables import tone_marks
 
     neutral, full, _, _ = neutral_tables().pairs[word]
     found: dict[str, dict[str, bool]] = {key: {} for key in ("verb", "verb2", "adjective", "speech", "pronoun",
-                                                             "motion")}
+                                                             "motion", "exclaim")}
     for pinyin, _, gloss in cedict().get(word, ()):
         senses = [re.sub(r"^\([^)]*\) ", "", sense).strip() for sense in gloss.split("/")]
         marks = tone_marks(pinyin.lower())
@@ -717,7 +730,8 @@ def _reading_kinds(word: str) -> dict[str, str]:
                                    ("adjective", bool(ADJECTIVE.match(senses[0]))),
                                    ("speech", any(SPEECH_SENSE.search(sense) for sense in senses)),
                                    ("pronoun", any(PRONOUN_SENSE.match(sense) for sense in senses)),
-                                   ("motion", any(MOTION_SENSE.match(sense) for sense in senses))):
+                                   ("motion", any(MOTION_SENSE.match(sense) for sense in senses)),
+                                   ("exclaim", senses[0].endswith("!"))):
                     found[key][name] = found[key].get(name, False) or value
 
     def one(key: str) -> str | None:
@@ -731,7 +745,7 @@ def _reading_kinds(word: str) -> dict[str, str]:
     if verb:
         kinds["verb"] = verb
         kinds["noun"] = "full" if verb == "neutral" else "neutral"
-    for key in ("speech", "pronoun", "motion"):
+    for key in ("speech", "pronoun", "motion", "exclaim"):
         if one(key):
             kinds[key] = one(key)
     return kinds
