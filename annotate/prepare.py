@@ -26,6 +26,7 @@ def main() -> None:
         "confirmed1": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
         "neutral3": dictionary._build_neutral_tables,
+        "bound1": dictionary._build_bound_readings,
         f"names5-jieba{jieba.__version__}": names._build_names,
         "glossstems2": align._build_gloss_stems,
     }

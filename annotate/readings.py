@@ -120,7 +120,8 @@ def _nothing(length: int) -> tuple[None, ...]:
 
 def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]]:
     """pypinyin's readings, then CC-CEDICT's where it knows the word with one reading only, or
-    lists it twice with and without a neutral tone (its usual reading: `usual_reading`); a word
+    lists it twice with and without a neutral tone (its usual reading: `usual_reading`), or gives
+    pypinyin's reading of a character alone only for certain words (`bound_reading`); a word
     CC-CEDICT does not have (the segmenter joined 很漂亮, 王先生, 爸爸妈妈) takes those readings
     for its parts (`_by_parts`); and the offsets of the characters the model is to read
     (`_model_offsets`)."""
@@ -128,7 +129,8 @@ def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]
     overrides, confirmed = phrase_overrides(), confirmed_words()
     result = []
     for word, (readings, sources) in zip(words, converted):
-        override = overrides.get(word) or usual_reading(word)
+        override = overrides.get(word) or usual_reading(word) or (
+            (bound_reading(word),) if len(word) == 1 and bound_reading(word) else None)
         if override is not None:
             readings, sources = override, tuple("cedict" if r else None for r in override)
         elif word in confirmed:
@@ -233,6 +235,23 @@ def usual_readings() -> dict[str, tuple[str, ...]]:
 
 def usual_reading(word: str) -> tuple[str, ...] | None:
     return usual_readings().get(word)
+
+
+@lru_cache(maxsize=1)
+def bound_readings() -> dict[str, str]:
+    """dictionary.bound_readings(), or {} without the dictionary package."""
+    from .dictionary import bound_readings as table
+
+    try:
+        return table()
+    except Exception:  # noqa: BLE001 - without the dictionary package, pypinyin alone decides
+        return {}
+
+
+def bound_reading(char: str) -> str | None:
+    """What a character reads alone where pypinyin's reading is CC-CEDICT's for certain words only
+    (倔 juè, not jué of 倔强)."""
+    return bound_readings().get(char)
 
 
 @lru_cache(maxsize=1)
