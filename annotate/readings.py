@@ -444,9 +444,10 @@ MUST_BEFORE = frozenset("早先马赶多再好")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们")
 """Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走) although
 they can be verbs too (还 huán)."""
-MUST_AFTER = ("一定", "肯定", "必须")
-"""Adverbs of two characters after which 得 before a verb is "must" (你一定得来), though their last
-character can be a verb (定得 "can settle" in 定得我的风势)."""
+MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
+              "周末", "今晚")
+"""Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
+我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
 
 def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: dict[int, str]) -> None:
