@@ -576,6 +576,10 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif len(word) == 3 and word[:2] in pairs:
             word = word[:2]
             offset = 0
+        elif len(word) == 2 and i + 1 < len(tokens) and tokens[i + 1].kind == "han" \
+                and pairs.get(word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0], (0, 0, False))[2]:
+            # the segmenter cut a complement in two (转过|来): the verb and its first character, then the second
+            offset, word = 1, word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0]
         else:
             continue
         neutral, full, after_verb, _ = pairs[word]
