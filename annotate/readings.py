@@ -348,47 +348,51 @@ def apply_context_rules(block: Block) -> None:
       (以宁波为基地, 以阿里为中心, 以网易、海康威视等为代表); elsewhere it stays as read (为人民 wèi).
     - 或将令宁波…: jieba joins 将令 ("military order", jiànglìng); after an adverb it is
       将 jiāng "will" + 令 lìng "make".
-    - 只 before a noun CC-CEDICT counts with it (这是只小猫, 养了只狗) is the classifier zhī.
+    - a classifier before the noun it counts reads as CC-CEDICT gives it for that noun (一场电影
+      chǎng, 一场大雨 cháng, 这是只小猫 zhī: `_classifiers`).
     """
     text = paragraph_text(block)
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
         _apply_word_rules(block.tokens)
     add_neutral_tones(block, text)
-    if "只" in text:
-        _classifier_zhi(block)
+    _classifiers(block)
     _apply_pattern_rules(block, text)
 
 
-def _classifier_zhi(block: Block) -> None:
-    """只 alone before a noun CC-CEDICT counts with 只 ("CL:隻|只[zhi1]": 猫, 狗, 眼睛), or a word
-    ending in one (小猫), is the classifier whose 一 was left out (这是只小猫, 睁只眼): zhī, not
-    zhǐ "only", which comes before verbs and adverbs."""
+def _classifiers(block: Block) -> None:
+    """A classifier alone or after a numeral or demonstrative (只, 一场, 这把), before a noun that
+    CC-CEDICT counts with it ("CL:部[bu4],場|场[chang3]" in 电影's entry), or before a word ending
+    in one (小猫), reads as that entry gives it: 一场电影 chǎng, 一场大雨 cháng, and 只 whose 一 was
+    left out, 这是只小猫 zhī, not zhǐ "only", which comes before verbs and adverbs."""
     tokens = block.tokens
-    counted = counted_by_zhi()
+    table = counted_with()
     for i, token in enumerate(tokens[:-1]):
+        word = token.simplified or token.text
         following = tokens[i + 1]
-        if (token.simplified or token.text) != "只" or following.kind != "han" or token.readings[0] == "zhī":
-            continue
-        word = following.simplified or following.text
-        if word in counted or len(word) > 1 and (word[1:] in counted or word[-1] in counted):
-            token.readings, token.sources = ("zhī",), ("rule",)
+        if token.kind != "han" or following.kind != "han" or word[-1] not in table or \
+                not all(c in NUMBERS or c in DEMONSTRATIVES for c in word[:-1]) or \
+                len(word) > 1 and token.sources[-1] == "cedict":
+            continue  # a word the dictionary reads itself keeps its reading (这个 zhège)
+        noun = following.simplified or following.text
+        counted = table[word[-1]]
+        reading = counted.get(noun) or len(noun) > 1 and (counted.get(noun[1:]) or counted.get(noun[-1]))
+        if reading and token.readings[-1] != reading:
+            token.readings = token.readings[:-1] + (reading,)
+            token.sources = token.sources[:-1] + ("rule",)
+
+
+DEMONSTRATIVES = frozenset("这那哪每某各该此")
 
 
 @lru_cache(maxsize=1)
-def counted_by_zhi() -> frozenset[str]:
-    """The nouns CC-CEDICT gives the classifier 只 (猫, 鸡, 老虎, 眼睛, 箱子: 68 words)."""
-    from .dictionary import cedict_senses
+def counted_with() -> dict[str, dict[str, str]]:
+    """dictionary.classifier_readings(), or {} without the dictionary package."""
+    from .dictionary import classifier_readings
 
     try:
-        table = cedict_senses()
+        return classifier_readings()
     except Exception:  # noqa: BLE001 - without the dictionary package, the model decides
-        return frozenset()
-    found = set()
-    for word, senses in table.items():
-        texts = senses.values() if isinstance(senses, dict) else (senses,)
-        if any("CL:隻|只[zhi1]" in text for text in texts):
-            found.add(word)
-    return frozenset(found)
+        return {}
 
 
 DEGREE_ADVERBS = "很|真|挺|太|好|多么|特别|非常|十分|最|更|比较|有点儿?|有些|那么|这么|怪"
