@@ -300,7 +300,7 @@ def _build_bound_readings() -> dict[str, str]:
 def classifier_readings() -> dict[str, dict[str, str]]:
     """Classifier characters with more than one reading → the nouns CC-CEDICT counts with them →
     the classifier's reading there, from the entries' "CL:" lists (场: 电影 chǎng, 雨 cháng; 只:
-    猫 zhī)."""
+    猫 zhī); only classifiers that some noun reads otherwise than pypinyin does alone."""
     return _cached("classifiers1", _build_classifier_readings)
 
 
@@ -319,9 +319,11 @@ def _build_classifier_readings() -> dict[str, dict[str, str]]:
                 for char, syllable in CLASSIFIER.findall(listed.group(1)):
                     if char not in polyphone:
                         polyphone[char] = len(char) == 1 and len(pinyin(char, heteronym=True)[0]) > 1
-                    if polyphone[char]:
+                    if polyphone[char] and not syllable.endswith("5"):  # 西瓜 "CL:個|个[ge5]": no classifier's reading
                         found.setdefault(char, {}).setdefault(noun, tone_marks(syllable)[0])
-    return found
+    # a classifier every noun reads as pypinyin does (个 gè, 位 wèi) has nothing to decide
+    return {char: nouns for char, nouns in found.items()
+            if any(reading != pinyin(char)[0][0] for reading in nouns.values())}
 
 
 @lru_cache(maxsize=1)

@@ -355,21 +355,26 @@ def apply_context_rules(block: Block) -> None:
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
         _apply_word_rules(block.tokens)
     add_neutral_tones(block, text)
-    _classifiers(block)
+    if not counted_with().keys().isdisjoint(text):
+        _classifiers(block, text)
     _apply_pattern_rules(block, text)
 
 
-def _classifiers(block: Block) -> None:
+def _classifiers(block: Block, text: str) -> None:
     """A classifier alone or after a numeral or demonstrative (只, 一场, 这把), before a noun that
     CC-CEDICT counts with it ("CL:部[bu4],場|场[chang3]" in 电影's entry), or before a word ending
     in one (小猫), reads as that entry gives it: 一场电影 chǎng, 一场大雨 cháng, and 只 whose 一 was
     left out, 这是只小猫 zhī, not zhǐ "only", which comes before verbs and adverbs."""
     tokens = block.tokens
     table = counted_with()
-    for i, token in enumerate(tokens[:-1]):
+    starts = block.token_offsets()
+    for found in _classifier_characters().finditer(text):
+        i = _token_index(starts, found.start())
+        if i + 1 >= len(tokens) or starts[i + 1] != found.end():
+            continue  # not the end of its token
+        token, following = tokens[i], tokens[i + 1]
         word = token.simplified or token.text
-        following = tokens[i + 1]
-        if token.kind != "han" or following.kind != "han" or word[-1] not in table or \
+        if token.kind != "han" or following.kind != "han" or \
                 not all(c in NUMBERS or c in DEMONSTRATIVES for c in word[:-1]) or \
                 len(word) > 1 and token.sources[-1] == "cedict":
             continue  # a word the dictionary reads itself keeps its reading (这个 zhège)
@@ -382,6 +387,11 @@ def _classifiers(block: Block) -> None:
 
 
 DEMONSTRATIVES = frozenset("这那哪每某各该此")
+
+
+@lru_cache(maxsize=1)
+def _classifier_characters() -> re.Pattern:
+    return re.compile(f"[{''.join(sorted(counted_with()))}]")
 
 
 @lru_cache(maxsize=1)
@@ -595,6 +605,13 @@ def _in_aabb(text: str, start: int) -> bool:
         or start >= 2 and text[start - 2] == text[start - 1] and text[start - 2] != "好"
 
 
+@lru_cache(maxsize=1)
+def _complement_starts() -> frozenset[str]:
+    """First characters of the words listed twice whose neutral reading is a complement after a
+    verb (出来, 过去, 起来): where the segmenter may cut one in two (转过|来)."""
+    return frozenset(word[0] for word, (_, _, after_verb, _) in neutral_tables().pairs.items() if after_verb)
+
+
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
                       wanted: dict[int, str]) -> None:
     from .dictionary import cedict
@@ -615,7 +632,7 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif len(word) == 3 and word[:2] in pairs:
             word = word[:2]
             offset = 0
-        elif len(word) == 2 and i + 1 < len(tokens) and tokens[i + 1].kind == "han" \
+        elif len(word) == 2 and word[1] in _complement_starts() and i + 1 < len(tokens) and tokens[i + 1].kind == "han" \
                 and pairs.get(word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0], (0, 0, False))[2]:
             # the segmenter cut a complement in two (转过|来): the verb and its first character, then the second
             offset, word = 1, word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0]
