@@ -261,13 +261,16 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def bound_readings() -> dict[str, str]:
     """Characters whose pypinyin reading CC-CEDICT gives only for certain words ("used in
-    倔强", "see 萝卜"), and which have one other reading in common use: what the character
-    reads standing alone (倔 jué → juè "gruff", 悄 qiāo → qiǎo, 似 shì → sì, 匙 → chí)."""
+    倔强", "see 萝卜"), and which have one other reading in common use, not a particle's: what the
+    character reads standing alone (倔 jué → juè "gruff", 悄 qiāo → qiǎo, 似 shì → sì, 匙 → chí)."""
     return _cached("bound1", _build_bound_readings)
 
 
 BOUND = re.compile(r"^(?:used in|see )")
 """A gloss that sends the reader to the words a reading belongs to."""
+PARTICLE = re.compile(r"\bparticle\b")
+"""A particle's reading (啰 luo "final exclamatory particle") belongs to where it stands, a clause's
+end, not to the character alone (啰 in 唃厮啰 is luō)."""
 NOT_OWN = re.compile(r"^(?:used in|see |(?:old |archaic )?variant of|surname|\(used in)")
 """A gloss that gives a reading no sense of its own."""
 
@@ -282,6 +285,7 @@ def _build_bound_readings() -> dict[str, str]:
         readings = pinyin(char, heteronym=True)[0]
         usual = readings[0]
         own: dict[str, None] = {}
+        own_gloss: dict[str, str] = {}
         bound = False
         for syllable, _, gloss in entries:
             if syllable[:1].isupper():
@@ -289,9 +293,11 @@ def _build_bound_readings() -> dict[str, str]:
             marks = tone_marks(syllable.lower())[0]
             if not NOT_OWN.match(gloss):
                 own.setdefault(marks)
+                own_gloss[marks] = own_gloss.get(marks, "") + "/" + gloss
             elif marks == usual and BOUND.match(gloss):
                 bound = True
-        if bound and usual not in own and len(own) == 1 and next(iter(own)) in readings:
+        if bound and usual not in own and len(own) == 1 and next(iter(own)) in readings \
+                and not PARTICLE.search(own_gloss[next(iter(own))]):
             found[char] = next(iter(own))
     return found
 
