@@ -1,6 +1,6 @@
 """Readings of single-character polyphones in Tatoeba, checked against the English translation.
 
-    python bench/silver_readings.py [--show N]
+    python bench/silver_readings.py [--show N] [--bible]
 
 For each Tatoeba sentence, each single-character word that CC-CEDICT reads two or more ways with
 senses of their own (待 dāi "to stay" / dài "to wait, to treat") is given the reading whose
@@ -9,7 +9,9 @@ want to stay any longer?": dāi). Where one reading wins, it is a silver label: 
 finish" wins wherever a translation says "finished", 的 "really" wherever it says "really"), but
 a class of disagreements that recurs is worth reading. This is how 待在 dāi, 弹吉他 tán, 切菜 qiē,
 睡…觉 jiào and 绕着太阳转 zhuàn were found (bench/RESULTS.md, issue 23). The data is
-../shared/data/corpus/tatoeba_cmn_zh.tsv (CC-BY 2.0 FR, tatoeba.org).
+../shared/data/corpus/tatoeba_cmn_zh.tsv (CC-BY 2.0 FR, tatoeba.org); with `--bible`, the Chinese
+Union Version and King James Bible of ../shared/data/align/bible (public domain), aligned by us,
+their one-to-one beads at confidence 0.9 or more.
 """
 from __future__ import annotations
 
@@ -53,10 +55,22 @@ def vote(char: str, english: set[str]) -> str | None:
     return None if best == 0 or list(score.values()).count(best) > 1 else max(score, key=score.get)
 
 
-def main(show: int = 30) -> None:
+def bible_pairs() -> list[tuple[str, str]]:
+    """The Bible's one-to-one beads that our aligner is sure of (≥ 0.9), as (Chinese, English)."""
+    from annotate.align import align
+
+    folder = TATOEBA.parent.parent / "align" / "bible"
+    chinese = (folder / "bible.zh").read_text(encoding="utf-8").splitlines()
+    english = (folder / "bible.en").read_text(encoding="utf-8").splitlines()
+    return [(chinese[b.source[0]], english[b.target[0]]) for b in align(chinese, english)
+            if len(b.source) == 1 and len(b.target) == 1 and b.confidence >= 0.9]
+
+
+def main(show: int = 30, bible: bool = False) -> None:
     import annotate
 
-    rows = [line.split("\t")[:2] for line in TATOEBA.read_text(encoding="utf-8").splitlines()[1:] if "\t" in line]
+    rows = bible_pairs() if bible else [
+        line.split("\t")[:2] for line in TATOEBA.read_text(encoding="utf-8").splitlines()[1:] if "\t" in line]
     agree = total = 0
     disagree: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for chinese, english in rows:
@@ -80,4 +94,4 @@ def main(show: int = 30) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 30)
+    main(int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 30, "--bible" in sys.argv)
