@@ -186,7 +186,7 @@ RULES = [
     _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
     _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
     _rule(r"(?P<c>倒)(?=进|入|出|满|掉|水|酒|茶|咖啡|了?[一两半几]?[杯碗壶瓶盆桶])"
-          r"|把[^，。；！？把]{0,6}[水酒油茶汤奶汁][^，。；！？把]{0,3}?(?P<d>倒)(?=[在进入到掉了])", "dào",
+          r"|[把将][^，。；！？把将]{0,6}[水酒油茶汤奶汁][^，。；！？把将]{0,3}?(?P<d>倒)(?=[在进入到掉了])", "dào",
           "倒 + liquid, direction or a vessel's measure, 把水倒在: pour"),
     _rule(r"好(?P<c>处)(?!理|置|分|罚)", "chu", "好处: neutral tone"),
     _rule(r"[这那哪各]一(?P<c>行)(?=[的里中业当干])", "háng", "这一行: a trade"),
@@ -212,7 +212,7 @@ RULES = [
     _rule(r"(?P<c>呵)(?=叻)", "hē", "呵叻: Khorat, Thailand"),
     _rule(r"(?P<c>曲)(?=奇)", "qū", "曲奇: cookie"),
     _rule(r"(?P<c>倒)(?=竖)", "dào", "倒竖: stand on end"),
-    _rule(r"(?P<c>倒)(?=在(?:地|床|沙发|路边|血泊|雪地|草地|椅子|桌|水里|泥))", "dǎo", "倒在地上: fall", needs="倒在"),
+    _rule(r"(?P<c>倒)(?=在)", "dǎo", "倒在地上, 倒在旷野: fall (把水倒在 is dào, above)"),
     _rule(rf"{PRONOUN}(?P<c>当)(?={PRONOUN}是)", "dàng", "我当他是: take him for", needs="是"),
     _rule(r"把[^，。；！？把]{1,6}(?<![停妥适恰相正应])(?P<c>当)(?=[成作做]|[^时中初然前面年选心家天场兵班权官政])", "dàng",
           "把 A 当 B: take A for B", needs="把"),
