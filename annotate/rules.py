@@ -255,6 +255,7 @@ RULES = [
     _rule(r"(?<=[风浪席])(?P<c>卷)|(?<![试答考问画书案一二三四五六七八九十上下全])(?P<d>卷)(?=[起走去来上住成着](?![子宗轴]))",
           "juǎn", "风卷, 卷起, 卷走: roll up, sweep (试卷, 第一卷 are juàn)"),
     _rule(r"[十百千万][来余多](?P<c>只)", "zhī", "十来只, 千余只: the classifier"),
+    _rule(r"(?P<c>只)(?=此)", "zhǐ", "只此: only this (pypinyin's phrase reads zhī)"),
     _rule(r"(?P<c>当)(?=[的地]一声)", "dāng", "当的一声: a clang"),
     _rule(rf"(?P<c>尽)(?=[{HAN}])(?![早快先量管可着里前后底头东西南北他她你我它])", "jìn",
           "尽 + verb: all, entirely (尽是, 尽归, 尽诉); 尽管, 尽快, 尽着, 尽里头, 尽他 (let him) are jǐn"),
