@@ -284,21 +284,20 @@ def _build_bound_readings() -> dict[str, str]:
             continue
         readings = pinyin(char, heteronym=True)[0]
         usual = readings[0]
-        own: dict[str, None] = {}
-        own_gloss: dict[str, str] = {}
+        own: dict[str, str] = {}  # each reading with a sense of its own → its glosses
         bound = False
         for syllable, _, gloss in entries:
             if syllable[:1].isupper():
                 continue
             marks = tone_marks(syllable.lower())[0]
             if not NOT_OWN.match(gloss):
-                own.setdefault(marks)
-                own_gloss[marks] = own_gloss.get(marks, "") + "/" + gloss
+                own[marks] = own.get(marks, "") + "/" + gloss
             elif marks == usual and BOUND.match(gloss):
                 bound = True
-        if bound and usual not in own and len(own) == 1 and next(iter(own)) in readings \
-                and not PARTICLE.search(own_gloss[next(iter(own))]):
-            found[char] = next(iter(own))
+        if bound and usual not in own and len(own) == 1:
+            ((reading, glosses),) = own.items()
+            if reading in readings and not PARTICLE.search(glosses):
+                found[char] = reading
     return found
 
 

@@ -129,8 +129,8 @@ def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]
     overrides, confirmed = phrase_overrides(), confirmed_words()
     result = []
     for word, (readings, sources) in zip(words, converted):
-        override = overrides.get(word) or usual_reading(word) or (
-            (bound_reading(word),) if len(word) == 1 and bound_reading(word) else None)
+        bound = bound_reading(word) if len(word) == 1 else None
+        override = overrides.get(word) or usual_reading(word) or ((bound,) if bound else None)
         if override is not None:
             readings, sources = override, tuple("cedict" if r else None for r in override)
         elif word in confirmed:
@@ -612,6 +612,15 @@ def _complement_starts() -> frozenset[str]:
     return frozenset(word[0] for word, (_, _, after_verb, _) in neutral_tables().pairs.items() if after_verb)
 
 
+def _cut_complement(word: str, tokens: list, i: int, pairs: dict) -> str | None:
+    """The complement (过来) that a verb token ending with its first character (转过) and the next
+    token starting with its second (来) make, if they make one."""
+    if i + 1 >= len(tokens) or tokens[i + 1].kind != "han":
+        return None
+    complement = word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0]
+    return complement if complement in pairs and pairs[complement][2] else None
+
+
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
                       wanted: dict[int, str]) -> None:
     from .dictionary import cedict
@@ -632,10 +641,8 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif len(word) == 3 and word[:2] in pairs:
             word = word[:2]
             offset = 0
-        elif len(word) == 2 and word[1] in _complement_starts() and i + 1 < len(tokens) and tokens[i + 1].kind == "han" \
-                and pairs.get(word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0], (0, 0, False))[2]:
-            # the segmenter cut a complement in two (转过|来): the verb and its first character, then the second
-            offset, word = 1, word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0]
+        elif len(word) == 2 and word[1] in _complement_starts() and (cut := _cut_complement(word, tokens, i, pairs)):
+            offset, word = 1, cut  # the segmenter cut a complement in two (转过|来)
         else:
             continue
         neutral, full, after_verb, _ = pairs[word]
