@@ -440,6 +440,7 @@ def add_neutral_tones(block: Block, text: str) -> None:
     wanted: dict[int, str] = {}
     starts = block.token_offsets()
     _pairs_in_context(block, text, starts, pairs, verbal, wanted)
+    _cut_directional(block, text, starts, verbal, wanted)
     _cut_after_degree(block, starts, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
@@ -619,6 +620,31 @@ def _cut_complement(word: str, tokens: list, i: int, pairs: dict) -> str | None:
         return None
     complement = word[1] + (tokens[i + 1].simplified or tokens[i + 1].text)[0]
     return complement if complement in pairs and pairs[complement][2] else None
+
+
+def _cut_directional(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: dict[int, str]) -> None:
+    """A directional complement CC-CEDICT reads with a neutral tone (下来 xiàlai, 回去 huíqu) that
+    the segmenter cut in two after a verb (停下|来看): its second syllable is neutral, as there."""
+    pattern = _directionals()
+    if pattern is None:
+        return
+    tokens = block.tokens
+    for found in pattern.finditer(text):
+        first = found.start()
+        i = _token_index(starts, first)
+        token = tokens[i]
+        if i + 1 < len(tokens) and starts[i + 1] == first + 1 and len(token.text) == 2 and token.kind == "han" \
+                and (token.simplified or token.text)[0] in verbal:
+            wanted[first + 1] = phrase_overrides()[found.group()][1]  # the verb's token keeps its own reading
+
+
+@lru_cache(maxsize=1)
+def _directionals() -> re.Pattern | None:
+    """The directional complements (…来, …去) CC-CEDICT reads with a neutral tone."""
+    words = sorted(word for word, reading in phrase_overrides().items()
+                   if len(word) == 2 and word[0] in "上下进出回过起开" and word[1] in "来去" and len(reading) == 2
+                   and _neutral(reading[1]) == reading[1])
+    return re.compile("|".join(words)) if words else None
 
 
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
