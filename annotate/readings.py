@@ -827,7 +827,7 @@ def _reading_kinds(word: str) -> dict[str, str]:
     - a verb of motion has a sense "to go", "to come", "to leave", "to enter" (下水 xiàshuǐ "to go
       into the water"): the one 去 and 来 follow;
     - an exclamation has one as its first sense (乖乖 guāiguai "goodness gracious!")."""
-    from .dictionary import cedict
+    from .dictionary import EXCLAIMED, cedict
     from .syllables import tone_marks
 
     neutral, full, _, _ = neutral_tables().pairs[word]
@@ -844,7 +844,7 @@ def _reading_kinds(word: str) -> dict[str, str]:
                                    ("speech", any(SPEECH_SENSE.search(sense) for sense in senses)),
                                    ("pronoun", any(PRONOUN_SENSE.match(sense) for sense in senses)),
                                    ("motion", any(MOTION_SENSE.match(sense) for sense in senses)),
-                                   ("exclaim", senses[0].endswith("!"))):
+                                   ("exclaim", bool(EXCLAIMED.match(gloss)))):
                     found[key][name] = found[key].get(name, False) or value
 
     def one(key: str) -> str | None:

@@ -15,7 +15,6 @@ their one-to-one beads at confidence 0.9 or more.
 """
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,12 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from neutral_senses import TATOEBA, stems  # noqa: E402
 
-NOT_OWN = re.compile(r"^(?:used in|see |(?:old |archaic )?variant of|surname|\(used in)")
-
-
 def gloss_stems(char: str, cache: dict = {}) -> dict[str, set[str]] | None:  # noqa: B006 - a cache
     """Each reading of the character → the English stems of its senses; None for one reading."""
-    from annotate.dictionary import cedict
+    from annotate.dictionary import NOT_OWN, cedict
     from annotate.syllables import tone_marks
 
     if char not in cache:
