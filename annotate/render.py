@@ -24,10 +24,11 @@ class Rendered:
     notices: list[str] = field(default_factory=list)
 
 
-def load(data: bytes, source: str, checked: bool = True, spellings: bool = True) -> tuple[Document, int]:
+def load(data: bytes, source: str, checked: bool = True, spellings: bool = True, root=None) -> tuple[Document, int]:
     """An edition's bytes → (annotated Document, characters analysed now). `checked=False`: a
-    TEI is not checked against the profile first (readers.tei.read); `spellings=False`: words
-    get no GB/T 16159 spelling (only the JSON shows it)."""
+    TEI is not checked against the profile first (readers.tei.read), and `root` is its tree
+    where the caller has parsed it already; `spellings=False`: words get no GB/T 16159 spelling
+    (only the JSON shows it)."""
     from .pipeline import add_spellings, annotate_added
     from .readers import READERS, reader_for
 
@@ -35,7 +36,7 @@ def load(data: bytes, source: str, checked: bool = True, spellings: bool = True)
     if reader is None or not reader.annotated:
         reader = READERS["json"] if data.lstrip()[:1] == b"{" else READERS["tei"]
     document = reader.load()(data, source) if checked or reader.name != "tei" else \
-        reader.load()(data, source, checked=False)
+        reader.load()(data, source, checked=False, root=root)
     added = annotate_added(document)
     document.characters += added
     for block in document.blocks() if spellings else ():  # a TEI does not write words' spellings: the JSON shows them

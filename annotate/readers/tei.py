@@ -22,6 +22,8 @@ import gc
 import re
 from collections.abc import Sequence
 from contextlib import contextmanager
+from dataclasses import fields
+from operator import attrgetter
 
 from lxml import etree
 
@@ -46,10 +48,16 @@ STRUCTURAL = ("p", "list", "quote", "table")
 RUBY, RB, RT, CHOICE, ORIG, REG = (f"{TEI}{name}" for name in ("ruby", "rb", "rt", "choice", "orig", "reg"))
 
 
-def read(data: bytes, source: str, checked: bool = True) -> Document:
+def parse(data: bytes):
+    """TEI bytes → lxml's tree (its root). lxml leaves the interpreter to other threads meanwhile."""
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+
+
+def read(data: bytes, source: str, checked: bool = True, root=None) -> Document:
     """TEI bytes → Document; `source` names the file in messages. `checked=False` skips the
     check against the profile, for a caller that runs it meanwhile (the editor: it takes most
-    of the time on a book) and reads again, checked, where reading unchecked fails."""
+    of the time on a book) and reads again, checked, where reading unchecked fails. `root`:
+    `parse(data)`, where the caller has it already."""
     from ..validate import check
 
     problems = check(data) if checked else []
@@ -58,8 +66,7 @@ def read(data: bytes, source: str, checked: bool = True) -> Document:
         more = f" (and {len(problems) - 1} more: run annotate validate {source})" if len(problems) > 1 else ""
         raise InputError(f"{source}:{first.line or 0}: {first.message}{more}")
     with collector_paused():
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
-        return _Reader(source).document(root)
+        return _Reader(source).document(parse(data) if root is None else root)
 
 
 @contextmanager
@@ -79,6 +86,8 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.inline_notes: list[tuple[str, str, int]] = []  # (entry id, note text, line)
+        self.made: dict[str, Token] = {}
+        """The token of each child read from its serialization (canonical), by that serialization."""
 
     def fail(self, element, message: str):
         line = element.sourceline if element is not None else 0
@@ -304,32 +313,36 @@ class _Reader:
         """The tokens of an <s>, or of a paragraph without sentences, as the writer makes it
         (words of rubies, punctuation, plain text), read from its serialization in one pass,
         added to `tokens`; False, adding nothing, where there is anything else in it (a note,
-        a mark, a hand edit)."""
+        a mark, a hand edit). Each child is read once per edition (a book says the same words
+        again and again): every other occurrence is a copy of its token."""
         markup = etree.tostring(sentence, encoding="unicode", with_tail=False)
         start, end = markup.find(">") + 1, markup.rfind("</")
         if start == 0 or end < start:
             return False  # an empty <s/>
-        found: list[Token] = []
-        position = start
-        for match in _CHILD.finditer(markup, start, end):
-            if match.start() != position:
-                return False
-            position = match.end()
-            word_ana, word_rubies, ref, term_ana, term_rubies, plain_ana, plain_word, punct, text = match.groups()
-            if punct is not None:
-                found.append(Token(punct, "punct", (None,) * len(punct)))
-            elif text is not None:
-                found.append(Token(text, "text"))
-            elif plain_word is not None:
-                chars = list(plain_word)
-                found.append(self.token(chars, [None] * len(chars), chars, [None] * len(chars), None, plain_ana, None))
-            else:
-                rubies = word_rubies if word_rubies is not None else term_rubies
-                found.append(self.token(*_rubies(rubies), word_ana if ref is None else term_ana, ref))
-        if position != end:
-            return False
-        tokens += found
+        pieces = _PIECE.findall(markup, start, end)
+        if sum(map(len, pieces)) != end - start:
+            return False  # something between them that is not a child as the writer makes it
+        made = self.made
+        for piece in pieces:
+            token = made.get(piece)
+            if token is None:
+                token = made[piece] = self.piece(piece)
+            tokens.append(Token(*_copy(token)))
         return True
+
+    def piece(self, piece: str) -> Token:
+        """The token of one child of a sentence that `_PIECE` matched."""
+        word_ana, word_rubies, ref, term_ana, term_rubies, plain_ana, plain_word, punct, text = \
+            _CHILD.fullmatch(piece).groups()
+        if punct is not None:
+            return Token(punct, "punct", (None,) * len(punct))
+        if text is not None:
+            return Token(text, "text")
+        if plain_word is not None:
+            chars = list(plain_word)
+            return self.token(chars, [None] * len(chars), chars, [None] * len(chars), None, plain_ana, None)
+        rubies = word_rubies if word_rubies is not None else term_rubies
+        return self.token(*_rubies(rubies), word_ana if ref is None else term_ana, ref)
 
     def word(self, element) -> Token:
         ref = element.get("ref") if element.tag == f"{TEI}term" else None
@@ -564,6 +577,12 @@ _CHILD = re.compile(
     r'|<seg type="word"(?: ana="([^"<&]*)")?>([^<&]+)</seg>'
     r'|<pc>([^<&]+)</pc>'
     r'|([^<&]+)')
+_PIECE = re.compile(re.sub(r"\((?!\?)", "(?:", _CHILD.pattern))
+"""_CHILD without its groups: findall gives each child's serialization."""
+
+
+_copy = attrgetter(*(f.name for f in fields(Token) if f.init))
+"""A token's fields, for a copy of it (its tuples are shared: they are never changed in place)."""
 
 
 def _rubies(markup: str) -> tuple:
