@@ -36,6 +36,13 @@ LARGEST_REQUEST = 1 << 20
 """Bytes of a request body, at most: an edit is a few hundred."""
 DEFAULT_FORMATS = ("html", "json")
 """Rendered again after a save, with every other format already beside the edition."""
+FIRST_PART = 1 << 19
+"""Bytes of a long page sent as a page of its own, ended where a paragraph ends; the rest of
+the article is held back and the editor's script adds it in slices. Chromium's parser lets
+no click through until a page is all parsed (1.8 s for 40 chapters of 西游记, a 28 MB page),
+and a page of half a megabyte is parsed at once."""
+SLICE = 1 << 19
+"""Bytes of the article the script adds at a time, the page answering clicks in between."""
 
 
 class Conflict(AnnotateError):
@@ -53,12 +60,17 @@ class Rendering:
 class Session:
     """One edition being edited: the TEI as opened, the operations, the edition they make."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, first_part: int = FIRST_PART, slice_size: int = SLICE) -> None:
+        """`first_part`, `slice_size`: of a long page (FIRST_PART, SLICE); tests cut a short one."""
         from .planning import read_input
 
+        self.first_part, self.slice_size = first_part, slice_size
         self.path = path
         self.opened = read_input(path)
+        parsing = _Parsing(self.opened)
+        _warm()  # while lxml parses, which leaves the interpreter free
         self.digest = _digest(self.opened)
+        root = parsing.root()
         self.operations: list[dict] = []
         self.position = 0
         """How many operations are applied (the rest can be redone)."""
@@ -68,28 +80,45 @@ class Session:
         self.version = 0
         """Of the article last sent to the page (changes)."""
         self._sent: tuple[str, list[str], str] | None = None
+        self._page: list[bytes] | None = None
+        """The last page as written, cut into `_sent` when an edit first needs it (a book's page is
+        28 MB: not while the page is still loading)."""
         self._checked = None
         self._unchecked: bytes | None = None
-        self.edition = self._open(self.opened)
+        self.edition = self._open(self.opened, root)
+        del root
+        self._parsing = parsing
+        """Its tree is freed once the page is whole (`wait_unsure`): freeing a book's tree holds
+        the interpreter 0.4 s, which the first reading's popover need not wait for."""
         self.rendering = Rendering()
-        threading.Thread(target=_warm, daemon=True).start()  # while the browser starts
+        self.quiet = threading.Event()
+        """Clear while a popover's question is being answered: the rest of a long page waits."""
+        self.quiet.set()
+        self._asking = 0
+        self.lock_asking = threading.Lock()
         self._unsure: dict[int, str] | None = None
         self._unsure_ready = threading.Event()
         self._unsure_started = False
+        self.pages = 0
+        self._held: dict[int, _Held] = {}
+        """The rest of the last page served, if it was cut, by the page's number, until its
+        script takes it."""
 
-    def _load(self, data: bytes, checked: bool = True) -> Edition:
+    def _load(self, data: bytes, checked: bool = True, root=None) -> Edition:
         from .render import load
 
         with _kept():
-            document, _ = load(data, str(self.path), checked=checked, spellings=False)
+            document, _ = load(data, str(self.path), checked=checked, spellings=False, root=root)
             return Edition(document)
 
-    def _open(self, data: bytes) -> Edition:
-        """The edition, read at once, while its check against the profile (most of the time on
-        a book) runs in the helper process; where reading unchecked fails, read checked, for
-        the message that says what to fix."""
+    def _open(self, data: bytes, root) -> Edition:
+        """The edition, read at once from its tree (None: it is not well-formed), while its check
+        against the profile (most of the time on a book) runs in the helper process; where
+        reading unchecked fails, read checked, for the message that says what to fix."""
         try:
-            edition = self._load(data, checked=False)
+            if root is None:
+                raise ValueError("not well-formed")
+            edition = self._load(data, checked=False, root=root)
         except Exception:  # noqa: BLE001 (a TEI that does not fit the profile: the checked read says why)
             return self._load(data)
         self._unchecked = data  # checked once the page is shown (wait_unsure): the browser needs the cores first
@@ -117,6 +146,7 @@ class Session:
             return []
 
     def close(self) -> None:
+        self._parsing.done()
         if self.pool is not None:
             self.pool.terminate()
 
@@ -220,6 +250,7 @@ class Session:
         with self.lock:
             if not self._unsure_started:
                 self._unsure_started = True
+                self._parsing.done()
                 if self._unchecked is not None:
                     self._checked = self._helper(_problems, self._unchecked, self.path.name)
                     self._unchecked = None
@@ -234,6 +265,9 @@ class Session:
 
         with self.lock:
             article = write(self.edition.document, "html-fragment", style=False).decode("utf-8")
+            if self._page is not None:
+                page, self._page = b"".join(self._page).decode("utf-8"), None
+                self._sent = _pieces(page[page.index("<article"):page.rindex("</article>") + len("</article>")])
             old = self._sent if version == str(self.version) else None
             known = self._children if old is not None else {}
             new = self._remember(article)
@@ -266,14 +300,57 @@ class Session:
     def page(self, out) -> None:
         """The edition's page, written to `out` as the writer makes it (the browser lays out the
         first section while the rest is written), with the editor's stylesheet and script: the
-        script first in the body, so that a reading can be clicked before the page is all there."""
+        script first in the body, so that a reading can be clicked before the page is all there.
+        A long page ends after its first part (FIRST_PART) with a marker naming the rest, which
+        the script then asks for (`rest`) and adds in slices."""
         from .writers import feed, open_sink
 
         with self.lock:
-            written = _Injecting(out)
-            feed(self.edition.document, [open_sink("html", written, self.edition.document)])
-            page = b"".join(written.seen).decode("utf-8")
-            self._remember(page[page.index("<article"):page.rindex("</article>") + len("</article>")])
+            self.pages += 1
+            self._held.clear()  # a page not finished loading elsewhere is to be loaded again
+            held = self._held[self.pages] = _Held()
+            written = _Injecting(out, self.pages, self._may_go_on, self.first_part)
+            try:
+                feed(self.edition.document, [open_sink("html", written, self.edition.document)])
+                self.version += 1
+                self._page, self._sent, self._children = written.seen, None, {}
+                if written.cut is None:
+                    self._held.pop(self.pages, None)
+                else:
+                    held.slices = _rest(b"".join(written.seen[written.cut:]).decode("utf-8"), self.slice_size)
+            finally:
+                held.ready.set()
+
+    def _may_go_on(self) -> None:
+        """Wait, before more of the rest of a long page is written, for any popover being answered."""
+        self.quiet.wait(5)
+
+    @contextmanager
+    def answering(self):
+        """A question a person waits for (a reading's popover): the rest of a long page, which
+        the page does not wait for, is written after it, not beside it (one interpreter lock)."""
+        with self.lock_asking:
+            self._asking += 1
+            self.quiet.clear()
+        try:
+            yield
+        finally:
+            with self.lock_asking:
+                self._asking -= 1
+                if not self._asking:
+                    self.quiet.set()
+
+    def rest(self, number: int, seconds: float = 120) -> list[tuple[str, str]]:
+        """The rest of page `number` (held back after its first part) as slices: (`section`,
+        elements to add to the last section of the article) or (`article`, elements to add to
+        the article). Given once; empty for a page that was sent whole."""
+        held = self._held.get(number)
+        if held is None or not held.ready.wait(seconds):
+            raise EditError("this page is not the editor's latest: reload it")
+        self._held.pop(number, None)
+        if held.slices is None:
+            raise EditError("the page could not be written: reload it")
+        return held.slices
 
     # ------------------------------------------------------------------ saving
 
@@ -341,26 +418,66 @@ class Session:
             self.rendering = Rendering("failed", message=f"{type(error).__name__}: {error}")
 
 
+@dataclass
+class _Held:
+    ready: threading.Event = field(default_factory=threading.Event)
+    slices: list[tuple[str, str]] | None = None
+    """None until the page is written (and if writing it failed)."""
+
+
 class _Injecting:
     """A stream that puts the editor's stylesheet at the end of the page's head and its script
-    at the start of its body, as the page goes through."""
+    at the start of its body, as the page goes through; and ends a long page after its first
+    part, where a paragraph of a section ends, keeping the rest (`seen`) for the script to ask
+    for."""
 
     HEAD = b'<link rel="icon" href="data:,"><link rel="stylesheet" href="edit.css"></head>'
     BODY = b'<body><script src="edit.js"></script>'
+    TAG = re.compile(rb"<(/?)(section|p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div)"
+                     rb"([\s>])")
 
-    def __init__(self, out) -> None:
+    def __init__(self, out, number: int, may_go_on, first_part: int) -> None:
+        from .writers.html import page_end
+
         self.out = out
+        self.first_part = first_part
+        self.may_go_on = may_go_on
         self.done = False
         self.seen: list[bytes] = []
-        """What went through: the article sent is what later edits are compared with."""
+        """What the writer wrote: the article is what later edits are compared with."""
+        self.sent = 0
+        self.open: list[bool] = []
+        """The block tags open where the page has got to, each True if a section of the text."""
+        self.cut: int | None = None
+        """Where the page was ended: how many pieces of `seen` it had."""
+        self.ending = (f'</section></article><template id="zhe-more" data-page="{number}"></template>'
+                       + page_end()).encode("utf-8")
 
     def write(self, data: bytes) -> int:
         if not self.done and b"<body>" in data:
             data = data.replace(b"</head>", self.HEAD, 1).replace(b"<body>", self.BODY, 1)
             self.done = True
+        if self.cut is not None:
+            self.may_go_on()  # the rest waits for what a person is waiting for
         self.seen.append(data)
-        self.out.write(data)
+        if self.cut is None:
+            self.out.write(data)
+            self.sent += len(data)
+            self._follow(data)
+            if self.sent >= self.first_part and self.open == [True]:  # between two elements of a section
+                self.cut = len(self.seen)
+                self.out.write(self.ending)
+                self.out.close()
         return len(data)
+
+    def _follow(self, data: bytes) -> None:
+        for match in self.TAG.finditer(data):
+            if match.group(1):
+                if self.open:
+                    self.open.pop()
+            else:
+                self.open.append(match.group(2) == b"section" and
+                                 data.startswith(b' class="zha-section"', match.end() - 1))
 
     def flush(self) -> None:
         pass
@@ -373,6 +490,7 @@ class _Chunked:
         self.wfile = wfile
         self.pending: list[bytes] = []
         self.size = 0
+        self.closed = False
 
     def write(self, data: bytes) -> int:
         self.pending.append(data)
@@ -387,8 +505,11 @@ class _Chunked:
         self.pending, self.size = [], 0
 
     def close(self) -> None:
-        self.flush()
-        self.wfile.write(b"0\r\n\r\n")
+        if not self.closed:
+            self.flush()
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+            self.closed = True
 
 
 _INLINE: dict[str, str] = {}
@@ -459,6 +580,50 @@ def _children(section: str, start: int = 0, end: int | None = None) -> list[str]
     return units
 
 
+def _rest(rest: str, size: int = SLICE) -> list[tuple[str, str]]:
+    """What a page held back after its first part (ended between two elements of a section) as
+    slices of about SLICE characters for the page to add: the rest of that section's elements,
+    each later section (a long one as its start tag, then its elements), and what follows the
+    sections. Sections are never nested, and text never holds a tag (the writer escapes it)."""
+    rest = rest[:rest.rindex("</article>")]
+    close = rest.index("</section>")
+    slices = _slices(rest, 0, close, size)
+    after = rest[close + len("</section>"):]
+    prefix, sections, tail = _pieces(after + "</article>")
+    if not sections:
+        prefix, tail = "", after
+    if prefix:
+        slices.append(("article", prefix))
+    for section in sections:
+        if len(section) <= size:
+            slices.append(("article", section))
+        else:
+            opening = section.index(">") + 1
+            slices.append(("article", section[:opening] + "</section>"))
+            slices += _slices(section, opening, section.rindex("</section>"), size)
+    if tail:
+        slices.append(("article", tail))
+    return slices
+
+
+def _slices(section: str, start: int, end: int, size: int) -> list[tuple[str, str]]:
+    """`section[start:end]`, a run of its elements, in slices of whole elements of about `size`
+    characters."""
+    units = _children(section, start, end)
+    if units is None:  # not cut into elements: one slice
+        units = [section[start:end]]
+    slices, run, length = [], [], 0
+    for unit in units:
+        if run and length + len(unit) > size:
+            slices.append(("section", "".join(run)))
+            run, length = [], 0
+        run.append(unit)
+        length += len(unit)
+    if run and "".join(run).strip():
+        slices.append(("section", "".join(run)))
+    return slices
+
+
 def _changed_children(units: list[str] | None, after: str) -> tuple[list[str], int, int, int] | None:
     """Where a section changed, by its top-level elements: (the new section's elements, the
     first that changed, how many of the old ones it replaces, how many the old section had).
@@ -483,14 +648,63 @@ def _changed_children(units: list[str] | None, after: str) -> tuple[list[str], i
 
 
 def _warm() -> None:
-    """Load what the first reading popover needs (CC-CEDICT, pypinyin) while the browser starts,
-    so that the first click answers at once."""
+    """Load what the first reading popover needs (CC-CEDICT, pypinyin's tables), so that the
+    first click answers at once."""
     import pypinyin
 
     from .dictionary import cedict
 
     cedict()
     pypinyin.pinyin("中", heteronym=True)
+
+
+class _Parsing:
+    """An edition's TEI parsed by lxml in a thread (`readers.tei.parse`), which leaves the
+    interpreter to this one meanwhile. `root()` waits for the tree (None if it is not
+    well-formed); `done()` says it has been read, and the thread frees it and tidies the memory
+    it was in (`_tidy`) before it ends."""
+
+    def __init__(self, data: bytes) -> None:
+        from .readers.tei import parse
+
+        self.tree = None
+        self.parsed, self.read = threading.Event(), threading.Event()
+        threading.Thread(target=self._run, args=(parse, data), daemon=True).start()
+
+    def _run(self, parse, data: bytes) -> None:
+        try:
+            self.tree = parse(data)
+        except Exception:  # noqa: BLE001 (the checked read says what is wrong)
+            self.tree = None
+        self.parsed.set()
+        self.read.wait()
+        self.tree = None  # the last reference: freed here, where it was made
+        _tidy()
+
+    def root(self):
+        self.parsed.wait()
+        return self.tree
+
+    def done(self) -> None:
+        self.read.set()
+
+
+def _tidy() -> None:
+    """Have the C library gather the pieces freed in this thread's memory arena before the
+    thread ends. A tree of a book is a million small pieces; glibc gathers them lazily, on the
+    next larger request in the arena, and an ended thread's arena goes to the next thread
+    started: the next request would wait 0.3 s before its first byte. One request of 64 KB,
+    made here through ctypes, gathers them now, when the page has just become whole (the
+    other threads are held up as long, 0.3 s on a book, by the memory given back)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        malloc, free = libc.malloc, libc.free
+        malloc.restype, malloc.argtypes, free.argtypes = ctypes.c_void_p, [ctypes.c_size_t], [ctypes.c_void_p]
+        free(malloc(1 << 16))
+    except (OSError, AttributeError, TypeError):  # no C library to be found this way: nothing to tidy
+        pass
 
 
 def _problems(data: bytes, name: str) -> list[str]:
@@ -556,10 +770,11 @@ class Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serving(path: Path):
-    """The editor on the edition at `path`, its server answering from a thread of this process
-    (tests, the benchmark, the README's screenshot); stopped on leaving."""
-    server = Server(Session(path))
+def serving(path: Path, **options):
+    """The editor on the edition at `path` (`options` of its Session), its server answering
+    from a thread of this process (tests, the benchmark, the README's screenshot); stopped on
+    leaving."""
+    server = Server(Session(path, **options))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield server
@@ -604,6 +819,9 @@ class Handler(BaseHTTPRequestHandler):
     def _get(self, route: str, query: str) -> None:
         session = self.server.session
         if route == "":
+            # not kept alive: a long page's response ends after its first part while this thread
+            # writes the rest, and a request sent on the same connection would wait for it
+            self.close_connection = True
             self._headers(200, "text/html; charset=utf-8", None, page=True)
             chunks = _Chunked(self.wfile)
             session.page(chunks)
@@ -622,11 +840,15 @@ class Handler(BaseHTTPRequestHandler):
             # read without the lock, which the page's writing holds: a popover opens while a long
             # page is still being written (an edit replaces a token's readings whole, never in part)
             if route == "api/readings" and "at" in arguments:
-                return self._json(200, choices(session.edition, arguments["at"]))
+                with session.answering():
+                    return self._json(200, choices(session.edition, arguments["at"]))
             if route == "api/lookup" and {"start", "end"} <= arguments.keys():
-                return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
+                with session.answering():
+                    return self._json(200, lookup(session.edition, arguments["start"], arguments["end"]))
             if route == "api/article":
                 return self._json(200, session.changes(None))
+            if route == "api/rest" and "page" in arguments:
+                return self._json(200, {"slices": session.rest(arguments["page"])})
             if route == "api/status":
                 rendering = session.rendering
                 return self._json(200, {"state": rendering.state, "outputs": rendering.outputs,
@@ -673,6 +895,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         if length is None:
             self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Connection", "close")
         else:
             self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
@@ -692,6 +915,6 @@ def _numbers(query: str) -> dict[str, int]:
     found = {}
     for pair in query.split("&"):
         name, _, value = pair.partition("=")
-        if name in ("at", "start", "end") and value.isdigit() and len(value) < 10:
+        if name in ("at", "start", "end", "page") and value.isdigit() and len(value) < 10:
             found[name] = int(value)
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 
 import pytest
 from click.testing import CliRunner
@@ -479,3 +480,151 @@ def test_a_new_terms_pinyin_is_the_reading_of_each_occurrence():
     assert entry.pinyin == ("wéi", "guān") and entry.id == "gl-wei-guan" and entry.source == "editor"
     data = write(edition.document, "tei")
     assert check(data) == [] and write(load(data, "again.tei.xml")[0], "tei") == data
+
+
+# ---------------------------------------------------------------------- a long page, in parts
+
+VOID = {"br", "img", "input", "meta", "link", "wbr", "hr", "col", "source"}
+
+
+def _balanced(markup: str) -> bool:
+    """Every element of `markup` ends in it: a run of whole elements (text holds no `<`)."""
+    open_tags: list[str] = []
+    for closing, tag in re.findall(r"<(/?)([a-z][a-z0-9]*)[^>]*>", markup):
+        if tag in VOID:
+            continue
+        if not closing:
+            open_tags.append(tag)
+        elif not open_tags or open_tags.pop() != tag:
+            return False
+    return not open_tags
+
+
+def _rebuilt(first: str, slices: list) -> str:
+    """The article of a page that came in parts, once the editor's script has added the slices
+    of its rest: in strings, as the script does it in the page, a `section` slice at the end of
+    the article's last section of text, an `article` slice at the end of the article."""
+    article = first[first.index("<article"):first.index('<template id="zhe-more"')]
+    assert article.endswith("</section></article>")  # the first part ends after a paragraph
+    article = article[:-len("</article>")]
+    for into, markup in slices:
+        if into == "section":
+            close = article.index("</section>", article.rindex('<section class="zha-section"'))
+            article = article[:close] + markup + article[close:]
+        else:
+            assert into == "article"
+            article += markup
+    return article + "</article>"
+
+
+class _Sent:
+    """What the server sends of a page: the bytes until it ends the response."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        assert not self.closed, "written after the response ended"
+        self.parts.append(data)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture(scope="module")
+def long_editions(tmp_path_factory):
+    """The seed's bilingual edition, and a Markdown lesson (headings, lists in lists, tables,
+    quotations, code, notes), each as a TEI."""
+    from annotate import annotate_text
+    from annotate.glossary import load as load_glossary
+
+    from .conftest import DATA, GOLDEN
+
+    folder = tmp_path_factory.mktemp("long")
+    lesson = folder / "lesson.tei.xml"
+    lesson.write_bytes(write(annotate_text((GOLDEN / "structure.md").read_text(encoding="utf-8"), source="lesson.md",
+                                           glossary=load_glossary([DATA / "glossary.tsv"])), "tei"))
+    seed = folder / SEED_EDITION.name
+    seed.write_bytes(SEED_EDITION.read_bytes())
+    return [seed, lesson]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["bilingual seed", "markdown lesson"])
+def test_a_long_page_is_sent_in_parts_that_add_up_to_the_page(long_editions, which):
+    """Wherever the first part ends, it ends after a whole element of a section, is a page of
+    its own, and with the slices of the rest added where the script adds them gives the page's
+    article exactly; every slice is a run of whole elements."""
+    from annotate.editor import Session
+
+    path = long_editions[which]
+    whole = write(load(path.read_bytes(), str(path))[0], "html").decode("utf-8")
+    article = whole[whole.index("<article"):whole.rindex("</article>") + len("</article>")]
+    cuts = most = 0
+    for first_part in range(2_000, len(whole), max(len(whole) // 9, 1)):
+        session = Session(path, first_part=first_part, slice_size=1_500)
+        try:
+            sent = _Sent()
+            session.page(sent)
+            first = b"".join(sent.parts).decode("utf-8")
+            assert first.endswith("</body></html>\n")
+            assert sent.closed == ('<template id="zhe-more"' in first)  # a cut page's response ends there
+            if not sent.closed:  # the whole page fitted
+                assert first[first.index("<article"):first.rindex("</article>") + 10] == article
+                continue
+            cuts += 1
+            number = int(re.search(r'data-page="(\d+)"', first).group(1))
+            slices = session.rest(number)
+            assert slices and all(_balanced(markup) for _, markup in slices)
+            most = max(most, len(slices))
+            assert _rebuilt(first, slices) == article, first_part
+            with pytest.raises(EditError):
+                session.rest(number)  # given once
+        finally:
+            session.close()
+    assert cuts >= 5 and most >= 5
+
+
+def _normalised(page, selector: str = "article.zha") -> str:
+    """The article's markup without what the editor adds to it (numbers, focus, marks)."""
+    return page.evaluate("""(selector) => {
+      const copy = document.querySelector(selector).cloneNode(true);
+      for (const element of copy.querySelectorAll('*')) {
+        for (const name of ['data-at', 'tabindex', 'data-bead', 'data-conf', 'title']) element.removeAttribute(name);
+        for (const name of [...element.classList]) if (name.startsWith('zhe-')) element.classList.remove(name);
+        if (element.getAttribute('class') === '') element.removeAttribute('class');
+      }
+      return copy.outerHTML;
+    }""", selector)
+
+
+def test_a_long_page_comes_in_parts_and_shows_the_whole_edition(browser, long_editions):
+    """In chromium: a page cut after its first part can be used at once (a reading's popover
+    opens), and once the script has added the rest its article is the published page's."""
+    from annotate.editor import serving
+
+    path = long_editions[1]
+    whole = write(load(path.read_bytes(), str(path))[0], "html").decode("utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        published = context.new_page()
+        published.set_content(whole)
+        expected = _normalised(published)
+        with serving(path, first_part=3_000, slice_size=2_000) as server:
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            with urllib.request.urlopen(server.url) as response:  # these settings cut the page
+                assert b'<template id="zhe-more"' in response.read()
+            page.goto(server.url, wait_until="domcontentloaded")
+            page.click("article.zha .zha-section ruby")
+            page.wait_for_selector("#zhe-pop:not([hidden]) .zhe-choice")
+            page.keyboard.press("Escape")
+            page.wait_for_selector("body[data-zhe-ready]")
+            assert page.query_selector("#zhe-more") is None
+            assert _normalised(page) == expected
+            places = page.evaluate("document.querySelectorAll('article.zha .zha-section ruby').length")
+            assert places == json.loads(page.evaluate("fetch('api/state').then(r => r.text())"))["places"]
+            assert not errors, errors
+    finally:
+        context.close()

@@ -507,6 +507,25 @@
     if (state && state.unsaved) event.preventDefault();
   });
 
+  async function restOfPage() {
+    // A long page comes as its first part, ended after a paragraph, with a marker naming the
+    // rest: added here in slices of whole elements, the page answering clicks in between.
+    const more = document.getElementById('zhe-more');
+    if (!more) return;
+    say('Loading the rest of the edition…');
+    const {slices} = await get(`rest?page=${more.dataset.page}`);
+    more.remove();
+    // in the page's idle time: a click, and the answer to it, come first
+    const idle = () => new Promise((resolve) => (window.requestIdleCallback
+      ? requestIdleCallback(resolve, {timeout: 250}) : setTimeout(() => resolve(null), 0)));
+    let deadline = await idle();
+    for (const [into, markup] of slices) {
+      const sections = article().querySelectorAll(':scope > section.zha-section');
+      (into === 'section' ? sections[sections.length - 1] : article()).append(parse(markup));
+      if (!deadline || deadline.timeRemaining() <= 0) deadline = await idle();
+    }
+  }
+
   /* ------------------------------------------------------------ start */
   // This script runs as the page's body begins (a reading can be clicked while the rest of a
   // long edition is still coming); the numbering waits for the whole page.
@@ -519,9 +538,10 @@
   });
   (async () => {
     try {
+      await parsed;
+      await restOfPage();
       state = await first;
       version = state.version;
-      await parsed;
       decorate();
       document.body.dataset.zheReady = 'state';
       say('Click a character to change its reading; click a sentence to correct its bead. N: next unsure reading, B: next bead to check.');

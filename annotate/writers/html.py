@@ -580,4 +580,10 @@ class PageSink(ArticleSink):
         if self.learner:
             self.release()
         self.close_article()
-        self.emit(serialize(_el(etree.Element("x"), "script", asset("zh-annotate.js")), "html") + "</body></html>\n")
+        self.emit(page_end())
+
+
+def page_end() -> str:
+    """What a page has after its article: the script that remembers the reader's choices, and
+    the end of the document (also where the editor ends the first part of a long page)."""
+    return serialize(_el(etree.Element("x"), "script", asset("zh-annotate.js")), "html") + "</body></html>\n"
