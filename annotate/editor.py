@@ -80,16 +80,14 @@ class Session:
         self.version = 0
         """Of the article last sent to the page (changes)."""
         self._sent: tuple[str, list[str], str] | None = None
-        self._page: list[bytes] | None = None
-        """The last page as written, cut into `_sent` when an edit first needs it (a book's page is
-        28 MB: not while the page is still loading)."""
         self._checked = None
         self._unchecked: bytes | None = None
         self.edition = self._open(self.opened, root)
         del root
         self._parsing = parsing
-        """Its tree is freed once the page is whole (`wait_unsure`): freeing a book's tree holds
-        the interpreter 0.4 s, which the first reading's popover need not wait for."""
+        """Its tree is freed once the readings the model was unsure of are found (`_find_unsure`):
+        freeing a book's tree holds up the other threads 0.4 s, which neither the first
+        reading's popover nor the first edit need wait for."""
         self.rendering = Rendering()
         self.quiet = threading.Event()
         """Clear while a popover's question is being answered: the rest of a long page waits."""
@@ -169,6 +167,7 @@ class Session:
         except Exception:  # noqa: BLE001 (the marks are a help: without them the editor still edits)
             self._unsure = {}
         self._unsure_ready.set()
+        self._parsing.done()
 
     # ------------------------------------------------------------------ editing
 
@@ -250,7 +249,6 @@ class Session:
         with self.lock:
             if not self._unsure_started:
                 self._unsure_started = True
-                self._parsing.done()
                 if self._unchecked is not None:
                     self._checked = self._helper(_problems, self._unchecked, self.path.name)
                     self._unchecked = None
@@ -265,9 +263,6 @@ class Session:
 
         with self.lock:
             article = write(self.edition.document, "html-fragment", style=False).decode("utf-8")
-            if self._page is not None:
-                page, self._page = b"".join(self._page).decode("utf-8"), None
-                self._sent = _pieces(page[page.index("<article"):page.rindex("</article>") + len("</article>")])
             old = self._sent if version == str(self.version) else None
             known = self._children if old is not None else {}
             new = self._remember(article)
@@ -312,14 +307,14 @@ class Session:
             written = _Injecting(out, self.pages, self._may_go_on, self.first_part)
             try:
                 feed(self.edition.document, [open_sink("html", written, self.edition.document)])
-                self.version += 1
-                self._page, self._sent, self._children = written.seen, None, {}
                 if written.cut is None:
                     self._held.pop(self.pages, None)
                 else:
                     held.slices = _rest(b"".join(written.seen[written.cut:]).decode("utf-8"), self.slice_size)
             finally:
                 held.ready.set()
+            page = b"".join(written.seen).decode("utf-8")  # while the page adds the rest
+            self._remember(page[page.index("<article"):page.rindex("</article>") + len("</article>")])
 
     def _may_go_on(self) -> None:
         """Wait, before more of the rest of a long page is written, for any popover being answered."""
