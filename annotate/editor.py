@@ -42,6 +42,9 @@ the article is held back and the editor's script adds it in slices. Chromium's p
 no click through until a page is all parsed (1.8 s for 40 chapters of 西游记, a 28 MB page),
 and a page of half a megabyte is parsed at once."""
 SLICE = 1 << 19
+BLOCKS = "p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div"
+"""The tags a section's top-level elements (headings, paragraphs, lists, tables, quotations,
+figures, code) are made of; the inline ones inside them (ruby, span, button…) never hold a block."""
 """Bytes of the article the script adds at a time, the page answering clicks in between."""
 
 
@@ -428,8 +431,7 @@ class _Injecting:
 
     HEAD = b'<link rel="icon" href="data:,"><link rel="stylesheet" href="edit.css"></head>'
     BODY = b'<body><script src="edit.js"></script>'
-    TAG = re.compile(rb"<(/?)(section|p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div)"
-                     rb"([\s>])")
+    TAG = re.compile(rf"<(/?)(section|{BLOCKS})([\s>])".encode())
 
     def __init__(self, out, number: int, may_go_on, first_part: int) -> None:
         from .writers.html import page_end
@@ -542,9 +544,7 @@ def _pieces(article: str) -> tuple[str, list[str], str]:
     return prefix, sections, tail
 
 
-BLOCK_TAG = re.compile(r"<(/?)(?:p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div)[\s>]")
-"""The tags a section's top-level elements (headings, paragraphs, lists, tables, quotations,
-figures, code) are made of; the inline ones inside them (ruby, span, button…) never hold a block."""
+BLOCK_TAG = re.compile(rf"<(/?)(?:{BLOCKS})[\s>]")
 
 
 def _children(section: str, start: int = 0, end: int | None = None) -> list[str] | None:
