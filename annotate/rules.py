@@ -323,6 +323,16 @@ RULES = [
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
+    _rule(rf"{DEGREE}(?P<c>称)(?=[心职意身脚手体头]|{PRONOUN})", "chèn", "很称你的身材, 很称脚: fit (称 chēng: call, weigh)"),
+    _rule(r"(?<![强单声语曲腔格情论笔基步音])(?P<c>调)(?=得)", "tiáo",
+          "调得不错, 颜色调得太深: adjust, with a complement (强调得, 单调得 are diào words)"),
+    _rule(r"(?<=[一二两三四五六七八九十几百千数])(?P<c>载)(?=[，。；！？、」』”）]|$|之|的|有余|光阴)", "zǎi",
+          "三载, 十载: years"),
+    _rule(r"(?<=光)(?P<c>晃)(?=得)|(?P<d>晃)(?=眼)", "huǎng", "阳光晃得, 晃眼: dazzle (摇晃 is huàng)"),
+    _rule(r"(?<=[在要会能先再又还去来帮替别])(?P<c>数)(?![学字据量目码值额位组列理月年日周十百千万亿次倍人种个名代辈世遍回]|天(?![上空]))", "shǔ",
+          "在数钱, 再数一遍: count, a verb after an auxiliary (数学, 数月, 数天 are shù)"),
+    _rule(r"(?:不停|一直|飞快|不住|来回)地?(?P<c>转)(?=[，。；！？]|$|个不停|起来)", "zhuàn",
+          "不停地转: turn round and round (向左转 is zhuǎn)"),
     _rule(r"(?:点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it (一点儿, 这点儿, 差点儿)"),
 ]
