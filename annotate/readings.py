@@ -749,7 +749,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     - "exclaim": said alone, opening a clause and followed by a comma or an exclamation mark
       (乖乖，这么贵！);
     - "motion": 去 or 来 after it (跳下水去: a verb of motion, not 讨盘缠去, where it is the object);
-    - "verb": an aspect particle after it (受用了), a modal, an adverb or a word of time before it
+    - "verb": an aspect particle or the complement's 得 after it (受用了, 摆设得很漂亮), a modal,
+      an adverb or a word of time before it
       (领去受用, 明年开通), or a personal pronoun that opens the clause (他下场休息) or follows a
       causative verb (让我受用一生): the word is said of someone, so it is the verb it can be, or
       the adjective;
@@ -767,7 +768,7 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "exclaim"
     if after in ("去", "来"):
         return "motion"
-    if after in ("了", "着", "过") or name in VERB_CUES:
+    if after in ("了", "着", "过") or name in VERB_CUES or following is not None and following.text == "得":
         return "verb"
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
                              or before_previous.text in CAUSATIVES):
