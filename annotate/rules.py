@@ -337,6 +337,8 @@ RULES = [
           "在数钱, 再数一遍: count, a verb after an auxiliary (数学, 数月, 数天 are shù)"),
     _rule(r"(?:不停|一直|飞快|不住|来回)地?(?P<c>转)(?=[，。；！？]|$|个不停|起来)", "zhuàn",
           "不停地转: turn round and round (向左转 is zhuǎn)"),
+    _rule(r"(?<=[会议席宴课戏])(?P<c>散)(?=了|场|席|会)", "sàn", "会议散了, 散场: break up (a meeting)"),
+    _rule(r"(?<=[发辫绳鞋带])(?P<c>散)(?=了|开|着)", "sǎn", "头发散了, 鞋带散开: come loose"),
     _rule(r"(?<=[一二两三四五六七八九十百千万几数])(?P<c>石)(?=[米面粮饭谷麦稻豆重]|[，。；！？哩」]|$)", "dàn",
           "一石米, 三十六石: a measure of grain (一石碑, 石猴 are shí)"),
     _rule(r"(?<=[就都也又快])(?P<c>折)了", "shé", "一拉就折了: snap, break by itself (将枝梢折了 is zhé)"),
