@@ -598,12 +598,13 @@ def _normalised(page, selector: str = "article.zha") -> str:
     }""", selector)
 
 
-def test_a_long_page_comes_in_parts_and_shows_the_whole_edition(browser, long_editions):
+@pytest.mark.parametrize("which", [0, 1], ids=["bilingual seed", "markdown lesson"])
+def test_a_long_page_comes_in_parts_and_shows_the_whole_edition(browser, long_editions, which):
     """In chromium: a page cut after its first part can be used at once (a reading's popover
     opens), and once the script has added the rest its article is the published page's."""
     from annotate.editor import serving
 
-    path = long_editions[1]
+    path = long_editions[which]
     whole = write(load(path.read_bytes(), str(path))[0], "html").decode("utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
