@@ -42,10 +42,10 @@ the article is held back and the editor's script adds it in slices. Chromium's p
 no click through until a page is all parsed (1.8 s for 40 chapters of 西游记, a 28 MB page),
 and a page of half a megabyte is parsed at once."""
 SLICE = 1 << 19
+"""Bytes of the article the script adds at a time, the page answering clicks in between."""
 BLOCKS = "p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|figure|figcaption|pre|div"
 """The tags a section's top-level elements (headings, paragraphs, lists, tables, quotations,
 figures, code) are made of; the inline ones inside them (ruby, span, button…) never hold a block."""
-"""Bytes of the article the script adds at a time, the page answering clicks in between."""
 
 
 class Conflict(AnnotateError):
@@ -96,7 +96,7 @@ class Session:
         """Clear while a popover's question is being answered: the rest of a long page waits."""
         self.quiet.set()
         self._asking = 0
-        self.lock_asking = threading.Lock()
+        self._asking_lock = threading.Lock()
         self._unsure: dict[int, str] | None = None
         self._unsure_ready = threading.Event()
         self._unsure_started = False
@@ -327,13 +327,13 @@ class Session:
     def answering(self):
         """A question a person waits for (a reading's popover): the rest of a long page, which
         the page does not wait for, is written after it, not beside it (one interpreter lock)."""
-        with self.lock_asking:
+        with self._asking_lock:
             self._asking += 1
             self.quiet.clear()
         try:
             yield
         finally:
-            with self.lock_asking:
+            with self._asking_lock:
                 self._asking -= 1
                 if not self._asking:
                     self.quiet.set()
@@ -341,7 +341,7 @@ class Session:
     def rest(self, number: int, seconds: float = 120) -> list[tuple[str, str]]:
         """The rest of page `number` (held back after its first part) as slices: (`section`,
         elements to add to the last section of the article) or (`article`, elements to add to
-        the article). Given once; empty for a page that was sent whole."""
+        the article). Given once; refused for any other page (one sent whole, an older one)."""
         held = self._held.get(number)
         if held is None or not held.ready.wait(seconds):
             raise EditError("this page is not the editor's latest: reload it")
@@ -614,8 +614,9 @@ def _slices(section: str, start: int, end: int, size: int) -> list[tuple[str, st
             run, length = [], 0
         run.append(unit)
         length += len(unit)
-    if run and "".join(run).strip():
-        slices.append(("section", "".join(run)))
+    last = "".join(run)
+    if last.strip():
+        slices.append(("section", last))
     return slices
 
 
@@ -814,9 +815,6 @@ class Handler(BaseHTTPRequestHandler):
     def _get(self, route: str, query: str) -> None:
         session = self.server.session
         if route == "":
-            # not kept alive: a long page's response ends after its first part while this thread
-            # writes the rest, and a request sent on the same connection would wait for it
-            self.close_connection = True
             self._headers(200, "text/html; charset=utf-8", None, page=True)
             chunks = _Chunked(self.wfile)
             session.page(chunks)
@@ -888,7 +886,9 @@ class Handler(BaseHTTPRequestHandler):
     def _headers(self, status: int, kind: str, length: int | None, page: bool = False) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
-        if length is None:
+        if length is None:  # the page, not kept alive (send_header closes the connection after it): a long
+            # page's response ends after its first part while this thread writes the rest, and a request
+            # sent on the same connection would wait for it
             self.send_header("Transfer-Encoding", "chunked")
             self.send_header("Connection", "close")
         else:

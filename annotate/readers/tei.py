@@ -568,7 +568,12 @@ _RUBY = re.compile(
     r'(?:<rt type="[a-z-]+" subtype="(spoken|written)" xml:lang="[A-Za-z-]+">([^<&\s]*)</rt>)?</ruby>')
 
 
-_RUBIES = "(?:" + re.sub(r"\((?!\?)", "(?:", _RUBY.pattern) + ")+"
+def _ungrouped(pattern: str) -> str:
+    """`pattern` with its groups made non-capturing."""
+    return re.sub(r"\((?!\?)", "(?:", pattern)
+
+
+_RUBIES = "(?:" + _ungrouped(_RUBY.pattern) + ")+"
 # A child of an <s> as the writer makes it: a word of rubies (its @ana), a term of rubies (its
 # @ref and @ana), a word without rubies (Latin letters, digits), punctuation, or plain text.
 _CHILD = re.compile(
@@ -577,7 +582,7 @@ _CHILD = re.compile(
     r'|<seg type="word"(?: ana="([^"<&]*)")?>([^<&]+)</seg>'
     r'|<pc>([^<&]+)</pc>'
     r'|([^<&]+)')
-_PIECE = re.compile(re.sub(r"\((?!\?)", "(?:", _CHILD.pattern))
+_PIECE = re.compile(_ungrouped(_CHILD.pattern))
 """_CHILD without its groups: findall gives each child's serialization."""
 
 
