@@ -350,6 +350,8 @@ def apply_context_rules(block: Block) -> None:
       将 jiāng "will" + 令 lìng "make".
     - a classifier before the noun it counts reads as CC-CEDICT gives it for that noun (一场电影
       chǎng, 一场大雨 cháng, 这是只小猫 zhī: `_classifiers`).
+    - a verb and its object that make one word, with 了 between them, read as the word
+      (遭了难 zāonàn, 着了凉 zháoliáng: `_separated`).
     """
     text = paragraph_text(block)
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
@@ -358,6 +360,65 @@ def apply_context_rules(block: Block) -> None:
     if not counted_with().keys().isdisjoint(text):
         _classifiers(block, text)
     _apply_pattern_rules(block, text)
+    if "了" in text:
+        _separated(block)
+
+
+def _separated(block: Block) -> None:
+    """A verb-object word (离合词) with the aspect particle 了 between its parts reads as the word
+    does where CC-CEDICT reads it one way: 遭了难 zāonàn (not nán), 着了凉 zháoliáng, 露了一手
+    lòu yī shǒu, 嚼了舌头 jiáo. The verb is the last character of the token before 了, where that
+    token is one character or no dictionary word (the segmenter's 上露 of 晚会上露了一手); the
+    object is the next token, or the next two, up to three characters in all. Not a doubled verb
+    (看了看), a complement (停了下来, 转了去), nor a classifier with its noun after it (打了场硬仗:
+    not 打场 "thresh"); an object that is a word of its own keeps its reading (脱了衣服 yīfu)."""
+    from .dictionary import cedict
+
+    tokens, overrides, classifiers = block.tokens, phrase_overrides(), counted_with()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text != "了" or tokens[i].readings != ("le",) or tokens[i - 1].kind != "han":
+            continue
+        before = tokens[i - 1]
+        verb = before.simplified or before.text
+        if len(verb) > 1 and (verb in cedict() or verb in overrides):
+            continue
+        objects, length = [], 0
+        for k, token in enumerate(tokens[i + 1:i + 3], i + 1):
+            text = token.simplified or token.text
+            length += len(text)
+            if token.kind != "han" or length > 3 or not objects and (
+                    text[0] == verb[-1] or text[0] in DIRECTIONAL
+                    or len(text) == 1 and text in classifiers and k + 1 < len(tokens) and tokens[k + 1].kind == "han"):
+                break
+            objects.append(token)
+            word = verb[-1] + "".join(t.simplified or t.text for t in objects)
+            reading = overrides.get(word) or _one_reading(word)
+            if reading is None or len(reading) != len(word):
+                continue
+            if before.readings[-1] != reading[0]:
+                before.readings = before.readings[:-1] + (reading[0],)
+                before.sources = before.sources[:-1] + ("rule",)
+            at = 1
+            for token in objects:
+                wanted, own = reading[at:at + len(token.text)], token.simplified or token.text
+                at += len(token.text)
+                if token.readings != wanted and not (len(own) > 1 and (own in cedict() or own in overrides)):
+                    token.readings = wanted
+                    token.sources = tuple("rule" for _ in wanted)
+
+
+DIRECTIONAL = frozenset("来去上下进出回过起开到")
+"""What begins a verb's complement of direction or result (停了下来, 转了去, 看了起来)."""
+
+
+@lru_cache(maxsize=4_096)
+def _one_reading(word: str) -> tuple[str, ...] | None:
+    """CC-CEDICT's reading of a word it reads one way only (its names aside), in tone marks."""
+    from .dictionary import cedict
+    from .syllables import tone_marks
+
+    readings = {tuple(tone_marks(p.lower())) for p, _, _ in cedict().get(word, ()) if not p[:1].isupper()}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _classifiers(block: Block, text: str) -> None:
