@@ -36,7 +36,7 @@ def names() -> dict[str, str]:
     from .dictionary import _cached
 
     # jieba's version from its metadata: importing jieba costs 0.1 s a run (it loads pkg_resources)
-    return _cached(f"names5-jieba{version('jieba')}", _build_names)
+    return _cached(f"names6-jieba{version('jieba')}", _build_names)
 
 
 def _build_names() -> dict[str, str]:
@@ -57,6 +57,8 @@ def _build_names() -> dict[str, str]:
             if word in entries:
                 if all(p[:1].isupper() for p, _, _ in entries[word]):
                     found[word] = kind if kind != "person" or word[0] in SURNAMES else "name"
+            elif _doubled_verb(word, entries):
+                continue  # 比比, 抽抽: a verb said twice (我们来比比谁跑得快), not a name
             elif kind != "person" or word[0] in SURNAMES or word[:2] in COMPOUND_SURNAMES:
                 found[word] = kind  # jieba's person tag alone also covers 智能化 and 支付宝
     for word, word_entries in entries.items():
@@ -66,6 +68,16 @@ def _build_names() -> dict[str, str]:
         elif 2 <= len(word) <= 3 and word[0] in SURNAMES and word not in found:
             found[word] = ""  # a word, not a name: 张开 is not a Mr Zhang (CC-CEDICT is not loaded per run)
     return found
+
+
+def _doubled_verb(word: str, entries: dict) -> bool:
+    """Whether the word is a character said twice that CC-CEDICT reads, in one of its readings,
+    first as a verb ("to …": 比 "to compare", 抽 "to draw out"); jieba tags 比比 and 抽抽 as names, and keeps
+    丽丽, 丹丹 and 娜娜, which are."""
+    if len(word) != 2 or word[0] != word[1]:
+        return False
+    return any(gloss.split("/")[0].startswith("to ") for pinyin, _, gloss in entries.get(word[0], ())
+               if not pinyin[:1].isupper())
 
 
 def add_names(block: Block, glossary=None) -> None:

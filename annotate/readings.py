@@ -505,8 +505,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
     _cut_after_degree(block, starts, wanted)
     for found in _DOUBLED.finditer(text):
         char, start = found.group(1), found.start()
-        if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] == char or _in_aabb(text, start):
-            continue  # not AAA, AABB, nor 一推|推倒 (one push, pushed over)
+        if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] in (char, "的") or _in_aabb(text, start):
+            continue  # not AAA, AABB, nor 一推|推倒 (one push, pushed over), nor 顺顺的 (smooth: it describes)
         before_object = _verb_doubled_before_object(block, starts, start)
         before_person = char in verbal and PERSON_AFTER.match(text, start + 2) is not None
         if char not in verbs and char not in kin and not before_object and not before_person:
@@ -518,8 +518,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 wanted[start + 1] = _neutral(_reading_at(block, starts, start) or char)
             continue
         if not _doubled_word(block, starts, start) and not (
-                before_person and _cut_in_two(block, text, starts, start, known=False)):
-            continue  # (找|找他: cut in two by the segmenter, a verb before a person)
+                (before_person or _after_subject(block, starts, start))
+                and _cut_in_two(block, text, starts, start, known=False)):
+            continue  # (找|找他, 我找|找钥匙: a verb cut in two by the segmenter)
         first = _verb_reading(text[start] + text[start + 2]) if before_object else None
         if first:
             wanted[start] = first  # 散散心 sànsanxīn, as 散心 reads 散
@@ -571,13 +572,18 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
     for found in re.finditer("得", text):
         p = found.start()
         before, after = text[p - 1:p], text[p + 1:p + 2]
-        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
-            continue
         k = _token_index(starts, p)
         token = block.tokens[k]
         word = token.simplified or token.text
-        if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()):
+        cannot = before == "不" and text[p - 2:p - 1] in verbal and text[p - 2:p - 1] != "得"
+        if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()) \
+                and not (cannot and word == "不得了" and starts[k] == p - 1):
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
+        if cannot and after not in ("不", "已", "而"):
+            wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
+            continue
+        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
+            continue
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p > starts[k] and not adverb and after != "不":
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
@@ -591,6 +597,18 @@ def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` ends its token, the `k`th, and the next token is a word CC-CEDICT first
     glosses as a verb ("to …"): 他得工作, 我们得讨论."""
     return k + 1 < len(block.tokens) and starts[k + 1] == p + 1 and _glossed_as_verb(block.tokens[k + 1])
+
+
+def _after_subject(block: Block, starts: list[int], start: int) -> bool:
+    """Whether the token before the doubled character at `start` is a personal pronoun, or a
+    modal, an adverb or a word of time (`VERB_CUES`): 我找|找钥匙, 你再找|找, 我去|去来, where a
+    doubled verb can stand; not the doubled words that describe (圆丢丢, 火光烘烘)."""
+    k = _token_index(starts, start)
+    if not k or starts[k] != start:
+        return False
+    previous = block.tokens[k - 1]
+    word = previous.simplified or previous.text
+    return previous.kind == "han" and (word in SUBJECTS or word in VERB_CUES)
 
 
 def _doubled_word(block: Block, starts: list[int], start: int) -> bool:

@@ -61,7 +61,9 @@ RULES = [
     _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更])(?P<c>为)", "wéi", "选为, 称为, 改为: as, into"),
     _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)", needs="得了"),
     _rule(rf"(?<=[{POTENTIAL}]得)(?P<c>了)(?!解|不起|不得)", "liǎo", "干得了, 跑得了: can manage", needs="得了"),
-    _rule(r"(?<![懂记觉值晓舍认显免省使])(?P<c>得)了", "dé", "得了: obtained (懂得了, 记得了 keep their de)", needs="得了"),
+    _rule(r"(?<![懂记觉值晓舍认显免省使不])(?P<c>得)了", "dé", "得了: obtained (懂得了, 记得了, 记不得了 keep their de)", needs="得了"),
+    _rule(r"(?P<c>得)(?=过(?:[一两几三四五]?[次回个项届场])?大?(?:奖|病|冠军|金牌|银牌|第一))", "dé",
+          "得过奖, 得过病: obtained, once (not 得 'must' before the verb 过)", needs="得过"),
     _rule(rf"(?:{PRONOUN}|^)(?P<c>得)(?=[早快先马赶多再去来走好小注努认])", "děi", "subject + 得 + verb: must"),
     _rule(rf"(?<=[{HAN}])(?<![获取赢记觉懂晓值显使免难舍我你他她它们咱您家己不事天还就也都总可又才只])(?P<c>得)"
           rf"(?=[很太真非更挺好越不清快慢早晚多少高低大小较]|特别|相当)(?!不[出到偿了])",
