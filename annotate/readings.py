@@ -103,7 +103,7 @@ def _decide(batch: list, owners: list) -> None:
     for (token, offset), decision in zip(owners, decisions):
         current = token.readings[offset]
         if token.sources[offset] == "cedict" and (
-                decision.confidence < CEDICT_OVERRULED_AT or _neutral(current) == _neutral(decision.reading)):
+                decision.confidence < CEDICT_OVERRULED_AT or _syllable(current) == _syllable(decision.reading)):
             continue
         if not token.confidence:
             token.confidence = (None,) * len(token.text)
@@ -323,8 +323,16 @@ def _open(char: str, reading: str) -> bool:
     11% of 西游记's targets are not asked for that reason."""
     from .polyphones import model
 
+    syllable = _syllable(reading)
+    return any(_syllable(option) != syllable for option in model().candidates[char][1])
+
+
+def _syllable(reading: str) -> str:
+    """The syllable a CC-CEDICT reading may not be changed away from by the model: without its
+    tone, and the erhua r of 劲儿 jìnr, 一点儿 as the syllable ér it is a weak form of (the model,
+    trained on encyclopaedia text, reads every 儿 ér)."""
     syllable = _neutral(reading)
-    return any(_neutral(option) != syllable for option in model().candidates[char][1])
+    return "er" if syllable == "r" else syllable
 
 
 def _neutral(syllable: str) -> str:
