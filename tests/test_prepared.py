@@ -13,12 +13,16 @@ from .conftest import ROOT
 
 def test_shipped_tables_are_what_a_first_run_builds():
     source = dictionary.cedict_file()
-    from annotate import align
+    import jieba
 
-    for kind, build in (("phrases2", dictionary._build_phrase_readings),
-                        ("confirmed2", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems),
+    from annotate import align, names
+
+    for kind, build in (("phrases3", dictionary._build_phrase_readings),
+                        ("confirmed3", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems),
                         ("bound1", dictionary._build_bound_readings),
-                        ("classifiers1", dictionary._build_classifier_readings)):
+                        ("classifiers1", dictionary._build_classifier_readings),
+                        ("neutral4", dictionary._build_neutral_tables),
+                        (f"names6-jieba{jieba.__version__}", names._build_names)):
         shipped = dictionary._prepared(kind, source)
         assert shipped is not None, f"annotate/data/prepared/{kind} is missing or stale: run python -m annotate.prepare"
         assert shipped == build()
