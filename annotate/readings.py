@@ -988,6 +988,20 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
     found: dict[int, str] = {}
     for position, reading, _ in matches(text):
         found.setdefault(position, reading)  # the first rule that reads a character wins
+    if found:
+        # a rule chooses a syllable, not a tone: the neutral tone of a word CC-CEDICT reads one
+        # way stays (糊弄 hùnong, 卖弄 màinong); the words it reads two ways (下水, 东西) are the
+        # rules' to choose between
+        starts, tokens = block.token_offsets(), block.tokens
+        overrides = phrase_overrides()
+        for position in list(found):
+            k = _token_index(starts, position)
+            token = tokens[k]
+            if token.kind == "han" and (token.simplified or token.text) in overrides:
+                current = token.readings[position - starts[k]]
+                if token.sources[position - starts[k]] in ("cedict", "phrase") and current == _neutral(current) \
+                        and _syllable(current) == _syllable(found[position]):
+                    del found[position]
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
 
