@@ -202,3 +202,19 @@ def test_a_tokens_json_is_what_json_dumps_writes(text, readings, other, notes, l
     expected = expected.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     assert token_json(text, kind, readings, other, other, tuple(notes), level, known, note_here, sources,
                       readings if spoken else (), spoken, other or None, spelling) == expected
+
+
+def test_a_repeated_notes_number_is_its_own_documents_in_a_batch():
+    """Markup is memoised across the files of a process; a dictionary word's later occurrence
+    that shows its note carries the note's number, which is each document's own. Here 重 is the
+    third note of the first document and the second of the next: its button in the next said 3,
+    from the first, while the next document's notes list it as 2."""
+    options = {"notes": "first", "dictionary": "cedict", "level": 3}
+    notes = re.compile(r'popovertarget="zha-pop-([a-z0-9-]+)" data-note="(\d+)"')
+    listed = re.compile(r'<dt id="zha-([a-z0-9-]+)" data-note="(\d+)"')
+    for text in ("鼹鼠\nA.\nA.\n蝙蝠\nA.\nA.\n重\nA.\nA.\nA.\n重", "〇𠀀\nA.\nA.\n重\nA.\nA.\nA.\n重"):
+        page = write(annotate_text(text, **options), "html").decode()
+        numbers = dict(listed.findall(page))
+        shown = notes.findall(page)
+        assert len(shown) > len(numbers), "a note shown twice, at a heading each time"
+        assert all(numbers[entry] == number for entry, number in shown), (shown, numbers)

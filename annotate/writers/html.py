@@ -405,6 +405,8 @@ class ArticleSink(Sink):
                 key = token.markup_id
                 if key is None:
                     key = markup_id(token)
+                if note_ids:  # its note's number is this document's (the memo is shared across files)
+                    key = (key, self.numbers[note_ids[0]])
                 markup = memo.young.get(key)
                 if markup is None:  # from the old generation (moved to the young one), or made
                     markup = memo.put(key, memo.old.get(key) or (
