@@ -308,6 +308,9 @@ def _model_offsets(word: str, readings: tuple, sources: tuple) -> tuple[int, ...
     polyphones = model().polyphones
     if polyphones.isdisjoint(word):
         return ()
+    if len(word) > 1 and all(source == "cedict" for source in sources) and any(
+            reading == _neutral(reading) for reading in readings):
+        return ()  # a word CC-CEDICT writes with a neutral tone is its everyday word, read as it says (亲家 qìngjia)
     return tuple(
         offset for offset, char in enumerate(word)
         if char in polyphones and sources[offset] in MODEL_DECIDES
