@@ -154,7 +154,8 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and parts != [(0, 2), (2, 4)]:
         return readings, sources  # 漂漂亮亮, not 爸爸妈妈
     names = tables.names
-    found = [(start, end, overrides.get(word[start:end]) or usual_reading(word[start:end])) for start, end in parts
+    found = [(start, end, overrides.get(word[start:end]) or usual_reading(word[start:end])
+              or _other_reading(word[start:end], readings[start:end], word)) for start, end in parts
              if word[start:end] not in names]
     found = [(start, end, part) for start, end, part in found if part is not None]
     if not found:
@@ -164,6 +165,19 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
         readings[start:end] = part
         sources[start:end] = ["cedict"] * (end - start)
     return tuple(readings), tuple(sources)
+
+
+def _other_reading(part: str, readings: Readings, word: str) -> tuple[str, ...] | None:
+    """CC-CEDICT's one reading of the two-character part of a three-character joined word, where
+    pypinyin read the part otherwise (小角色: pypinyin's phrase 小角色 xiǎo jiǎo sè against CC-CEDICT's
+    角色 juésè; 同行者 tóng xíngzhě); None where they agree, where CC-CEDICT reads the part more than
+    one way, and in longer words (pypinyin's idioms know better: 面面相觑 xiāng, 家长里短 cháng)."""
+    from .dictionary import cedict
+
+    if len(part) != 2 or len(word) != 3 or any(p[:1].isupper() for p, _, _ in cedict().get(part, ())):
+        return None  # and not where CC-CEDICT has a name or a proper noun among its entries (中式 Zhōngshì)
+    found = _one_reading(part)
+    return found if found is not None and len(found) == 2 and found != tuple(readings) else None
 
 
 def _parts(word: str) -> list[tuple[int, int]]:
