@@ -112,7 +112,7 @@ RULES = [
           "surname 曾 + title"),
     _rule(rf"(?<![简清名菜账订保床被传])(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
     _rule(rf"(?<![调检审核巡排普抽盘追清复考侦搜彻备])(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
-    _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解])", "", "after 姓: the surname reading"),
+    _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解任华纪缪翟覃])", "", "after 姓: the surname reading"),
     _rule(rf"(?<![从往向由横贯])东(?P<c>西)(?!方|边|部|面|南|北|走|向|两|长|宽|侧|线|{SPAN}|\d)",
           "xi", "东西 as a thing: neutral tone (东西一定要干净: 一 of an adverb)"),
     _rule(rf"(?<![从往向由横贯])东(?P<c>西)(?=方|边|部|面|南|北|走|向|两|长|宽|侧|线|{SPAN}|\d)"
@@ -217,7 +217,7 @@ RULES = [
           "这一行, 干这行: a trade"),
     _rule(r"(?P<c>看)(?=孩子|小孩|门|家|守|管|护)|(?<=[帮替][我你他她])(?P<d>看)(?=着)", "kān",
           "看 + what is watched over, 帮我看着: look after"),
-    _rule(r"(?P<c>转)(?=得很|圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin"),
+    _rule(r"(?P<c>转)(?=得很|[一两几半]?圈|个不停|着圈)", "zhuàn", "转 + 圈/得很: spin (转一圈)"),
     _rule(r"(?<=[在着])(?P<c>转)(?=[，。；！？,.;!?]|$)", "zhuàn", "在转, 转着 at a clause's end: turn round"),
     _rule(r"[绕围][^，。；！？]{1,8}(?P<c>转)(?=[的了，。；！？,.;!?]|$)", "zhuàn",
           "绕着太阳转, 围着你转: revolve around"),
@@ -373,7 +373,8 @@ RULES = [
     _rule(r"(?:点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it (一点儿, 这点儿, 差点儿)"),
 ]
-SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè"}
+SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè",
+            "任": "rén", "华": "huà", "纪": "jǐ", "缪": "miào", "翟": "zhái", "覃": "qín"}
 
 
 def _by_character(rules: list[Rule]) -> dict[str, list[int]]:
