@@ -407,7 +407,7 @@ def _separated(block: Block) -> None:
             continue
         before = tokens[i - 1]
         verb = before.simplified or before.text
-        if len(verb) > 1 and (verb in cedict() or verb in overrides):
+        if len(verb) > 1 and verb in cedict():
             continue
         objects, length = [], 0
         for k, token in enumerate(tokens[i + 1:i + 3], i + 1):
@@ -426,12 +426,12 @@ def _separated(block: Block) -> None:
                 before.readings = before.readings[:-1] + (reading[0],)
                 before.sources = before.sources[:-1] + ("rule",)
             at = 1
-            for token in objects:
-                wanted, own = reading[at:at + len(token.text)], token.simplified or token.text
-                at += len(token.text)
-                if token.readings != wanted and not (len(own) > 1 and (own in cedict() or own in overrides)):
-                    token.readings = wanted
-                    token.sources = tuple("rule" for _ in wanted)
+            for part in objects:
+                wanted, own = reading[at:at + len(part.text)], part.simplified or part.text
+                at += len(part.text)
+                if part.readings != wanted and not (len(own) > 1 and own in cedict()):
+                    part.readings = wanted
+                    part.sources = tuple("rule" for _ in wanted)
 
 
 DIRECTIONAL = frozenset("来去上下进出回过起开到")
