@@ -409,6 +409,8 @@ def _separated(block: Block) -> None:
         verb = before.simplified or before.text
         if len(verb) > 1 and verb in cedict():
             continue
+        if _doubled_around(tokens, i, verb[-1]):
+            continue
         objects, length = [], 0
         for k, token in enumerate(tokens[i + 1:i + 3], i + 1):
             text = token.simplified or token.text
@@ -432,6 +434,37 @@ def _separated(block: Block) -> None:
                 if part.readings != wanted and not (len(own) > 1 and own in cedict()):
                     part.readings = wanted
                     part.sources = tuple("rule" for _ in wanted)
+
+
+def _doubled_around(tokens: list, i: int, verb: str) -> bool:
+    """A verb doubled around 了 before its object (撇了撇嘴, 挑了挑眉) is the verb of the word
+    that the second one makes with the object: both take that word's reading where CC-CEDICT
+    reads the word one way (撇嘴 piězuǐ, so 撇了撇嘴 is piě, not the piē of 撇了 "cast aside").
+    True where the token after 了 repeats the verb (the caller then looks for no object)."""
+    after = tokens[i + 1]
+    text = after.simplified or after.text
+    if after.kind != "han" or text[0] != verb:
+        return False
+    words = [text]
+    if len(text) == 1 and i + 2 < len(tokens) and tokens[i + 2].kind == "han":
+        following = tokens[i + 2].simplified or tokens[i + 2].text
+        words = [verb + following, verb + following[0]]
+    reading = next((r for r in map(_one_reading, words) if r is not None), None) if len(words[0]) > 1 else None
+    before, second = tokens[i - 1], after
+    if reading is None:
+        # no word to ask: a verb a rule has read gives its reading to its double (数了数钱 shǔ)
+        decided = [t for t in (before, second) if t.sources[-1 if t is before else 0] == "rule"]
+        if len(decided) == 1:
+            reading = (decided[0].readings[-1 if decided[0] is before else 0],)
+    if reading is None or _neutral(reading[0]) == reading[0]:
+        return True
+    if before.readings[-1] != reading[0]:
+        before.readings = before.readings[:-1] + (reading[0],)
+        before.sources = before.sources[:-1] + ("rule",)
+    if second.readings[0] != reading[0]:
+        second.readings = (reading[0],) + second.readings[1:]
+        second.sources = ("rule",) + second.sources[1:]
+    return True
 
 
 DIRECTIONAL = frozenset("来去上下进出回过起开到")
@@ -791,8 +824,8 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
                 reading = joined[1:]
             else:
                 reading = neutral if verb in verbal and verb not in MODALS else full
-        elif DEGREE_BEFORE.search(before):
-            reading = neutral
+        elif DEGREE_BEFORE.search(before) and "pronoun" not in _reading_kinds(word):
+            reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
             following = tokens[i + 1] if i + 1 < len(tokens) and not offset else None
             sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
@@ -809,7 +842,8 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
     bounds = set(starts)
     for found in _after_degree().finditer(text):
         start, end = found.span(2)
-        if start not in bounds and end in bounds and not pairs[found.group(2)][2]:
+        if start not in bounds and end in bounds and not pairs[found.group(2)][2] \
+                and "pronoun" not in _reading_kinds(found.group(2)):
             for k, syllable in enumerate(pairs[found.group(2)][0]):
                 wanted[start + k] = syllable
 
@@ -840,6 +874,8 @@ SPEECH_AFTER = frozenset("：:“「\"")
 """What follows a verb of saying (说道：“…”)."""
 PREPOSITIONS = frozenset("给对跟帮让叫被替向和与同")
 """Prepositions after which a word is a person, where it can be one (给人家, 对人家)."""
+PERSON_OBJECT = frozenset("管怪骂欺笑学求")
+"""Verbs whose object is a person (别管人家的事, 学人家), so that a word that can be one is one."""
 SUBJECT_NEXT = frozenset("不也都就还才又可没已说要会在是的")
 """Adverbs and verbs that follow a subject (人家不想去, 人家说), and 的 that follows a person (人家的)."""
 OPENS_CLAUSE = re.compile(r"(?:^|[，。；！？：,.;!?:“”\"「」])$")
@@ -884,6 +920,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "noun"
     if (OPENS_CLAUSE.search(text[:start]) or name in PREPOSITIONS) and (
             after in SUBJECT_NEXT or following is not None and _glossed_as_verb(following)):
+        return "pronoun"
+    if name[-1:] in PERSON_OBJECT and (after in SUBJECT_NEXT or OPENS_CLAUSE.search(text[:end + 1])):
         return "pronoun"
     return None
 
