@@ -611,10 +611,11 @@ DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力�
 """Characters after which 得 begins a word of its own (得到, 得了, 得罪): dé."""
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
-MUST_BEFORE = frozenset("早先马赶多再好自亲")
-"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去)."""
-SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们")
-"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走) although
+MUST_BEFORE = frozenset("早先马赶多再好自亲快")
+"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
+SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
+"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走, 这件事得快办,
+孩子得早睡) although
 they can be verbs too (还 huán)."""
 MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
               "周末", "今晚")
