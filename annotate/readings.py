@@ -1053,6 +1053,11 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
         for position in list(found):
             k = _token_index(starts, position)
             token = tokens[k]
+            if token.kind == "han" and len(token.text) >= 4 and _idiom_agreed(token.simplified or token.text):
+                # an idiom both dictionaries read whole, and alike (供不应求 yìng, 崭露头角 lù):
+                # the rules are written for free text, and the idiom's reading is theirs
+                del found[position]
+                continue
             if token.kind == "han" and (token.simplified or token.text) in overrides:
                 current = token.readings[position - starts[k]]
                 if token.sources[position - starts[k]] in ("cedict", "phrase") and current == _neutral(current) \
@@ -1060,6 +1065,15 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
                     del found[position]
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
+
+
+@lru_cache(maxsize=4_096)
+def _idiom_agreed(word: str) -> bool:
+    """Whether pypinyin's phrase dictionary and CC-CEDICT both read `word` one way, the same way."""
+    from pypinyin.constants import PHRASES_DICT
+
+    phrase = PHRASES_DICT.get(word)
+    return phrase is not None and tuple(options[0] for options in phrase) == _one_reading(word)
 
 
 def paragraph_text(block: Block) -> str:
