@@ -202,13 +202,18 @@ def _parts(word: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in best[0][1] if end - start > 1]
 
 
+ASPECT = frozenset("着了过")
+
+
 def _preferred(word: str, cut: tuple, other: tuple, known: dict, pairs: dict) -> bool:
     """Between two cuts with as many pieces: the one with more characters in words CC-CEDICT
-    reads its own way (记录 + 下来, not 记 + 录下来), then the one whose last pieces are longest
+    reads its own way (记录 + 下来, not 记 + 录下来), then the one that leaves an aspect particle
+    at the end on its own (凑合 + 着, not 凑 + 合着), then the one whose last pieces are longest
     (backward maximum matching: 跳 + 下来, 洗 + 衣服, 掉 + 头发)."""
     def key(pieces: tuple) -> tuple:
         own = sum(end - start for start, end in pieces if word[start:end] in known or word[start:end] in pairs)
-        return own, [end - start for start, end in reversed(pieces)]
+        particle = word[-1] in ASPECT and pieces[-1][0] == len(word) - 1  # 凑合 + 着, not 凑 + 合着
+        return own, particle, [end - start for start, end in reversed(pieces)]
     return key(cut) > key(other)
 
 
@@ -817,14 +822,16 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         if after_verb:
             verb = before[-2:-1] if before[-1:] == "了" else before[-1:]  # 晕了过去
             joined = None
-            if verb in MODALS:  # 想起来 xiǎng qilai: a word of its own, where 想 is "think", not "want to"
+            # 想出来了: a verb with its complement (a modal would have no 了 after it)
+            complement = verb in MODALS and text[position + len(word):position + len(word) + 1] == "了"
+            if verb in MODALS and not complement:  # 想起来 xiǎng qilai: a word of its own, where 想 is "think", not "want to"
                 entries = [p for p, _, _ in cedict().get(verb + word, ()) if not p[:1].isupper()]
                 joined = overrides.get(verb + word) or usual_reading(verb + word) or (
                     tone_marks(entries[0]) if entries else None)
             if joined is not None and len(joined) == len(word) + 1:
                 reading = joined[1:]
             else:
-                reading = neutral if verb in verbal and verb not in MODALS else full
+                reading = neutral if complement or verb in verbal and verb not in MODALS else full
         elif DEGREE_BEFORE.search(before) and "pronoun" not in _reading_kinds(word):
             reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
@@ -861,6 +868,8 @@ VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 
                       "今天 明天 昨天 今年 明年 去年 现在".split())
 """Words after which a word listed twice is the verb it can be: modals and adverbs (领去受用 shòuyòng
 "enjoy", 很容易上头 shàngtóu "go to one's head"), and words of time (明年开通 kāitōng "open")."""
+DEGREE_CHARACTERS = frozenset("很真最太挺更不也都还")
+"""Adverbs the segmenter joins to a modal after them (很会, 真能, 不要): 很会摆设 is 会 + the verb."""
 CAUSATIVES = frozenset("让 使 叫 令")
 """Verbs whose object is the subject of the next word (让我受用一生): a pronoun after them opens a predicate."""
 NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门户]"
@@ -911,7 +920,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "exclaim"
     if after in ("去", "来"):
         return "motion"
-    if after in ("了", "着", "过") or name in VERB_CUES or following is not None and following.text == "得":
+    if after in ("了", "着", "过") or name in VERB_CUES or following is not None and following.text == "得" \
+            or len(name) == 2 and name[0] in DEGREE_CHARACTERS and name[1:] in VERB_CUES:
         return "verb"
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
                              or before_previous.text in CAUSATIVES):

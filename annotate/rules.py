@@ -45,6 +45,12 @@ class Rule:
     """Text every match holds (精神, 土地): a paragraph without it needs no search either."""
 
 
+PONDER_BEFORE = "(?:(?<=[再复我你他她在得想])|(?<=琢磨|仔细))"
+"""What comes before 琢磨 "ponder", zuómo: an adverb, a subject, a modal, itself (再琢磨, 他琢磨, 得琢磨, 琢磨琢磨)."""
+PONDER_AFTER = "(?:琢磨|一下|着|了|过|出|透|这|那|怎么|什么|半天)"
+"""What comes after 琢磨 "ponder": itself doubled, an aspect, an object (琢磨琢磨, 琢磨着, 琢磨这件事)."""
+
+
 def _rule(pattern: str, reading: str, why: str, needs: str = "") -> Rule:
     read = re.search(r"\(\?P<c>(\[[^\]]+\]|.)\)", pattern).group(1)
     return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs)
@@ -350,6 +356,9 @@ RULES = [
     _rule(r"(?<![咀倒])(?P<c>嚼)", "jiáo", "嚼: chew (咀嚼 is jǔjué)"),
     _rule(r"(?<=长)(?P<c>吁)|(?P<d>吁)(?=了?一口气)", "xū", "长吁: sigh (呼吁 is yù)"),
     _rule(r"(?P<c>膀)(?=肿)", "pāng", "膀肿: swollen"),
+    _rule(rf"(?P<c>琢)(?=磨{PONDER_AFTER})|{PONDER_BEFORE}(?P<d>琢)(?=磨)", "zuó",
+          "琢磨琢磨, 再琢磨: ponder (琢磨成 'carve' is zhuómó)"),
+    _rule(rf"(?<=琢)(?P<c>磨)(?={PONDER_AFTER})|{PONDER_BEFORE}琢(?P<d>磨)", "mo", "琢磨: ponder"),
     _rule(r"(?<=[一两三四五六七八九十几这那每])(?P<c>服)(?=药|中药|汤药)", "fù", "一服药: a dose"),
     _rule(r"(?:花|个)(?P<c>骨)(?=朵)", "gū", "花骨朵: a bud (骨朵, the mace, is gǔduǒ)"),
     _rule(r"(?<=[很真挺太不])(?P<c>禁)(?=[穿用洗晒磨摔]|得起|得住)", "jīn", "很禁穿: durable, bear (禁用 is jìn)"),
