@@ -1068,6 +1068,10 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
                 # the rules are written for free text, and the idiom's reading is theirs
                 del found[position]
                 continue
+            if token.kind == "han" and len(token.text) > 1 and found[position] in CLAUSE_PARTICLES \
+                    and token.sources[position - starts[k]] in ("cedict", "phrase"):
+                del found[position]  # a word that ends a clause is no particle: 去酒吧。 jiǔbā, 咯咯 gēgē
+                continue
             if token.kind == "han" and (token.simplified or token.text) in overrides:
                 current = token.readings[position - starts[k]]
                 if token.sources[position - starts[k]] in ("cedict", "phrase") and current == _neutral(current) \
@@ -1075,6 +1079,10 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
                     del found[position]
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
+
+
+CLAUSE_PARTICLES = frozenset({"ba", "li", "lo", "o"})
+"""The readings of the rules for a particle that ends a clause (吧 ba, 哩 li, 咯 lo, 哦 o)."""
 
 
 @lru_cache(maxsize=4_096)
