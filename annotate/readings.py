@@ -384,6 +384,8 @@ def apply_context_rules(block: Block) -> None:
       chǎng, 一场大雨 cháng, 这是只小猫 zhī: `_classifiers`).
     - a verb and its object that make one word, with 了 between them, read as the word
       (遭了难 zāonàn, 着了凉 zháoliáng: `_separated`).
+    - a name no dictionary has, after a word for a person's role, begins with a surname
+      (画家仇英 Qiú, 名将种师道 Chóng: `_surnames_after_roles`).
     """
     text = paragraph_text(block)
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
@@ -394,6 +396,39 @@ def apply_context_rules(block: Block) -> None:
     _apply_pattern_rules(block, text)
     if "了" in text:
         _separated(block)
+    if not SURNAME_READINGS.keys().isdisjoint(text):
+        _surnames_after_roles(block)
+
+
+SURNAME_READINGS = {"仇": "qiú", "任": "rén", "区": "ōu", "单": "shàn", "卜": "bǔ", "召": "shào", "曾": "zēng",
+                    "朴": "piáo", "查": "zhā", "盖": "gě", "纪": "jǐ", "缪": "miào", "解": "xiè", "肖": "xiāo",
+                    "葛": "gě", "种": "chóng", "华": "huà", "翟": "zhái", "覃": "qín"}
+"""Surnames read otherwise than the character's usual reading, as CC-CEDICT's "surname" entries
+and 现代汉语词典 give them (单 Shàn, 解 Xiè, 仇 Qiú, 查 Zhā, 种 Chóng)."""
+ROLE_BEFORE_NAME = re.compile(
+    "(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|教育家|"
+    "书法家|音乐家|艺术家|文学家|名将|将领|将军|英雄|皇帝|大臣|宰相|丞相|太守|刺史|知府|知县|总督|巡抚|主席|总理|"
+    "部长|教授|院士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为)$")
+"""What names a person just before the name: 画家仇英, 作家查良镛, 名将种师道."""
+
+
+def _surnames_after_roles(block: Block) -> None:
+    """A word of two or three characters that no dictionary has, after a word that names a
+    person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信), is that person's name: its first
+    character, a surname read otherwise than usual, takes the surname's reading."""
+    from .dictionary import cedict
+
+    tokens = block.tokens
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        word = token.simplified or token.text
+        reading = SURNAME_READINGS.get(word[:1])
+        if reading is None or token.kind != "han" or not 2 <= len(word) <= 3 or word in cedict() \
+                or not ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text):
+            continue
+        if token.readings[0] != reading:
+            token.readings = (reading,) + token.readings[1:]
+            token.sources = ("rule",) + token.sources[1:]
 
 
 def _separated(block: Block) -> None:
