@@ -396,7 +396,7 @@ def apply_context_rules(block: Block) -> None:
     _apply_pattern_rules(block, text)
     if "了" in text:
         _separated(block)
-    if not SURNAME_READINGS.keys().isdisjoint(text):
+    if ROLE_THEN_SURNAME.search(text):
         _surnames_after_roles(block)
 
 
@@ -405,11 +405,13 @@ SURNAME_READINGS = {"仇": "qiú", "任": "rén", "区": "ōu", "单": "shàn", 
                     "葛": "gě", "种": "chóng", "华": "huà", "翟": "zhái", "覃": "qín"}
 """Surnames read otherwise than the character's usual reading, as CC-CEDICT's "surname" entries
 and 现代汉语词典 give them (单 Shàn, 解 Xiè, 仇 Qiú, 查 Zhā, 种 Chóng)."""
-ROLE_BEFORE_NAME = re.compile(
-    "(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|教育家|"
-    "书法家|音乐家|艺术家|文学家|名将|将领|将军|英雄|皇帝|大臣|宰相|丞相|太守|刺史|知府|知县|总督|巡抚|主席|总理|"
-    "部长|教授|院士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为)$")
+ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|"
+         "教育家|书法家|音乐家|艺术家|文学家|名将|将领|将军|英雄|皇帝|大臣|宰相|丞相|太守|刺史|知府|知县|总督|巡抚|主席|"
+         "总理|部长|教授|院士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为)")
+ROLE_BEFORE_NAME = re.compile(ROLES + "$")
 """What names a person just before the name: 画家仇英, 作家查良镛, 名将种师道."""
+ROLE_THEN_SURNAME = re.compile(ROLES + "[" + "".join(SURNAME_READINGS) + "]")
+"""A role and a surname after it somewhere in a paragraph: only then are its words looked at."""
 
 
 def _surnames_after_roles(block: Block) -> None:
