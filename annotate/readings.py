@@ -640,7 +640,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
         i = _token_index(starts, found.start())
         token = tokens[i]
         if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
-                and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]):
+                and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]) \
+                and tokens[i - 1].text[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         if found.start() == starts[i] and token.kind == "han" and len(token.text) == 2 \
                 and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
@@ -649,10 +650,20 @@ def add_neutral_tones(block: Block, text: str) -> None:
     set_readings_at(block, wanted, "rule")
 
 
+LAND_BEFORE = frozenset("块片亩的这那")
+"""What comes before 地 the land, dì, not the adverbial de: a classifier, 的, a demonstrative (这块地是谁的)."""
 DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空")
 """Characters after which 得 begins a word of its own (得到, 得了, 得罪): dé."""
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
+ADVERBS_BEFORE_NOT = frozenset("尚还也都就才又再已亦仍却易")
+"""Adverbs before 不得, where 不得 is "may not", bùdé (尚不得见, 轻易不得), not what cannot be done."""
+PERSONS = frozenset("我你他她它咱")
+"""Pronouns after 得 that begin the clause a complement is (急得我睡不着, 气得他直跺脚)."""
+NOT_BEFORE_COMPLEMENT = ADVERBS_BEFORE_NOT | frozenset("何么时")
+"""Adverbs and question words before 得 + pronoun, where 得 is "get" (如何得他归顺, 却得你两个来接)."""
+CLAUSE_END = frozenset("，。！？；,.!?;")
+"""Punctuation that ends a clause: 急不得。 "cannot be hurried" (bùde) ends one."""
 MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 """Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
@@ -678,9 +689,10 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         k = _token_index(starts, p)
         token = block.tokens[k]
         word = token.simplified or token.text
-        cannot = before == "不" and text[p - 2:p - 1] in verbal and text[p - 2:p - 1] != "得"
+        cannot = before == "不" and text[p - 2:p - 1] != "得" and text[p - 2:p - 1] not in ADVERBS_BEFORE_NOT and (
+            text[p - 2:p - 1] in verbal or is_han(text[p - 2:p - 1]) and after in CLAUSE_END)
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()) \
-                and not (cannot and word == "不得了" and starts[k] == p - 1):
+                and not (cannot and word in ("不得了", "不得") and starts[k] == p - 1):
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
@@ -690,8 +702,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p > starts[k] and not adverb and after != "不":
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
-        elif before in verbal and not adverb:
-            wanted[p] = "de"
+        elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
+            wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p):
             wanted[p] = "děi"
 
