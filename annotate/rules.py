@@ -145,7 +145,8 @@ RULES = [
     _rule(r"(?P<c>供)(?=[着著在]|上了)", "gòng", "供着, 供在桌上: set out as an offering"),
     _rule(rf"(?:{DEGREE})(?P<c>横)(?=[，。！？的了,.!?]|$)", "hèng", "很横, 太横了: rude, overbearing"),
     _rule(r"(?P<c>咽)(?=[了下不着得]|一口)", "yàn", "咽了, 咽不下: swallow (咽喉 is yān)"),
-    _rule(r"(?<![商思掂估酌较衡考])(?P<c>量)(?=了?(?:一下|一量|体温|身高|尺寸|血压))", "liáng",
+    _rule(r"(?<![商思掂估酌较衡考])(?P<c>量)(?=了?(?:一下|一量|体温|身高|尺寸|血压))"
+          r"|(?<![商思掂估酌较衡考数质产重流能力容雨含总大])(?P<d>量)(?=了[^，。！？]{0,6}(?:高度|长度|宽度|深度|距离|温度|体重))", "liáng",
           "量 + what is measured: measure (商量一下 is shāngliang)"),
     _rule(r"(?P<c>背)(?=着[^，。！？]{1,4}(?:偷偷|悄悄|私下|私自|偷|瞒))", "bèi", "背着父母偷偷…: behind one's back"),
     _rule(r"(?P<c>背)(?=着(?!手)|起|包|书包|在[^，。；！？]{0,6}[肩背身]上)", "bēi", "背 + load, 背在肩上: carry on the back"),
@@ -254,6 +255,7 @@ RULES = [
           "把 A 当 B: take A for B", needs="把"),
     _rule(r"(?:(?<=[葵麻乌鸭])|(?<=[鲗沙]鱼))(?P<c>涌)(?![现入出动起来上进向去至流])", "chōng",
           "涌 in Cantonese place names (葵涌, 麻涌, 鲗鱼涌): a creek"),
+    _rule(r"(?<=[月阏])(?P<c>氏)", "zhī", "大月氏, 阏氏: a people, a Xiongnu queen"),
     _rule(r"(?<=河)(?P<c>涌)(?![现入出动起来上进向去至])", "chōng", "河涌: a creek (in Guangdong)"),
     _rule(r"(?:任命|聘|擢升|晋升|升|推举|尊|奉|拜)(?P<c>为)(?![了着过他她它我你您人何什此止])", "wéi", "任命为, 晋升为: as"),
     _rule(r"(?P<c>会)(?=稽)", "kuài", "会稽: the old name of Shaoxing"),
