@@ -913,12 +913,14 @@ def _after_degree() -> re.Pattern:
 
 
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
-                      "一起 一同 容易 终于 马上 即将 刚 刚刚 一直 总是 经常 常常 从来 千万 "
-                      "今天 明天 昨天 今年 明年 去年 现在".split())
+                      "一起 一同 容易 终于 马上 即将 刚 刚刚 一直 总是 经常 常常 从来 千万 纷纷 立刻 赶紧 只好 "
+                      "开始 准备 别 不要 不用 甭 "
+                      "今天 明天 昨天 今年 明年 去年 现在 下个月 上个月 下周 本月 后天 将来 今后".split())
 """Words after which a word listed twice is the verb it can be: modals and adverbs (领去受用 shòuyòng
 "enjoy", 很容易上头 shàngtóu "go to one's head"), and words of time (明年开通 kāitōng "open")."""
 DEGREE_CHARACTERS = frozenset("很真最太挺更不也都还")
-"""Adverbs the segmenter joins to a modal after them (很会, 真能, 不要): 很会摆设 is 会 + the verb."""
+"""Adverbs the segmenter joins to a modal after them (很会, 真能, 不要): 很会摆设 is 会 + the verb;
+pronouns it joins so too (你别丧气)."""
 CAUSATIVES = frozenset("让 使 叫 令")
 """Verbs whose object is the subject of the next word (让我受用一生): a pronoun after them opens a predicate."""
 NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每某哪此][个位块片条件种些张把只座间家门户]"
@@ -969,8 +971,12 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "exclaim"
     if after in ("去", "来"):
         return "motion"
+    if before[-1:] == "有" and name[-1:] == "有":
+        return "noun"  # 有出息了: what one has
+    if (name[-1:] == "是" or name[-1:] in PERSON_OBJECT) and after == "的":
+        return "pronoun"  # 这是人家的东西: someone else's
     if after in ("了", "着", "过") or name in VERB_CUES or following is not None and following.text == "得" \
-            or len(name) == 2 and name[0] in DEGREE_CHARACTERS and name[1:] in VERB_CUES:
+            or len(name) == 2 and (name[0] in DEGREE_CHARACTERS or name[0] in PERSONS) and name[1:] in VERB_CUES:
         return "verb"
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
                              or before_previous.text in CAUSATIVES):
