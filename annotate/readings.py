@@ -330,11 +330,22 @@ def _model_offsets(word: str, readings: tuple, sources: tuple) -> tuple[int, ...
     if len(word) > 1 and all(source == "cedict" for source in sources) and any(
             reading == _neutral(reading) for reading in readings):
         return ()  # a word CC-CEDICT writes with a neutral tone is its everyday word, read as it says (亲家 qìngjia)
+    surname = len(word) > 1 and sources[0] == "cedict" and SURNAME_READINGS.get(word[0]) == readings[0] \
+        and _chinese_name(word)  # 曾国藩 Zēng, 单县 Shàn: a name's surname, as CC-CEDICT reads it
     return tuple(
         offset for offset, char in enumerate(word)
-        if char in polyphones and sources[offset] in MODEL_DECIDES
+        if char in polyphones and sources[offset] in MODEL_DECIDES and not (offset == 0 and surname)
         and not (char in EVERYDAY and sources[offset] == "default")
         and (sources[offset] != "cedict" or _open(char, readings[offset])))
+
+
+@lru_cache(maxsize=4_096)
+def _chinese_name(word: str) -> bool:
+    """Whether every CC-CEDICT entry of `word` is a name (capitalised), read one way."""
+    from .dictionary import cedict
+
+    entries = cedict().get(word, ())
+    return bool(entries) and all(p[:1].isupper() for p, _, _ in entries) and len({p for p, _, _ in entries}) == 1
 
 
 @lru_cache(maxsize=4_096)
