@@ -118,7 +118,8 @@ RULES = [
           "surname 曾 + title"),
     _rule(rf"(?<![简清名菜账订保床被传])(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
     _rule(rf"(?<![调检审核巡排普抽盘追清复考侦搜彻备])(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
-    _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解任华纪缪翟覃])", "", "after 姓: the surname reading"),
+    _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解任华纪缪翟覃])|(?<![百复单双])(?P<d>[曾查仇区朴盖解任华纪缪翟覃])(?=姓(?!名))", "",
+          "姓区, 区姓: the surname reading (单姓 'a one-character surname' is dān)"),
     _rule(rf"(?<![从往向由横贯])东(?P<c>西)(?!方|边|部|面|南|北|走|向|两|长|宽|侧|线|{SPAN}|\d)",
           "xi", "东西 as a thing: neutral tone (东西一定要干净: 一 of an adverb)"),
     _rule(rf"(?<![从往向由横贯])东(?P<c>西)(?=方|边|部|面|南|北|走|向|两|长|宽|侧|线|{SPAN}|\d)"
