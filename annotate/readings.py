@@ -715,8 +715,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
-        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p):
-            wanted[p] = "děi"
+        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
+                or adverb and after in PERSONS and before != "才":
+            wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
