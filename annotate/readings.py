@@ -915,12 +915,27 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
                 and "pronoun" not in _reading_kinds(found.group(2)):
             for k, syllable in enumerate(pairs[found.group(2)][0]):
                 wanted[start + k] = syllable
+    # and so too to a word CC-CEDICT reads one way with a neutral tone (很快|活 hěn kuàihuo)
+    for found in _after_degree_neutral().finditer(text):
+        start, end = found.span(2)
+        if start not in bounds and end in bounds:
+            for k, syllable in enumerate(overrides[found.group(2)]):
+                wanted[start + k] = syllable
 
 
 @lru_cache(maxsize=1)
 def _after_degree() -> re.Pattern:
     """A degree adverb and, right after it, a word CC-CEDICT lists twice (`neutral_tables().pairs`)."""
     words = sorted(neutral_tables().pairs, key=lambda word: (-len(word), word))
+    return re.compile(f"({DEGREE_ADVERBS})({'|'.join(words)})")
+
+
+@lru_cache(maxsize=1)
+def _after_degree_neutral() -> re.Pattern:
+    """A degree adverb and, right after it, a two-character word CC-CEDICT reads one way with a
+    neutral second syllable (快活, 暖和, 漂亮)."""
+    words = sorted(word for word, reading in phrase_overrides().items()
+                   if len(word) == 2 and len(reading) == 2 and reading[1] == _neutral(reading[1]))
     return re.compile(f"({DEGREE_ADVERBS})({'|'.join(words)})")
 
 
