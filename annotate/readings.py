@@ -656,8 +656,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         if found.start() == starts[i] and token.kind == "han" and len(token.text) == 2 \
                 and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
-                and len(tokens[i - 1].text) == 1 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs:
-            wanted[starts[i]] = "zhe"
+                and len(tokens[i - 1].text) == 1 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs \
+                and (tokens[i - 1].simplified or tokens[i - 1].text) not in MODALS:
+            wanted[starts[i]] = "zhe"  # 拿|着手: not after a modal (要|着力 zhuólì, 应|着眼)
     set_readings_at(block, wanted, "rule")
 
 
