@@ -203,6 +203,7 @@ def _parts(word: str) -> list[tuple[int, int]]:
 
 
 ASPECT = frozenset("着了过")
+"""Aspect particles: one that ends a joined word is a piece of its own (凑合 + 着)."""
 
 
 def _preferred(word: str, cut: tuple, other: tuple, known: dict, pairs: dict) -> bool:
@@ -679,9 +680,8 @@ CLAUSE_END = frozenset("，。！？；,.!?;")
 MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 """Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
-"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走, 这件事得快办,
-孩子得早睡) although
-they can be verbs too (还 huán)."""
+"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走,
+这件事得快办, 孩子得早睡) although they can be verbs too (还 huán)."""
 MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
               "周末", "今晚")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
@@ -989,7 +989,9 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
       after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜), or 里, 内, 中 after
       it (从地道里);
     - "pronoun": opening a clause or after a preposition, and followed by an adverb, a verb or 的
-      (人家不想去 rénjia, 给人家 rénjia; not 人家庄院 rénjiā "household")."""
+      (人家不想去 rénjia, 给人家 rénjia; not 人家庄院 rénjiā "household"); after a verb whose
+      object is a person (别管人家的事), or after 是 and before 的 (这是人家的东西);
+    - "noun" too: after 有 (有出息了 chūxi, what one has)."""
     after = text[end:end + 1]
     before = text[max(0, start - 4):start]
     name = (previous.simplified or previous.text) if previous is not None else ""
@@ -999,7 +1001,7 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "exclaim"
     if after in ("去", "来"):
         return "motion"
-    if before[-1:] == "有" and name[-1:] == "有":
+    if before[-1:] == "有":
         return "noun"  # 有出息了: what one has
     if (name[-1:] == "是" or name[-1:] in PERSON_OBJECT) and after == "的":
         return "pronoun"  # 这是人家的东西: someone else's
