@@ -23,6 +23,12 @@ AMBIGUOUS_SURNAMES = frozenset("曾于向万任石白金高龙方江马田常史
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+SURNAME_READINGS = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě",
+                    "解": "xiè", "任": "rén", "华": "huà", "纪": "jǐ", "缪": "miào", "翟": "zhái", "覃": "qín",
+                    "卜": "bǔ", "召": "shào", "肖": "xiāo", "葛": "gě", "种": "chóng"}
+"""Surnames read otherwise than the character's usual reading, as CC-CEDICT's "surname" entries
+and 现代汉语词典 give them (单 Shàn, 解 Xiè, 仇 Qiú, 查 Zhā, 种 Chóng): for the rules after 姓 and
+the names after a person's role (readings)."""
 COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙",
                                "夏侯", "长孙", "宇文", "司徒", "端木", "独孤", "南宫", "西门"})
 VOWEL_START = "aoeāáǎàōóǒòēéěè"

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from .chars import TONE_MARKS, is_han
 from .model import Block
+from .names import SURNAME_READINGS
 from .plain import Readings, Sources, _convert_plain
 from .syllables import spell, tone_of
 
@@ -412,11 +413,6 @@ def apply_context_rules(block: Block) -> None:
         _surnames_after_roles(block)
 
 
-SURNAME_READINGS = {"仇": "qiú", "任": "rén", "区": "ōu", "单": "shàn", "卜": "bǔ", "召": "shào", "曾": "zēng",
-                    "朴": "piáo", "查": "zhā", "盖": "gě", "纪": "jǐ", "缪": "miào", "解": "xiè", "肖": "xiāo",
-                    "葛": "gě", "种": "chóng", "华": "huà", "翟": "zhái", "覃": "qín"}
-"""Surnames read otherwise than the character's usual reading, as CC-CEDICT's "surname" entries
-and 现代汉语词典 give them (单 Shàn, 解 Xiè, 仇 Qiú, 查 Zhā, 种 Chóng)."""
 ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|"
          "教育家|书法家|音乐家|艺术家|文学家|名将|将领|将军|英雄|皇帝|大臣|宰相|丞相|太守|刺史|知府|知县|总督|巡抚|主席|"
          "总理|部长|教授|院士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为)")
@@ -507,9 +503,9 @@ def _doubled_around(tokens: list, i: int, verb: str) -> bool:
     before, second = tokens[i - 1], after
     if reading is None:
         # no word to ask: a verb a rule has read gives its reading to its double (数了数钱 shǔ)
-        decided = [t for t in (before, second) if t.sources[-1 if t is before else 0] == "rule"]
+        decided = [token.readings[at] for token, at in ((before, -1), (second, 0)) if token.sources[at] == "rule"]
         if len(decided) == 1:
-            reading = (decided[0].readings[-1 if decided[0] is before else 0],)
+            reading = (decided[0],)
     if reading is None or _neutral(reading[0]) == reading[0]:
         return True
     if before.readings[-1] != reading[0]:
@@ -908,35 +904,31 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
                 continue  # as the word alone reads: the dictionary's, not a rule's
         for k, syllable in enumerate(reading):
             wanted[position + k] = syllable
-    # the segmenter may join the degree adverb to the word's first character (很大|方, 太大|意)
+    # the segmenter may join the degree adverb to the word's first character: a word listed twice
+    # (很大|方, 太大|意) takes its neutral reading, a word CC-CEDICT reads one way with a neutral
+    # tone (很快|活 hěn kuàihuo) its own
     bounds = set(starts)
     for found in _after_degree().finditer(text):
-        start, end = found.span(2)
-        if start not in bounds and end in bounds and not pairs[found.group(2)][2] \
-                and "pronoun" not in _reading_kinds(found.group(2)):
-            for k, syllable in enumerate(pairs[found.group(2)][0]):
-                wanted[start + k] = syllable
-    # and so too to a word CC-CEDICT reads one way with a neutral tone (很快|活 hěn kuàihuo)
-    for found in _after_degree_neutral().finditer(text):
-        start, end = found.span(2)
-        if start not in bounds and end in bounds:
-            for k, syllable in enumerate(overrides[found.group(2)]):
-                wanted[start + k] = syllable
+        (start, end), word = found.span(2), found.group(2)
+        if start in bounds or end not in bounds:
+            continue
+        if word in pairs:
+            if pairs[word][2] or "pronoun" in _reading_kinds(word):
+                continue
+            reading = pairs[word][0]
+        else:
+            reading = overrides[word]
+        for k, syllable in enumerate(reading):
+            wanted[start + k] = syllable
 
 
 @lru_cache(maxsize=1)
 def _after_degree() -> re.Pattern:
-    """A degree adverb and, right after it, a word CC-CEDICT lists twice (`neutral_tables().pairs`)."""
-    words = sorted(neutral_tables().pairs, key=lambda word: (-len(word), word))
-    return re.compile(f"({DEGREE_ADVERBS})({'|'.join(words)})")
-
-
-@lru_cache(maxsize=1)
-def _after_degree_neutral() -> re.Pattern:
-    """A degree adverb and, right after it, a two-character word CC-CEDICT reads one way with a
-    neutral second syllable (快活, 暖和, 漂亮)."""
-    words = sorted(word for word, reading in phrase_overrides().items()
-                   if len(word) == 2 and len(reading) == 2 and reading[1] == _neutral(reading[1]))
+    """A degree adverb and, right after it, a word CC-CEDICT lists twice (`neutral_tables().pairs`)
+    or a two-character word it reads one way with a neutral second syllable (快活, 暖和, 漂亮)."""
+    neutral = (word for word, reading in phrase_overrides().items()
+               if len(word) == 2 and len(reading) == 2 and reading[1] == _neutral(reading[1]))
+    words = sorted({*neutral_tables().pairs, *neutral}, key=lambda word: (-len(word), word))
     return re.compile(f"({DEGREE_ADVERBS})({'|'.join(words)})")
 
 
@@ -1148,19 +1140,19 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
         for position in list(found):
             k = _token_index(starts, position)
             token = tokens[k]
-            if token.kind == "han" and len(token.text) >= 4 and _idiom_agreed(token.simplified or token.text):
+            if token.kind != "han":
+                continue
+            word, offset = token.simplified or token.text, position - starts[k]
+            by_dictionary = token.sources[offset] in ("cedict", "phrase")
+            if len(word) >= 4 and _idiom_agreed(word):
                 # an idiom both dictionaries read whole, and alike (供不应求 yìng, 崭露头角 lù):
                 # the rules are written for free text, and the idiom's reading is theirs
                 del found[position]
-                continue
-            if token.kind == "han" and len(token.text) > 1 and found[position] in CLAUSE_PARTICLES \
-                    and token.sources[position - starts[k]] in ("cedict", "phrase"):
+            elif len(word) > 1 and found[position] in CLAUSE_PARTICLES and by_dictionary:
                 del found[position]  # a word that ends a clause is no particle: 去酒吧。 jiǔbā, 咯咯 gēgē
-                continue
-            if token.kind == "han" and (token.simplified or token.text) in overrides:
-                current = token.readings[position - starts[k]]
-                if token.sources[position - starts[k]] in ("cedict", "phrase") and current == _neutral(current) \
-                        and _syllable(current) == _syllable(found[position]):
+            elif word in overrides:
+                current = token.readings[offset]
+                if by_dictionary and current == _neutral(current) and _syllable(current) == _syllable(found[position]):
                     del found[position]
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))

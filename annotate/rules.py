@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import SURNAME_READINGS
+
 HAN = "\u3400-\u9fff"
 PRONOUN = "(?:我们|你们|他们|她们|它们|咱们|大家|自己|人民|我|你|您|他|她|它|咱)"
 NUMERAL = "[一二两三四五六七八九十几百千万每半]"
@@ -441,8 +443,6 @@ RULES = [
     _rule(r"(?:点|一会|一块|一下|这|那|哪|玩|事|味|边|空|头|画|信|面|样|活|好好|们|男孩|女孩)(?P<c>儿)"
           r"(?!童|子|女|科|歌|戏|时|孙|媳|郎)", "r", "erhua: 儿 joins the syllable before it (一点儿, 这点儿, 差点儿)"),
 ]
-SURNAMES = {"曾": "zēng", "单": "shàn", "查": "zhā", "仇": "qiú", "区": "ōu", "朴": "piáo", "盖": "gě", "解": "xiè",
-            "任": "rén", "华": "huà", "纪": "jǐ", "缪": "miào", "翟": "zhái", "覃": "qín"}
 
 
 def _by_character(rules: list[Rule]) -> dict[str, list[int]]:
@@ -470,4 +470,4 @@ def matches(text: str):
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
-            yield position, rule.reading or SURNAMES[text[position]], rule.why
+            yield position, rule.reading or SURNAME_READINGS[text[position]], rule.why
