@@ -399,6 +399,8 @@ def apply_context_rules(block: Block) -> None:
       (遭了难 zāonàn, 着了凉 zháoliáng: `_separated`).
     - a name no dictionary has, after a word for a person's role, begins with a surname
       (画家仇英 Qiú, 名将种师道 Chóng: `_surnames_after_roles`).
+    - 吗, 啦 and 吧 inside a clause are no particles (摆吗奈撒 mǎ, 啦啦操 lā, 杏吧社区 and 吧台 bā:
+      `_particles_inside`).
     """
     text = paragraph_text(block)
     if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
@@ -407,10 +409,64 @@ def apply_context_rules(block: Block) -> None:
     if not counted_with().keys().isdisjoint(text):
         _classifiers(block, text)
     _apply_pattern_rules(block, text)
+    if not PARTICLE_CHARACTERS.isdisjoint(text):
+        _particles_inside(block, text)
     if "了" in text:
         _separated(block)
     if ROLE_THEN_SURNAME.search(text):
         _surnames_after_roles(block)
+
+
+PARTICLE_CHARACTERS = frozenset("吗啦吧")
+
+
+def _particles_inside(block: Block, text: str) -> None:
+    """吗, 啦 and 吧 end a clause as particles (好吗, 来啦, 走吧); where one has a character of
+    its clause after it, or ends a noun the segmenter made one word, it is something else:
+
+    - 吗 before a character is a sound in a foreign name (摆吗奈撒 mǎ, as 吗啡; 干吗 stays má);
+    - 啦 before a character is lā (替啦谭莫, 啦啦操), but not in a doubled exclamation (好啦好啦);
+    - 吧 is "bar", bā, where a noun comes before it and its clause goes on (杏吧社区; 奔跑吧兄弟
+      stays the particle), or where it begins a dictionary word with the character after it (吧台,
+      吧主). Not where the segmenter joined it to a noun: jieba has 书吧 but also 电影吧, and
+      我们去看电影吧 is the particle.
+    """
+    import rjieba
+
+    from .dictionary import cedict
+
+    starts, tokens = block.token_offsets(), block.tokens
+    wanted: dict[int, str] = {}
+    for position, char in enumerate(text):
+        if char not in PARTICLE_CHARACTERS:
+            continue
+        before, after = text[position - 1:position] if position else "", text[position + 1:position + 2]
+        k = _token_index(starts, position)
+        token = tokens[k]
+        if token.kind != "han" or token.sources[position - starts[k]] == "cedict":
+            continue
+        goes_on = is_han(after)
+        if char == "吗":
+            if goes_on and before != "干":
+                wanted[position] = "mǎ"
+        elif char == "啦":
+            if goes_on and before == after != "啦" or position >= 3 and text[position - 2] == "啦" != before \
+                    and text[position - 3] == before:
+                wanted[position] = "la"  # 好啦好啦
+            elif goes_on:
+                wanted[position] = "lā"
+        else:
+            head = tokens[k - 1].simplified or tokens[k - 1].text if goes_on and k and position == starts[k] else ""
+            if head and is_han(head[-1]) and _noun(head, rjieba.tag(head), cedict()) or goes_on and "吧" + after in cedict():
+                wanted[position] = "bā"
+    set_readings_at(block, wanted, "rule")
+
+
+def _noun(word: str, tags: list, entries: dict) -> bool:
+    """Whether the segmenter tags `word` as nouns and CC-CEDICT, where it has the word, does not
+    give it first as a verb (回家 "to return home" is tagged a noun; 书 "book", and last "to write")."""
+    return all(tag.startswith("n") for _, tag in tags) and not any(
+        senses.startswith("to ") for _, _, senses in entries.get(word, ()))
 
 
 ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|"
