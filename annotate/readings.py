@@ -908,6 +908,8 @@ def _directionals() -> re.Pattern | None:
 
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
                       wanted: dict[int, str]) -> None:
+    import rjieba
+
     from .dictionary import cedict
     from .syllables import tone_marks
 
@@ -950,8 +952,11 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
             reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
             following = tokens[i + 1] if i + 1 < len(tokens) and not offset else None
-            sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
-                                      tokens[i - 2] if i > 1 else None, following)
+            if offset and _noun(text[position - 1], rjieba.tag(text[position - 1]), cedict()):
+                sense = "noun"  # a noun joined before it makes it a compound's head: 门把手 bǎshou, 羊下水 xiàshui
+            else:
+                sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
+                                          tokens[i - 2] if i > 1 else None, following)
             which = _reading_kinds(word).get(sense) if sense else None
             if which is None:
                 continue

@@ -58,6 +58,9 @@ def _rule(pattern: str, reading: str, why: str, needs: str = "") -> Rule:
     return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs)
 
 
+TO_THE_CENTRE = "(?:调|选|派|升|上调)?(?:到|往|入|和|与|及|、|同)中央(?![公广大电银空商位处部区])"
+"""地方 before the centre it is set against (从地方调到中央, 地方和中央): the regions, dìfāng."""
+
 RULES = [
     _rule(rf"{ADVERBIAL}(?P<c>地)(?=[{HAN}])", "de", "地 after an adverbial word, before a verb"),
     _rule(rf"([{HAN}])\1(?P<c>地)(?=[{HAN}])", "de", "地 after a reduplicated word (慢慢地)"),
@@ -136,10 +139,10 @@ RULES = [
           "di", "土地 the god: neutral tone (土地道：, 山神、土地; the land is tǔdì, and CC-CEDICT's 土地神, 土地公 Tǔdì)", needs="土地"),
     _rule(r"(?<=[跳钻跌坠推扑淬掉落沉潜])下(?P<c>水)|下(?P<d>水)(?=救|游|捞|洗|摸|捉|拿|了)", "shuǐ",
           "跳下水, 下水救人: into the water (猪下水, offal, is xiàshui)", needs="下水"),
-    _rule(r"(?<!中央)(?<!中央[和与及、])地(?P<c>方)(?!政|法|官|戏|志|税|财|性|特|经|病|债|级|上的|自治|部队|各级)",
-          "fang", "地方 as a place: neutral tone"),
-    _rule(r"(?:(?<=中央)|(?<=中央[和与及、]))地(?P<c>方)|地(?P<d>方)(?=政|法|官|戏|志|税|财|性|特|经|病|债|级|自治|部队)", "fāng",
-          "地方政府, 中央地方: local, regional, full tone"),
+    _rule(r"(?<!中央)(?<!中央[和与及、])地(?P<c>方)(?!政|法|官|戏|志|税|财|性|特|经|病|债|级|上的|自治|部队|各级)"
+          rf"(?!{TO_THE_CENTRE})", "fang", "地方 as a place: neutral tone"),
+    _rule(r"(?:(?<=中央)|(?<=中央[和与及、]))地(?P<c>方)|地(?P<d>方)(?=政|法|官|戏|志|税|财|性|特|经|病|债|级|自治|部队"
+          rf"|{TO_THE_CENTRE})", "fāng", "地方政府, 中央地方, 从地方调到中央: local, regional, full tone"),
     _rule(r"(?<![联关体维派院心])(?P<c>系)(?=[好上紧着]|鞋带|安全带|领带)", "jì", "系 + knot: tie (系着领带; 关系着, 心系着 are xì)"),
     _rule(r"(?P<c>露)(?=出|面|脸|馅|底|头(?!角))", "lòu", "露 in spoken compounds (露出, 露面; 露头角 is lù)"),
     _rule(r"(?<=[两三四六七八九十几])(?P<c>行)(?=[字泪诗树雁文，。、；！？]|$)"
