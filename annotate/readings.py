@@ -1187,16 +1187,24 @@ def _apply_word_rules(tokens: list) -> None:
 
 
 def _apply_pattern_rules(block: Block, text: str) -> None:
+    from .dictionary import cedict
     from .rules import matches
 
     found: dict[int, str] = {}
-    for position, reading, _ in matches(text):
+    starts = None
+    for position, reading, _, degree in matches(text):
+        if degree is not None:
+            starts = starts or block.token_offsets()
+            k = _token_index(starts, degree)
+            word = block.tokens[k].simplified or block.tokens[k].text
+            if starts[k] != degree and word not in ENDING_IN_DEGREE and word in cedict():
+                continue  # the degree adverb ends a dictionary word: 能够|重新 chóngxīn, 认真|重写 (not 花太|长时间)
         found.setdefault(position, reading)  # the first rule that reads a character wins
     if found:
         # a rule chooses a syllable, not a tone: the neutral tone of a word CC-CEDICT reads one
         # way stays (糊弄 hùnong, 卖弄 màinong); the words it reads two ways (下水, 东西) are the
         # rules' to choose between
-        starts, tokens = block.token_offsets(), block.tokens
+        starts, tokens = starts or block.token_offsets(), block.tokens
         overrides = phrase_overrides()
         for position in list(found):
             k = _token_index(starts, position)
@@ -1218,6 +1226,9 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
 
+
+ENDING_IN_DEGREE = frozenset({"越来越", "愈来愈"})
+"""Words that end in a degree adverb and are one (越来越长 cháng)."""
 
 CLAUSE_PARTICLES = frozenset({"ba", "li", "lo", "o"})
 """The readings of the rules for a particle that ends a clause (吧 ba, 哩 li, 咯 lo, 哦 o)."""

@@ -45,6 +45,9 @@ class Rule:
     """The characters the rule can read: a paragraph with none of them needs no search."""
     needs: str = ""
     """Text every match holds (精神, 土地): a paragraph without it needs no search either."""
+    degree_first: bool = False
+    """The match begins with a degree adverb (DEGREE): it holds only where that adverb begins a
+    word of the segmenter's, not where it ends one (能够|重新, 认真|重写, 太太|重新, 只好|重启)."""
 
 
 PONDER_BEFORE = "(?:(?<=[再复我你他她在得想])|(?<=琢磨|仔细))"
@@ -55,7 +58,8 @@ PONDER_AFTER = "(?:琢磨|一下|着|了|过|出|透|这|那|怎么|什么|半�
 
 def _rule(pattern: str, reading: str, why: str, needs: str = "") -> Rule:
     read = re.search(r"\(\?P<c>(\[[^\]]+\]|.)\)", pattern).group(1)
-    return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs)
+    degree_first = pattern.startswith(DEGREE) or pattern.startswith("(?:" + DEGREE)
+    return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs, degree_first)
 
 
 TO_THE_CENTRE = "(?:调|选|派|升|上调)?(?:到|往|入|和|与|及|、|同)中央(?![公广大电银空商位处部区])"
@@ -493,7 +497,8 @@ TRIGGERS = frozenset(_BY_CHARACTER)
 
 
 def matches(text: str):
-    """(position, reading, why) for each rule that applies in `text`."""
+    """(position, reading, why, start) for each rule that applies in `text`; `start` is where the
+    degree adverb that begins the match is, for a rule that begins with one (Rule.degree_first), else None."""
     present = TRIGGERS.intersection(text)
     if not present:
         return
@@ -504,4 +509,5 @@ def matches(text: str):
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
-            yield position, rule.reading or SURNAME_READINGS[text[position]], rule.why
+            yield position, rule.reading or SURNAME_READINGS[text[position]], rule.why, \
+                match.start() if rule.degree_first and match.start("c") >= 0 else None
