@@ -673,6 +673,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
         char, start = found.group(1), found.start()
         if text[start - 1:start] in (char, "一") or text[start + 2:start + 3] in (char, "的") or _in_aabb(text, start):
             continue  # not AAA, AABB, nor 一推|推倒 (one push, pushed over), nor 顺顺的 (smooth: it describes)
+        if _inside_word(block, starts, start):
+            continue  # ABB that the dictionary has: 笑吟吟, 香喷喷, 眼睁睁 (full tones)
         before_object = _verb_doubled_before_object(block, starts, start)
         before_person = char in verbal and PERSON_AFTER.match(text, start + 2) is not None
         if char not in verbs and char not in kin and not before_object and not before_person:
@@ -858,6 +860,18 @@ def _everyday(char: str) -> bool:
         return False
 
 
+def _inside_word(block: Block, starts: list[int], start: int) -> bool:
+    """Whether the two characters from `start` are inside a token of three or more characters that
+    CC-CEDICT has (笑吟吟, 血淋淋, 眯眯眼): the dictionary's word, read as it reads it; not a doubled
+    verb before 看 "try and see" (试试看 shìshi kàn, as the doubled verb is everywhere else)."""
+    from .dictionary import cedict
+
+    k = _token_index(starts, start)
+    word = block.tokens[k].simplified or block.tokens[k].text
+    after = start - starts[k] + 2
+    return after <= len(word) and len(word) >= 3 and word in cedict() and word[after:after + 1] != "看"
+
+
 def _in_aabb(text: str, start: int) -> bool:
     """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净, 摆摆摇摇); not
     after 好好, the adverb "properly", before a doubled verb (好好想想, 好好学学)."""
@@ -971,8 +985,8 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
     bounds = set(starts)
     for found in _after_degree().finditer(text):
         (start, end), word = found.span(2), found.group(2)
-        if start in bounds or end not in bounds:
-            continue
+        if start in bounds or end not in bounds or _inside_word(block, starts, start):
+            continue  # (桂太夫人: 太夫人 is the dictionary's word, not 太 + 夫人)
         if word in pairs:
             if pairs[word][2] or "pronoun" in _reading_kinds(word):
                 continue
