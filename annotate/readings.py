@@ -717,6 +717,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
     set_readings_at(block, wanted, "rule")
 
 
+POTENTIAL_COMPLEMENTS = frozenset("去来见着到起住开完过动上下及")
+"""The complements of a verb's potential form V得C (看得见, 来得及), where 得 is de."""
 LAND_BEFORE = frozenset("块片亩的这那")
 """What comes before 地 the land, dì, not the adverbial de: a classifier, 的, a demonstrative (这块地是谁的)."""
 DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空")
@@ -755,10 +757,12 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         k = _token_index(starts, p)
         token = block.tokens[k]
         word = token.simplified or token.text
-        cannot = before == "不" and text[p - 2:p - 1] != "得" and text[p - 2:p - 1] not in ADVERBS_BEFORE_NOT and (
+        cannot = before == "不" and text[p - 2:p - 1] not in ("得", "是") and text[p - 2:p - 1] not in ADVERBS_BEFORE_NOT and (
             text[p - 2:p - 1] in verbal or is_han(text[p - 2:p - 1]) and after in CLAUSE_END)
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()) \
                 and not (cannot and word in ("不得了", "不得") and starts[k] == p - 1):
+            if len(word) == 3 and p == starts[k] + 1 and word[0] in verbal and word[2] in POTENTIAL_COMPLEMENTS:
+                wanted[p] = "de"  # 看得见, 听得见, 过得去: as CC-CEDICT writes 33 such words (来得及, 睡得着) and 4 not
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
