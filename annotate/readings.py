@@ -866,14 +866,18 @@ def _everyday(char: str) -> bool:
 
 def _inside_word(block: Block, starts: list[int], start: int) -> bool:
     """Whether the two characters from `start` are inside a token of three or more characters that
-    CC-CEDICT has (笑吟吟, 血淋淋, 眯眯眼): the dictionary's word, read as it reads it; not a doubled
-    verb before 看 "try and see" (试试看 shìshi kàn, as the doubled verb is everywhere else)."""
+    CC-CEDICT or pypinyin's phrase dictionary has (笑吟吟, 血淋淋, 眯眯眼, 光溜溜): the dictionary's
+    word, read as it reads it; not a doubled verb before 看 "try and see" (试试看 shìshi kàn, as the
+    doubled verb is everywhere else)."""
+    from pypinyin.constants import PHRASES_DICT
+
     from .dictionary import cedict
 
     k = _token_index(starts, start)
     word = block.tokens[k].simplified or block.tokens[k].text
     after = start - starts[k] + 2
-    return after <= len(word) and len(word) >= 3 and word in cedict() and word[after:after + 1] != "看"
+    return after <= len(word) and len(word) >= 3 and (word in cedict() or word in PHRASES_DICT) \
+        and word[after:after + 1] != "看"
 
 
 def _in_aabb(text: str, start: int) -> bool:
