@@ -1249,8 +1249,8 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
 
 
-ENDING_IN_DEGREE = frozenset({"越来越", "愈来愈"})
-"""Words that end in a degree adverb and are one (越来越长 cháng)."""
+ENDING_IN_DEGREE = frozenset({"越来越", "愈来愈", "不够", "足够", "不太", "不很", "不甚"})
+"""Words that end in a degree adverb and are one (越来越长, 不够长, 不太长 cháng), unlike 能够, 认真, 只好."""
 
 CLAUSE_PARTICLES = frozenset({"ba", "li", "lo", "o"})
 """The readings of the rules for a particle that ends a clause (吧 ba, 哩 li, 咯 lo, 哦 o)."""
