@@ -418,6 +418,7 @@ def apply_context_rules(block: Block) -> None:
 
 
 PARTICLE_CHARACTERS = frozenset("吗啦吧")
+_PARTICLE = re.compile("[吗啦吧]")
 
 
 def _particles_inside(block: Block, text: str) -> None:
@@ -431,15 +432,12 @@ def _particles_inside(block: Block, text: str) -> None:
       吧主). Not where the segmenter joined it to a noun: jieba has 书吧 but also 电影吧, and
       我们去看电影吧 is the particle.
     """
-    import rjieba
-
     from .dictionary import cedict
 
     starts, tokens = block.token_offsets(), block.tokens
     wanted: dict[int, str] = {}
-    for position, char in enumerate(text):
-        if char not in PARTICLE_CHARACTERS:
-            continue
+    for found in _PARTICLE.finditer(text):
+        position, char = found.start(), found.group()
         before, after = text[position - 1:position] if position else "", text[position + 1:position + 2]
         k = _token_index(starts, position)
         token = tokens[k]
@@ -457,16 +455,20 @@ def _particles_inside(block: Block, text: str) -> None:
                 wanted[position] = "lā"
         else:
             head = tokens[k - 1].simplified or tokens[k - 1].text if goes_on and k and position == starts[k] else ""
-            if head and is_han(head[-1]) and _noun(head, rjieba.tag(head), cedict()) or goes_on and "吧" + after in cedict():
+            if head and is_han(head[-1]) and _noun(head) or goes_on and "吧" + after in cedict():
                 wanted[position] = "bā"
     set_readings_at(block, wanted, "rule")
 
 
-def _noun(word: str, tags: list, entries: dict) -> bool:
+def _noun(word: str) -> bool:
     """Whether the segmenter tags `word` as nouns and CC-CEDICT, where it has the word, does not
     give it first as a verb (回家 "to return home" is tagged a noun; 书 "book", and last "to write")."""
-    return all(tag.startswith("n") for _, tag in tags) and not any(
-        senses.startswith("to ") for _, _, senses in entries.get(word, ()))
+    import rjieba
+
+    from .dictionary import cedict
+
+    return all(tag.startswith("n") for _, tag in rjieba.tag(word)) and not any(
+        senses.startswith("to ") for _, _, senses in cedict().get(word, ()))
 
 
 ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|数学家|物理学家|化学家|史学家|历史学家|政治家|军事家|"
@@ -757,8 +759,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         k = _token_index(starts, p)
         token = block.tokens[k]
         word = token.simplified or token.text
-        cannot = before == "不" and text[p - 2:p - 1] not in ("得", "是") and text[p - 2:p - 1] not in ADVERBS_BEFORE_NOT and (
-            text[p - 2:p - 1] in verbal or is_han(text[p - 2:p - 1]) and after in CLAUSE_END)
+        prior = text[p - 2:p - 1]  # before 不
+        cannot = before == "不" and prior not in ("得", "是") and prior not in ADVERBS_BEFORE_NOT and (
+            prior in verbal or is_han(prior) and after in CLAUSE_END)
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()) \
                 and not (cannot and word in ("不得了", "不得") and starts[k] == p - 1):
             if len(word) == 3 and p == starts[k] + 1 and word[0] in verbal and word[2] in POTENTIAL_COMPLEMENTS:
@@ -930,8 +933,6 @@ def _directionals() -> re.Pattern | None:
 
 def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, verbal: frozenset,
                       wanted: dict[int, str]) -> None:
-    import rjieba
-
     from .dictionary import cedict
     from .syllables import tone_marks
 
@@ -974,7 +975,7 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
             reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
             following = tokens[i + 1] if i + 1 < len(tokens) and not offset else None
-            if offset and _noun(text[position - 1], rjieba.tag(text[position - 1]), cedict()):
+            if offset and _noun(text[position - 1]):
                 sense = "noun"  # a noun joined before it makes it a compound's head: 门把手 bǎshou, 羊下水 xiàshui
             else:
                 sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
