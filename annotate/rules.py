@@ -46,8 +46,9 @@ class Rule:
     needs: str = ""
     """Text every match holds (精神, 土地): a paragraph without it needs no search either."""
     degree_first: bool = False
-    """The match begins with a degree adverb (DEGREE): it holds only where that adverb begins a
-    word of the segmenter's, not where it ends one (能够|重新, 认真|重写, 太太|重新, 只好|重启)."""
+    """The rule's first alternative begins with a degree adverb (DEGREE): where a match does, it
+    holds only where that adverb begins a word of the segmenter's, not where it ends one (能够|重新,
+    认真|重写, 太太|重新, 只好|重启). Said by the rule, not guessed from its pattern."""
 
 
 PONDER_BEFORE = "(?:(?<=[再复我你他她在得想])|(?<=琢磨|仔细))"
@@ -56,9 +57,8 @@ PONDER_AFTER = "(?:琢磨|一下|着|了|过|出|透|这|那|怎么|什么|半�
 """What comes after 琢磨 "ponder": itself doubled, an aspect, an object (琢磨琢磨, 琢磨着, 琢磨这件事)."""
 
 
-def _rule(pattern: str, reading: str, why: str, needs: str = "") -> Rule:
+def _rule(pattern: str, reading: str, why: str, needs: str = "", degree_first: bool = False) -> Rule:
     read = re.search(r"\(\?P<c>(\[[^\]]+\]|.)\)", pattern).group(1)
-    degree_first = pattern.startswith(DEGREE) or pattern.startswith("(?:" + DEGREE)
     return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs, degree_first)
 
 
@@ -97,7 +97,7 @@ RULES = [
           "照几张相: take photographs (按照相关规定 is xiāng)", needs="照"),
     _rule(r"(?:请|休|放|度|销)[了过个一二两三四五六七八九十几天周月年的]{0,4}(?P<c>假)(?![装如使设话冒货象定的山币钞牙发])", "jià",
           "请了三天假, 放假: leave, holiday"),
-    _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long"),
+    _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long", degree_first=True),
     _rule(r"(?P<c>长)(?=[得了]?(?:这么|那么|这样|那样)(?:高|大|胖|壮))", "zhǎng", "你都长这么高了: grow (这么长 is cháng)"),
     _rule(r"(?:这么|那么|多么|这样|那样)(?P<c>长)(?![大高成出得起了胖壮])", "cháng", "这么长, 那么长时间: so long"),
     _rule(r"(?P<c>长)(?=[大高胖得出满成相]|什么样|的[高大胖]|[着著]|不[出高大])", "zhǎng", "长 + result: grow, look like"),
@@ -158,7 +158,7 @@ RULES = [
     _rule(r"(?<=[一二两三四五六七八九十几半这那每])(?P<c>担)(?![心任保忧当负])", "dàn",
           "一担水, 两担柴: the measure of a load on a carrying pole"),
     _rule(r"(?<![提])(?P<c>供)(?=[着著在]|上了)", "gòng", "供着, 供在桌上: set out as an offering"),
-    _rule(rf"(?:{DEGREE})(?P<c>横)(?=[，。！？的了,.!?]|$)", "hèng", "很横, 太横了: rude, overbearing"),
+    _rule(rf"(?:{DEGREE})(?P<c>横)(?=[，。！？的了,.!?]|$)", "hèng", "很横, 太横了: rude, overbearing", degree_first=True),
     _rule(r"(?P<c>咽)(?=[了下不着得]|一口)", "yàn", "咽了, 咽不下: swallow (咽喉 is yān)"),
     _rule(r"(?<![商思掂估酌较衡考])(?P<c>量)(?=了?(?:一下|一量|体温|身高|尺寸|血压))"
           r"|(?<![商思掂估酌较衡考数质产重流能力容雨含总大])(?P<d>量)(?=了[^，。！？]{0,6}(?:高度|长度|宽度|深度|距离|温度|体重))", "liáng",
@@ -169,13 +169,13 @@ RULES = [
     _rule(r"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
     _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在起着著了好宝头身到进入匿])", "cáng", "藏 + object/在/起: hide"),
     _rule(rf"(?:{DEGREE}|[他她我你不别])(?P<c>累)(?![积计])|(?<![积连拖牵累])(?P<d>累)(?=[了极死坏得着])", "lèi",
-          "tired (积累了, 连累了 are the words 积累 jīlěi, 连累 liánlei)"),
-    _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?<![{DISASTER}])(?P<d>难)(?=了|得很)", "nán", "difficult"),
+          "tired (积累了, 连累了 are the words 积累 jīlěi, 连累 liánlei)", degree_first=True),
+    _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?<![{DISASTER}])(?P<d>难)(?=了|得很)", "nán", "difficult", degree_first=True),
     _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
-    _rule(rf"(?:(?!多){DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few (多少 is CC-CEDICT's duōshao, how many)"),
+    _rule(rf"(?:(?!多){DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few (多少 is CC-CEDICT's duōshao, how many)", degree_first=True),
     _rule(r"(?<![音声器奏礼])(?P<c>乐)(?=疯|坏|死|了|呵|得|开花|子)", "lè", "乐 + result: happy; 乐子 fun"),
     _rule(rf"{DEGREE}(?P<c>重)(?!(?<=多重)[国人性身标含意层因原影作打压任困])|(?P<d>重)(?=了|得很|得多|谢|赏|病|伤)", "zhòng",
-          "degree + 重: heavy; 重谢, 重病 (多重国籍, 多重人格: multiple, chóng)"),
+          "degree + 重: heavy; 重谢, 重病 (多重国籍, 多重人格: multiple, chóng)", degree_first=True),
     _rule(r"(?<![开裂])(?P<c>缝)(?=[一了好上补着起]|衣|扣)", "féng", "缝一下, 缝了, 缝衣服: sew (一道缝 is fèng, a seam)"),
     _rule(r"(?P<c>削)(?=[了着好]?[一两几]?[个只根]?(?:苹果|梨|皮|铅笔|土豆|萝卜|水果))", "xiāo",
           "削苹果, 削了一个梨: pare (削弱, 削发 are xuē)"),
@@ -234,7 +234,7 @@ RULES = [
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)(?=了|着|过|满|下了)", "zhòng",
           "种了, 种满: plant (这种, 一种 are kinds)"),
     _rule(r"(?<![里\d０-９号路巷家])(?P<c>弄)(?!堂|\d|社区)", "nòng", "弄: do, make (lòng only for an alley: 弄堂, 里弄, 596弄, 王家弄)"),
-    _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor"),
+    _rule(rf"(?:{DEGREE}|[变])(?P<c>差)", "chà", "degree + 差: poor", degree_first=True),
     _rule(r"(?P<c>拧)(?=干|毛巾|衣服)", "níng", "拧 a cloth: wring"),
     _rule(r"(?:很|太|真|挺|特别|非常|脾气|性子|倍儿)(?P<c>拧)(?![开紧上下干成着一了])", "nìng", "脾气很拧: stubborn"),
     _rule(r"(?:很|太|真|挺|特别|非常|倍儿|贼)(?P<c>溜)(?![走出进达冰])", "liù", "说得倍儿溜, 很溜: fluent, smooth"),
@@ -271,7 +271,7 @@ RULES = [
     _rule(r"(?<=之心)(?P<c>度)(?=君子)", "duó", "以小人之心度君子之腹: to gauge"),
     _rule(r"(?P<c>结)(?=[了满出着]?的?(?:很多|许多|一些|不少|满|一树)?(?:果子|果实|果儿|瓜|籽|桃|苹果|葡萄|枣|梨|杏|柿子|橘子|石榴|荔枝|李子))", "jiē",
           "结 + fruit: bear fruit (结果 alone is jiéguǒ, a result)"),
-    _rule(rf"{DEGREE}(?P<c>冲)(?![动突击锋刺浪洗])", "chòng", "很冲: blunt, strong (冲动 is chōngdòng)"),
+    _rule(rf"{DEGREE}(?P<c>冲)(?![动突击锋刺浪洗])", "chòng", "很冲: blunt, strong (冲动 is chōngdòng)", degree_first=True),
     _rule(rf"(?P<c>冲)(?=着?{PRONOUN})", "chòng", "冲我笑, 冲着他: towards someone"),
     _rule(r"(?<![很太真挺更最好越够慎沉严贵尊隆郑注看保稳庄繁珍侧偏着比体并加厚笨器敬自轻超过凝深负])(?P<c>重)(?=[说写做读画抄考填印拍录算装](?!量|要|视|点|大|心))", "chóng",
           "重说, 重写一遍: again (很重 is zhòng)"),
@@ -336,7 +336,7 @@ RULES = [
     _rule(r"[0-9一二两三四五六七八九十百千几多半](?:公|厘|毫|英)?[米尺寸里丈码](?P<c>长)|倍(?P<d>长)", "cháng",
           "两公尺长, 两倍长: long (a length)"),
     _rule(rf"(?:{DEGREE}|[变太真])(?P<c>薄)(?![弱情荷利暮命])|(?<![单浅刻稀微淡菲鄙轻厚履])(?P<d>薄)"
-          r"(?=[的纸片冰被衣布饼层膜织]|一[点些层])", "báo", "很薄, 薄纸: thin (单薄, 刻薄, 如履薄冰 are bó)"),
+          r"(?=[的纸片冰被衣布饼层膜织]|一[点些层])", "báo", "很薄, 薄纸: thin (单薄, 刻薄, 如履薄冰 are bó)", degree_first=True),
     _rule(r"(?P<c>刨)(?=[出坑土塌开])", "páo", "刨 + earth: dig"),
     _rule(r"(?:(?<=[红黑金黄银棕褐灰乌])|落了?)(?P<c>发)(?![生出现展动财明表给光亮芽烧抖愁笑火疯怒呆酵觉言达布射送行挥扬"
           r"炎烫胖福热霉紫青白黑红黄蓝绿暗灰软硬干酸臭麻凉冷苦涩])", "fà", "红发, 金发, 落发: hair (发黄, 发烫 are fā: to turn, to become)"),
@@ -463,7 +463,7 @@ RULES = [
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
     _rule(r"(?<![士卿上中下])(?P<c>大)夫(?!人)", "dài", "大夫: doctor"),
     _rule(r"(?<![士卿上中下])大(?P<c>夫)(?!人)", "fu", "大夫: doctor, neutral tone"),
-    _rule(rf"{DEGREE}(?P<c>称)(?=[心职意身脚手体头]|{PRONOUN})", "chèn", "很称你的身材, 很称脚: fit (称 chēng: call, weigh)"),
+    _rule(rf"{DEGREE}(?P<c>称)(?=[心职意身脚手体头]|{PRONOUN})", "chèn", "很称你的身材, 很称脚: fit (称 chēng: call, weigh)", degree_first=True),
     _rule(r"(?<![强单声语曲腔格情论笔基步音])(?P<c>调)(?=得)", "tiáo",
           "调得不错, 颜色调得太深: adjust, with a complement (强调得, 单调得 are diào words)"),
     _rule(r"(?<=[一二两三四五六七八九十几百千数])(?P<c>载)(?=[，。；！？、」』”）]|$|之|的|有余|光阴)", "zǎi",
@@ -498,12 +498,13 @@ def _by_character(rules: list[Rule]) -> dict[str, list[int]]:
 
 
 _BY_CHARACTER = _by_character(RULES)
+_DEGREE_AT = re.compile(DEGREE)
 TRIGGERS = frozenset(_BY_CHARACTER)
 
 
 def matches(text: str):
     """(position, reading, why, start) for each rule that applies in `text`; `start` is where the
-    degree adverb that begins the match is, for a rule that begins with one (Rule.degree_first), else None."""
+    degree adverb that begins the match is, where it begins with one (Rule.degree_first), else None."""
     present = TRIGGERS.intersection(text)
     if not present:
         return
@@ -514,5 +515,7 @@ def matches(text: str):
             continue
         for match in rule.pattern.finditer(text):
             position = match.start("c") if match.start("c") >= 0 else match.start("d")
+            begins_with_degree = rule.degree_first and match.start("c") >= 0 \
+                and _DEGREE_AT.match(text, match.start()) is not None
             yield position, rule.reading or SURNAME_READINGS[text[position]], rule.why, \
-                match.start() if rule.degree_first and match.start("c") >= 0 else None
+                match.start() if begins_with_degree else None
