@@ -1019,9 +1019,10 @@ def _after_degree() -> re.Pattern:
 VERB_CUES = frozenset("去 来 要 想 会 能 可以 应该 应当 该 肯 敢 愿意 就 才 又 再 便 正 正在 已经 曾 曾经 将 将要 "
                       "一起 一同 容易 终于 马上 即将 刚 刚刚 一直 总是 经常 常常 从来 千万 纷纷 立刻 赶紧 只好 "
                       "开始 准备 别 不要 不用 甭 "
-                      "今天 明天 昨天 今年 明年 去年 现在 下个月 上个月 下周 本月 后天 将来 今后".split())
+                      "今天 明天 昨天 今年 明年 去年 现在 下个月 上个月 下周 本月 后天 将来 今后 春天 夏天 秋天 冬天".split())
 """Words after which a word listed twice is the verb it can be: modals and adverbs (领去受用 shòuyòng
-"enjoy", 很容易上头 shàngtóu "go to one's head"), and words of time (明年开通 kāitōng "open")."""
+"enjoy", 很容易上头 shàngtóu "go to one's head"), and words of time (明年开通 kāitōng "open", 秋天结实
+jiēshí "bear fruit")."""
 DEGREE_CHARACTERS = frozenset("很真最太挺更不也都还")
 """Adverbs the segmenter joins to a modal after them (很会, 真能, 不要): 很会摆设 is 会 + the verb;
 pronouns it joins so too (你别丧气)."""
