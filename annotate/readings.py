@@ -740,6 +740,8 @@ MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
 """Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡) although they can be verbs too (还 huán)."""
+DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
+"""A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
 MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
               "周末", "今晚")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
@@ -770,15 +772,16 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
             continue
-        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE:
-            continue
+        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE \
+                or text[p + 1:p + 4] in ("来不易", "来全不"):
+            continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p > starts[k] and not adverb and after != "不":
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-                or adverb and after in PERSONS and before != "才":
+                or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
