@@ -1067,7 +1067,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
       the adjective;
     - "noun": 的, a classifier or a word of quantity before it (一条地道, 很多地道), an object
       after a verb and 了 (挖了地道) that is not an attribute (吃了地道的菜), or 里, 内, 中 after
-      it (从地道里);
+      it (从地道里), which make it a place where no noun is told from a verb ("place": 门道里 méndào
+      "doorway", not méndao "knack");
     - "pronoun": opening a clause or after a preposition, and followed by an adverb, a verb or 的
       (人家不想去 rénjia, 给人家 rénjia; not 人家庄院 rénjiā "household"); after a verb whose
       object is a person (别管人家的事), or after 是 and before 的 (这是人家的东西);
@@ -1091,9 +1092,10 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
                              or before_previous.text in CAUSATIVES):
         return "verb"
-    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的" \
-            or after in LOCALISERS:
+    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的":
         return "noun"
+    if after in LOCALISERS:
+        return "place"
     if (OPENS_CLAUSE.search(text[:start]) or name in PREPOSITIONS) and (
             after in SUBJECT_NEXT or following is not None and _glossed_as_verb(following)):
         return "pronoun"
@@ -1128,6 +1130,9 @@ ADJECTIVE = re.compile(r"^[a-z-]+(?:ful|ous|ive|able|ible|ic|less|ish)$")
 """An English adjective by its ending (authentic, careless, terrible, generous): a gloss's first sense."""
 PRONOUN_SENSE = re.compile(r"^(?:he|she|they|I|me|other people|sb else)(?=$|,| or | \()")
 SPEECH_SENSE = re.compile(r"\b(?:say|said|speak|tell|quoted)\b")
+PLACE_SENSE = re.compile(r"^(?:doorway|gateway|tunnel|passage(?:way)?|corridor|room|hall|courtyard|yard|entrance|"
+                         r"street|lane|alley|road|path|field|area|region|place|site|space)\b")
+"""A first sense that is a place (门道 méndào "doorway", 地道 dìdào "tunnel"): the reading 里, 内, 中 after the word ask for."""
 MOTION_SENSE = re.compile(r"^to (?:go|come|leave|enter|return|get (?:in|out|off|on))\b")
 
 
@@ -1147,13 +1152,15 @@ def _reading_kinds(word: str) -> dict[str, str]:
     - a pronoun begins a sense with "he", "I", "other people" (人家 rénjia / rénjiā "household");
     - a verb of motion has a sense "to go", "to come", "to leave", "to enter" (下水 xiàshuǐ "to go
       into the water"): the one 去 and 来 follow;
-    - an exclamation has one as its first sense (乖乖 guāiguai "goodness gracious!")."""
+    - an exclamation has one as its first sense (乖乖 guāiguai "goodness gracious!");
+    - a place is the noun, or else the reading whose first sense is a place (门道 méndào "doorway" /
+      méndao "knack"): the one 里, 内, 中 after the word ask for."""
     from .dictionary import EXCLAIMED, cedict
     from .syllables import tone_marks
 
     neutral, full, _, _ = neutral_tables().pairs[word]
     found: dict[str, dict[str, bool]] = {key: {} for key in ("verb", "verb2", "adjective", "speech", "pronoun",
-                                                             "motion", "exclaim")}
+                                                             "motion", "exclaim", "place")}
     for pinyin, _, gloss in cedict().get(word, ()):
         senses = [re.sub(r"^\([^)]*\) ", "", sense).strip() for sense in gloss.split("/")]
         marks = tone_marks(pinyin.lower())
@@ -1165,7 +1172,8 @@ def _reading_kinds(word: str) -> dict[str, str]:
                                    ("speech", any(SPEECH_SENSE.search(sense) for sense in senses)),
                                    ("pronoun", any(PRONOUN_SENSE.match(sense) for sense in senses)),
                                    ("motion", any(MOTION_SENSE.match(sense) for sense in senses)),
-                                   ("exclaim", bool(EXCLAIMED.match(gloss)))):
+                                   ("exclaim", bool(EXCLAIMED.match(gloss))),
+                                   ("place", bool(PLACE_SENSE.match(senses[0])))):
                     found[key][name] = found[key].get(name, False) or value
 
     def one(key: str) -> str | None:
@@ -1179,6 +1187,9 @@ def _reading_kinds(word: str) -> dict[str, str]:
     if verb:
         kinds["verb"] = verb
         kinds["noun"] = "full" if verb == "neutral" else "neutral"
+    place = kinds.get("noun") or one("place")
+    if place:
+        kinds["place"] = place
     for key in ("speech", "pronoun", "motion", "exclaim"):
         if one(key):
             kinds[key] = one(key)
