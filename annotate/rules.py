@@ -469,6 +469,8 @@ RULES = [
           "我的不是, 赔不是: a fault, bú shi (站的不是？ asks: isn't it)", needs="不是"),
     _rule(r"(?<=的不|赔不|个不)(?P<c>是)(?=[，。；！、,.;!」”]|$)", "shi", "我的不是, 赔不是: a fault, bú shi", needs="不是"),
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
+    _rule(r"(?<=罢)(?P<c>相)(?![关互对])|(?<=[拜入国为任封])(?P<d>相)(?=[，。、；！？）」”]|$)", "xiàng",
+          "罢相, 拜相, 国相, 为相: the chancellor's office (相关, 互为相 are xiāng)"),
     _rule(r"(?<![打个])冷(?P<c>战)", "zhàn", "冷战: cold war (打冷战, 打了个冷战: a shiver, lěngzhan)", needs="冷战"),
     _rule(r"(?<=[国禄史议部功卿士上中下])(?P<c>大)夫(?!人)", "dà",
           "郑国大夫, 光禄大夫, 御史大夫: an official of old, dàfū (CC-CEDICT's 光禄大夫 dàifu is a slip)"),
