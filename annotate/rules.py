@@ -473,6 +473,8 @@ RULES = [
           "我的不是, 赔不是: a fault, bú shi (站的不是？ asks: isn't it)", needs="不是"),
     _rule(r"(?<=的不|赔不|个不)(?P<c>是)(?=[，。；！、,.;!」”]|$)", "shi", "我的不是, 赔不是: a fault, bú shi", needs="不是"),
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
+    _rule(r"(?<![宣流相遗祖真口自谣失广盛誊家亲讹误经])(?P<c>传)(?=[》·•])", "zhuàn",
+          "《春秋左氏传·桓公》, 《西域传》: a commentary, a biography, ending a book's title (《宣传》 is chuán)"),
     _rule(r"(?<=罢)(?P<c>相)(?![关互对])|(?<=[拜入国为任封])(?P<d>相)(?=[，。、；！？）」”]|$)", "xiàng",
           "罢相, 拜相, 国相, 为相: the chancellor's office (相关, 互为相 are xiāng)"),
     _rule(r"(?<![打个])冷(?P<c>战)", "zhàn", "冷战: cold war (打冷战, 打了个冷战: a shiver, lěngzhan)", needs="冷战"),
