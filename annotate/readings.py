@@ -769,6 +769,10 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             if len(word) == 3 and p == starts[k] + 1 and word[0] in verbal and word[2] in POTENTIAL_COMPLEMENTS:
                 wanted[p] = "de"  # 看得见, 听得见, 过得去: as CC-CEDICT writes 33 such words (来得及, 睡得着) and 4 not
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
+        inner = _inner_word(word, p - starts[k])
+        if inner is not None:
+            wanted[p] = inner  # 个人所得税: 所得税 suǒdéshuì, a word of the dictionary's inside the token
+            continue
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
             continue
@@ -783,6 +787,19 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
+
+
+def _inner_word(word: str, offset: int) -> str | None:
+    """The reading CC-CEDICT gives the character at `offset` of a token it does not list, inside
+    the longest word of three or more characters it reads one way that covers that character
+    (个人所得税: 所得税 suǒdéshuì); None where there is none. Two-character words are left out:
+    跑得到 holds 得到, but is the verb and its potential complement."""
+    for length in range(min(len(word) - 1, 6), 2, -1):
+        for start in range(max(0, offset - length + 1), min(offset, len(word) - length) + 1):
+            reading = _one_reading(word[start:start + length])
+            if reading is not None and len(reading) == length:
+                return reading[offset - start]
+    return None
 
 
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
