@@ -771,7 +771,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue  # a word of its own, read as the dictionary reads it: 只得 zhǐdé, 总得 zǒngděi
         inner = _inner_word(word, p - starts[k])
         if inner is not None:
-            wanted[p] = inner  # 个人所得税: 所得税 suǒdéshuì, a word of the dictionary's inside the token
+            if inner != token.readings[p - starts[k]]:
+                wanted[p] = inner  # 个人所得税: 所得税 suǒdéshuì, a word of the dictionary's inside the token
             continue
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
