@@ -413,7 +413,7 @@ def apply_context_rules(block: Block) -> None:
         _particles_inside(block, text)
     if "了" in text:
         _separated(block)
-    if ROLE_THEN_SURNAME.search(text):
+    if ROLE_THEN_SURNAME.search(text) or SURNAME_THEN_TITLE.search(text):
         _surnames_after_roles(block)
 
 
@@ -476,23 +476,33 @@ ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|�
          "总理|部长|教授|院士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为)")
 ROLE_BEFORE_NAME = re.compile(ROLES + "$")
 """What names a person just before the name: 画家仇英, 作家查良镛, 名将种师道."""
+TITLES_AFTER_NAME = frozenset("同志 先生 女士 小姐 教授 老师 主席 总理 部长 书记 将军 院士 博士 医生 师傅 校长 "
+                              "经理 总统 同学 等人 夫妇 夫人 局长 县长 市长 省长".split())
+"""What follows a person's name as a title (任弼时同志, 解老师, 肖方等人)."""
+SURNAME_THEN_TITLE = re.compile("[" + "".join(SURNAME_READINGS) + "].{1,2}(?:" + "|".join(TITLES_AFTER_NAME) + ")")
+"""A surname, one or two characters, and a title: only then are a paragraph's words looked at."""
 ROLE_THEN_SURNAME = re.compile(ROLES + "[" + "".join(SURNAME_READINGS) + "]")
 """A role and a surname after it somewhere in a paragraph: only then are its words looked at."""
 
 
 def _surnames_after_roles(block: Block) -> None:
     """A word of two or three characters that no dictionary has, after a word that names a
-    person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信), is that person's name: its first
-    character, a surname read otherwise than usual, takes the surname's reading."""
+    person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信) or before a title or 等人 (任弼时同志,
+    肖方等人), is that person's name: its first character, a surname read otherwise than usual,
+    takes the surname's reading."""
     from .dictionary import cedict
 
     tokens = block.tokens
-    for i in range(1, len(tokens)):
+    for i in range(len(tokens)):
         token = tokens[i]
         word = token.simplified or token.text
         reading = SURNAME_READINGS.get(word[:1])
         if reading is None or token.kind != "han" or not 2 <= len(word) <= 3 or word in cedict() \
-                or not ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text):
+                or word[:2] in cedict():
+            continue  # (任何人, 解放军: a word of the dictionary's, not a name)
+        after = "".join(following.simplified or following.text for following in tokens[i + 1:i + 3])
+        if not (i and ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text)) and not any(
+                after.startswith(title) for title in TITLES_AFTER_NAME):
             continue
         if token.readings[0] != reading:
             token.readings = (reading,) + token.readings[1:]
