@@ -487,9 +487,9 @@ ROLE_THEN_SURNAME = re.compile(ROLES + "[" + "".join(SURNAME_READINGS) + "]")
 
 def _surnames_after_roles(block: Block) -> None:
     """A word of two or three characters that no dictionary has, after a word that names a
-    person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信) or before a title or 等人 (任弼时同志,
-    肖方等人), is that person's name: its first character, a surname read otherwise than usual,
-    takes the surname's reading."""
+    person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信), or before a title or 等人 where the
+    segmenter tags it a person's name (任弼时同志, 肖方等人; not 曾任县长), is that person's name: its
+    first character, a surname read otherwise than usual, takes the surname's reading."""
     from .dictionary import cedict
 
     tokens = block.tokens
@@ -501,12 +501,21 @@ def _surnames_after_roles(block: Block) -> None:
                 or word[:2] in cedict():
             continue  # (任何人, 解放军: a word of the dictionary's, not a name)
         after = "".join(following.simplified or following.text for following in tokens[i + 1:i + 3])
-        if not (i and ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text)) and not any(
-                after.startswith(title) for title in TITLES_AFTER_NAME):
+        if not (i and ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text)) and not (
+                any(after.startswith(title) for title in TITLES_AFTER_NAME) and _person(word)):
             continue
         if token.readings[0] != reading:
             token.readings = (reading,) + token.readings[1:]
             token.sources = ("rule",) + token.sources[1:]
+
+
+def _person(word: str) -> bool:
+    """Whether the segmenter tags `word`, alone, as one person's name (任弼时, 肖方; not 曾任 "once
+    served as", before a title as a name would be: 曾任县长)."""
+    import rjieba
+
+    tags = rjieba.tag(word)
+    return len(tags) == 1 and tags[0][1].startswith("nr")
 
 
 def _separated(block: Block) -> None:
