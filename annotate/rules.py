@@ -477,6 +477,8 @@ RULES = [
           "我的不是, 赔不是: a fault, bú shi (站的不是？ asks: isn't it)", needs="不是"),
     _rule(r"(?<=的不|赔不|个不)(?P<c>是)(?=[，。；！、,.;!」”]|$)", "shi", "我的不是, 赔不是: a fault, bú shi", needs="不是"),
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
+    _rule(r"(?P<c>都)(?=指挥使|指挥司|督(?!促)|尉|护府|御史|察院|转运使|统制|虞候)", "dū",
+          "都督, 都尉, 都御史, 都指挥使: offices of old (都督促 is dōu)"),
     _rule(r"(?<![宣流相遗祖真口自谣失广盛誊家亲讹误经])(?P<c>传)(?=[》·•])", "zhuàn",
           "《春秋左氏传·桓公》, 《西域传》: a commentary, a biography, ending a book's title (《宣传》 is chuán)"),
     _rule(r"(?<=罢)(?P<c>相)(?![关互对])|(?<=[拜入国为任封])(?P<d>相)(?=[，。、；！？）」”]|$)", "xiàng",
