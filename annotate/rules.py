@@ -479,6 +479,14 @@ RULES = [
     _rule(r"(?<=[大小])(?P<c>乘)(?=佛|教|经|法|[，。、；])", "shèng", "大乘, 小乘: a vehicle of Buddhism"),
     _rule(r"(?P<c>都)(?=指挥使|指挥司|督(?!促)|尉|护府|御史|察院|转运使|统制|虞候)", "dū",
           "都督, 都尉, 都御史, 都指挥使: offices of old (都督促 is dōu)"),
+    _rule(r"(?<![因])(?P<c>为)(?!了|何|什么)(?=[^，。；！？为]{0,8}(?:太守|刺史|县令|知县|知府|丞相|宰相|长史|将军|尚书|侍郎|御史"
+          r"|节度使|参军|主簿|都尉|校尉|少监|大匠|郎中|员外郎|学士|太傅|太师|太保|少保|司马|司空|司徒|中书令|国相)"
+          r"(?:[，。；！？、]|$))", "wéi", "为太守, 为将作少监: served as, an office of old, ending its clause"),
+    _rule(r"(?P<c>长)(?=史)", "zhǎng", "长史: an office of old, zhǎngshǐ (现代汉语词典; not in CC-CEDICT)", needs="长史"),
+    _rule(r"(?<=仆)(?P<c>射)", "yè", "仆射: an office of old, púyè", needs="仆射"),
+    _rule(r"(?P<c>给)(?=事中)", "jǐ", "给事中: an office of old, jǐshìzhōng", needs="给事中"),
+    _rule(r"(?P<c>将)(?=作(?:监|大匠|少匠|少监|院))", "jiàng", "将作监, 将作大匠: the office of works, jiàng", needs="将作"),
+    _rule(r"(?<=卫)(?P<c>率)(?=[，。、；）]|$|府)", "shuài", "太子左卫率: an office of old, shuài", needs="卫率"),
     _rule(r"(?<![宣流相遗祖真口自谣失广盛誊家亲讹误经])(?P<c>传)(?=[》·•])", "zhuàn",
           "《春秋左氏传·桓公》, 《西域传》: a commentary, a biography, ending a book's title (《宣传》 is chuán)"),
     _rule(r"(?<=罢)(?P<c>相)(?![关互对])|(?<=[拜入国为任封])(?P<d>相)(?=[，。、；！？）」”]|$)", "xiàng",
