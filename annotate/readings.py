@@ -397,8 +397,9 @@ def apply_context_rules(block: Block) -> None:
       chǎng, 一场大雨 cháng, 这是只小猫 zhī: `_classifiers`).
     - a verb and its object that make one word, with 了 between them, read as the word
       (遭了难 zāonàn, 着了凉 zháoliáng: `_separated`).
-    - a name no dictionary has, after a word for a person's role, begins with a surname
-      (画家仇英 Qiú, 名将种师道 Chóng: `_surnames_after_roles`).
+    - a name no dictionary has, after a word for a person's role, or before a title or 是 and a
+      role, begins with a surname (画家仇英 Qiú, 任弼时同志 Rén, 解缙是明代的大学士 Xiè:
+      `_surnames_beside_roles`).
     - 吗, 啦 and 吧 inside a clause are no particles (摆吗奈撒 mǎ, 啦啦操 lā, 杏吧社区 and 吧台 bā:
       `_particles_inside`).
     """
@@ -414,7 +415,7 @@ def apply_context_rules(block: Block) -> None:
     if "了" in text:
         _separated(block)
     if ROLE_THEN_SURNAME.search(text) or SURNAME_THEN_TITLE.search(text) or SURNAME_IS_ROLE.search(text):
-        _surnames_after_roles(block)
+        _surnames_beside_roles(block)
 
 
 PARTICLE_CHARACTERS = frozenset("吗啦吧")
@@ -489,7 +490,7 @@ ROLE_THEN_SURNAME = re.compile(ROLES + "[" + "".join(SURNAME_READINGS) + "]")
 """A role and a surname after it somewhere in a paragraph: only then are its words looked at."""
 
 
-def _surnames_after_roles(block: Block) -> None:
+def _surnames_beside_roles(block: Block) -> None:
     """A word of two or three characters that no dictionary has, after a word that names a
     person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信), or before a title, 等人, or 是 and a role
     in its clause, where the segmenter tags it a person's name (任弼时同志, 肖方等人, 解缙是明代的大学士;
