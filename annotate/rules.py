@@ -483,7 +483,7 @@ RULES = [
     _rule(r"(?<![因])(?P<c>为)(?!了|何|什么)(?=[^，。；！？为]{0,8}(?:太守|刺史|县令|知县|知府|丞相|宰相|长史|将军|尚书|侍郎|御史"
           r"|节度使|参军|主簿|都尉|校尉|少监|大匠|郎中|员外郎|学士|太傅|太师|太保|少保|司马|司空|司徒|中书令|国相)"
           r"(?:[，。；！？、]|$))", "wéi", "为太守, 为将作少监: served as, an office of old, ending its clause"),
-    _rule(r"(?P<c>长)(?=史)", "zhǎng", "长史: an office of old, zhǎngshǐ (现代汉语词典; not in CC-CEDICT)", needs="长史"),
+    _rule(r"(?P<c>长)(?=史(?![诗书料学前记实]))", "zhǎng", "长史: an office of old, zhǎngshǐ (现代汉语词典; not in CC-CEDICT)", needs="长史"),
     _rule(r"(?<=仆)(?P<c>射)", "yè", "仆射: an office of old, púyè", needs="仆射"),
     _rule(r"(?P<c>给)(?=事中)", "jǐ", "给事中: an office of old, jǐshìzhōng", needs="给事中"),
     _rule(r"(?P<c>将)(?=作(?:监|大匠|少匠|少监|院))", "jiàng", "将作监, 将作大匠: the office of works, jiàng", needs="将作"),
