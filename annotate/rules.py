@@ -73,7 +73,8 @@ RULES = [
     _rule(rf"(?<![以认成作视称选变化改更行])(?P<c>为){PRONOUN}", "wèi", "为 + person: for someone"),
     _rule(r"(?P<c>为)(?=\d|[一二两三四五六七八九十百千万零]+(?:[百千万亿]|[个%％]|平方|公|米|年|人))", "wéi",
           "为 + amount: is"),
-    _rule(r"(?<=[选称评改分定成作视认列立封名变化转译更渡])(?P<c>为)", "wéi", "选为, 称为, 改为, 过渡为: as, into"),
+    _rule(r"(?<=[选称评改分定成作视认列立封名号变化转译更渡])(?P<c>为)", "wéi", "选为, 称为, 改为, 国号为, 过渡为: as, into"),
+    _rule(r"(?P<c>为)(?=官(?![兵员方吏府场僚]))", "wéi", "为官清廉: to serve as an official (为官兵 is wèi)", needs="为官"),
     _rule(r"(?:依次|其次|(?:向|至|到)[东南西北上下左右内外前后])(?P<c>为)(?![了着过他她它我你您人何什])", "wéi",
           "依次为, 其次为, 自西向东为: is, are (in this order)"),
     _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)", needs="得了"),
@@ -178,7 +179,7 @@ RULES = [
     _rule(rf"(?P<c>背)(?=着(?!手)|起|包|书包|在[^，。；！？]{{0,6}}[肩背身]上|{PRONOUN}[上下去回过到走])", "bēi",
           "背 + load, 背在肩上, 我背你上楼: carry on the back"),
     _rule(r"(?P<c>着)(?=[一两几这那]?[件条双个身顶副])", "zhe", "verb + 着 + measure word: aspect"),
-    _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在起着著了好宝头身到进入匿])", "cáng", "藏 + object/在/起: hide"),
+    _rule(rf"(?<![西宝三道经])(?P<c>藏)(?={PRONOUN}|[在于起着著了好宝头身到进入匿])", "cáng", "藏 + object/在/于/起: hide, keep (现藏于)"),
     _rule(rf"(?:{DEGREE}|[他她我你不别])(?P<c>累)(?![积计])|(?<![积连拖牵累])(?P<d>累)(?=[了极死坏得着])", "lèi",
           "tired (积累了, 连累了 are the words 积累 jīlěi, 连累 liánlei)", degree_first=True),
     _rule(rf"(?:{DEGREE}|不)(?P<c>难)|(?<![{DISASTER}])(?P<d>难)(?=了|得很)", "nán", "difficult", degree_first=True),
@@ -481,7 +482,8 @@ RULES = [
     _rule(r"(?P<c>都)(?=指挥使|指挥司|督(?!促)|尉|护府|护(?:[，。、；）]|$)|御史|察院|转运使|统制|虞候)", "dū",
           "都督, 都尉, 都御史, 都指挥使: offices of old (都督促 is dōu)"),
     _rule(r"(?<![因])(?P<c>为)(?!了|何|什么)(?=[^，。；！？为]{0,8}(?:太守|刺史|县令|知县|知府|丞相|宰相|长史|将军|尚书|侍郎|御史"
-          r"|节度使|参军|主簿|都尉|校尉|少监|大匠|郎中|员外郎|学士|太傅|太师|太保|少保|司马|司空|司徒|中书令|国相)"
+          r"|节度使|参军|主簿|都尉|校尉|少监|大匠|郎中|员外郎|学士|太傅|太师|太保|少保|司马|司空|司徒|中书令|国相"
+          r"|军师|先锋|元帅|统帅|主帅|盟主|首领|国师)"
           r"(?:[，。；！？、]|$))", "wéi", "为太守, 为将作少监: served as, an office of old, ending its clause"),
     _rule(r"(?P<c>长)(?=史(?![诗书料学前记实]))", "zhǎng", "长史: an office of old, zhǎngshǐ (现代汉语词典; not in CC-CEDICT)", needs="长史"),
     _rule(r"(?<=仆)(?P<c>射)", "yè", "仆射: an office of old, púyè", needs="仆射"),
