@@ -414,8 +414,8 @@ def apply_context_rules(block: Block) -> None:
         _particles_inside(block, text)
     if "了" in text:
         _separated(block)
-    if ROLE_THEN_SURNAME.search(text) or SURNAME_THEN_TITLE.search(text) or SURNAME_IS_ROLE.search(text):
-        _surnames_beside_roles(block)
+    if ROLE_THEN_SURNAME.search(text) or SURNAME_BEFORE_TITLE.search(text):
+        _surnames_beside_roles(block, text)
 
 
 PARTICLE_CHARACTERS = frozenset("吗啦吧")
@@ -477,20 +477,18 @@ ROLES = ("(?:画家|学者|作家|诗人|词人|思想家|哲学家|科学家|�
          "总理|部长|教授|院士|学士|烈士|演员|歌手|导演|运动员|选手|记者|医生|先生|女士|小姐|老师|名叫|叫做|名为|叫)")
 ROLE_BEFORE_NAME = re.compile(ROLES + "$")
 """What names a person just before the name: 画家仇英, 作家查良镛, 名将种师道."""
-TITLES_AFTER_NAME = frozenset("同志 先生 女士 小姐 教授 老师 主席 总理 部长 书记 将军 院士 博士 医生 师傅 校长 "
-                              "经理 总统 同学 等人 夫妇 夫人 局长 县长 市长 省长".split())
+TITLES_AFTER_NAME = ("(?:同志|先生|女士|小姐|教授|老师|主席|总理|部长|书记|将军|院士|博士|医生|师傅|校长|"
+                     "经理|总统|同学|等人|夫妇|夫人|局长|县长|市长|省长)")
 """What follows a person's name as a title (任弼时同志, 解老师, 肖方等人)."""
-IS_ROLE = re.compile("是[^，。；！？]{0,12}?" + ROLES)
-"""是 and a role in the same clause after a name: 解缙是明代的大学士, 种师道是北宋名将."""
-SURNAME_THEN_TITLE = re.compile("[" + "".join(SURNAME_READINGS) + "].{1,2}(?:" + "|".join(TITLES_AFTER_NAME) + ")")
-"""A surname, one or two characters, and a title: only then are a paragraph's words looked at."""
-SURNAME_IS_ROLE = re.compile("[" + "".join(SURNAME_READINGS) + "].{1,2}是[^，。；！？]{0,12}?" + ROLES)
-"""A surname, one or two characters, 是 and a role: the same."""
+AFTER_NAME = re.compile(TITLES_AFTER_NAME + "|是[^，。；！？]{0,12}?" + ROLES)
+"""A title, or 是 and a role in the same clause, after a name: 任弼时同志, 解缙是明代的大学士."""
+SURNAME_BEFORE_TITLE = re.compile("[" + "".join(SURNAME_READINGS) + "].{1,2}(?:" + AFTER_NAME.pattern + ")")
+"""A surname, one or two characters, and a title or 是 and a role: only then are a paragraph's words looked at."""
 ROLE_THEN_SURNAME = re.compile(ROLES + "[" + "".join(SURNAME_READINGS) + "]")
 """A role and a surname after it somewhere in a paragraph: only then are its words looked at."""
 
 
-def _surnames_beside_roles(block: Block) -> None:
+def _surnames_beside_roles(block: Block, text: str) -> None:
     """A word of two or three characters that no dictionary has, after a word that names a
     person's role (画家仇英, 学者解缙, 名将种师道, 英雄单雄信), or before a title, 等人, or 是 and a role
     in its clause, where the segmenter tags it a person's name (任弼时同志, 肖方等人, 解缙是明代的大学士;
@@ -498,7 +496,7 @@ def _surnames_beside_roles(block: Block) -> None:
     takes the surname's reading."""
     from .dictionary import cedict
 
-    tokens = block.tokens
+    tokens, starts = block.tokens, block.token_offsets()
     for i in range(len(tokens)):
         token = tokens[i]
         word = token.simplified or token.text
@@ -506,11 +504,8 @@ def _surnames_beside_roles(block: Block) -> None:
         if reading is None or token.kind != "han" or not 2 <= len(word) <= 3 or word in cedict() \
                 or word[:2] in cedict():
             continue  # (任何人, 解放军: a word of the dictionary's, not a name)
-        after = "".join(following.simplified or following.text for following in tokens[i + 1:i + 3])
         if not (i and ROLE_BEFORE_NAME.search(tokens[i - 1].simplified or tokens[i - 1].text)) and not (
-                (any(after.startswith(title) for title in TITLES_AFTER_NAME) or after.startswith("是")
-                 and IS_ROLE.match("".join(t.simplified or t.text for t in tokens[i + 1:i + 12])))
-                and _person(word)):
+                AFTER_NAME.match(text, starts[i] + len(word)) and _person(word)):
             continue
         if token.readings[0] != reading:
             token.readings = (reading,) + token.readings[1:]
