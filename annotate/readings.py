@@ -799,6 +799,14 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         if cannot and after not in ("不", "已", "而"):
             wanted[p] = "de"  # what cannot be done: 记不得 jìbude, 记|不得了 (不得不, 不得已; 好得不得了)
             continue
+        if re.match("[上下进出回过起开][来去]", text[p + 1:p + 3]):
+            if before in verbal and text[p - 2:p] not in MUST_AFTER and before not in SUBJECT_ADVERBS \
+                    and before not in "若如倘":  # (若得出来: if he can get out, dé)
+                wanted[p] = "de"  # the potential form before a directional complement: 拿得出来, 走得过去
+                continue
+            if (before in PERSONS or before == "们") and text[p + 3:p + 4] != "的":
+                wanted[p] = "děi"  # 我得出去一趟, 我们得回去: must (我得出来的结论: obtained)
+                continue
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
@@ -928,9 +936,27 @@ def _inside_word(block: Block, starts: list[int], start: int) -> bool:
 
 def _in_aabb(text: str, start: int) -> bool:
     """Whether the doubled character at `start` is part of AABB (高高兴兴, 干干净净, 摆摆摇摇); not
-    after 好好, the adverb "properly", before a doubled verb (好好想想, 好好学学)."""
-    return text[start + 2:start + 3] != "" and text[start + 2:start + 3] == text[start + 3:start + 4] \
-        or start >= 2 and text[start - 2] == text[start - 1] and text[start - 2] != "好"
+    after 好好, the adverb "properly", before a doubled verb (好好想想, 好好学学), nor beside an AA
+    noun CC-CEDICT reads with a neutral second syllable (问问妈妈, 奶奶看看: a verb and a person)."""
+    after, before = text[start + 2:start + 4], text[start - 2:start] if start >= 2 else ""
+    return len(after) == 2 and after[0] == after[1] and not _neutral_doubled_noun(after) \
+        or len(before) == 2 and before[0] == before[1] and before[0] != "好" and not _neutral_doubled_noun(before)
+
+
+@lru_cache(maxsize=256)
+def _neutral_doubled_noun(word: str) -> bool:
+    """Whether the AA word is a noun, a person or a thing, that CC-CEDICT reads with a neutral
+    second syllable (妈妈 māma, 哥哥 gēge, 星星 xīngxing), which no half of an AABB word is (兴兴,
+    净净; 往往 wǎngwǎng of 来来往往 is full; 叨叨 dāodao of 唠唠叨叨 is a verb, 蓬蓬 of 蓬蓬结结 describes):
+    a kinship term, or a word the segmenter tags as a common noun or a name."""
+    import rjieba
+
+    from .dictionary import cedict
+
+    if not any(pinyin.split()[-1].endswith("5") for pinyin, _, _ in cedict().get(word, ()) if not pinyin[:1].isupper()):
+        return False
+    tags = rjieba.tag(word)
+    return word[0] in neutral_tables().kin or len(tags) == 1 and tags[0][1] in ("n", "nr", "nz")
 
 
 @lru_cache(maxsize=1)
