@@ -733,6 +733,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]) \
                 and tokens[i - 1].text[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
+        elif found.group() == "地" and found.start() == starts[i] and len(token.text) >= 2 and 0 < i \
+                and _adverbial_de_joined(tokens[i - 1], token.simplified or token.text, verbs):
+            wanted[starts[i]] = "de"  # 好奇|地问, 失望|地走了: the segmenter joined 地 to the verb after it
         if found.start() == starts[i] and token.kind == "han" and len(token.text) == 2 \
                 and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
                 and len(tokens[i - 1].text) == 1 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs \
@@ -741,6 +744,21 @@ def add_neutral_tones(block: Block, text: str) -> None:
     set_readings_at(block, wanted, "rule")
 
 
+def _adverbial_de_joined(previous, word: str, verbs: frozenset) -> bool:
+    """Whether `word`, a token 地X the dictionary does not have (地问, 地走了), is the adverbial 地
+    joined to the verb X after a word of two or more characters (好奇|地问 hàoqí de wèn), not the
+    ground after a verb of motion (落下|地来, 跳下|地去) nor 地 set against 天 (天清|地爽)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    from .dictionary import cedict
+
+    return previous.kind == "han" and len(previous.text) >= 2 and "天" not in previous.text \
+        and previous.text[-1] not in DOWN_TO_THE_GROUND and (len(word) == 2 or len(word) == 3 and word[2] in "了着过") \
+        and word[:2] not in cedict() and word[:2] not in PHRASES_DICT and (word[1] in verbs or _verb_word(word[1]))
+
+
+DOWN_TO_THE_GROUND = frozenset("下上离出到落倒在于满遍入进回过起开从自向往朝个块片")
+"""Last characters of a word after which 地 is the ground (落下地来, 跳下地去, 风从地起, 一个地煞)."""
 POTENTIAL_COMPLEMENTS = frozenset("去来见着到起住开完过动上下及")
 """The complements of a verb's potential form V得C (看得见, 来得及), where 得 is de."""
 LAND_BEFORE = frozenset("块片亩的这那")
