@@ -730,7 +730,8 @@ def add_neutral_tones(block: Block, text: str) -> None:
         i = _token_index(starts, found.start())
         token = tokens[i]
         if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
-                and len(tokens[i - 1].text) >= 2 and _glossed_as_verb(tokens[i + 1]) \
+                and len(tokens[i - 1].text) >= 2 and (_glossed_as_verb(tokens[i + 1]) or _verb_first(tokens[i + 1], verbs)
+                                                       and not _noun_tagged(tokens[i - 1])) \
                 and tokens[i - 1].text[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         elif found.group() == "地" and found.start() == starts[i] and len(token.text) >= 2 and 0 < i \
@@ -742,6 +743,24 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 and (tokens[i - 1].simplified or tokens[i - 1].text) not in MODALS:
             wanted[starts[i]] = "zhe"  # 拿|着手: not after a modal (要|着力 zhuólì, 应|着眼)
     set_readings_at(block, wanted, "rule")
+
+
+def _verb_first(token, verbs: frozenset) -> bool:
+    """Whether the token is a verb and what the segmenter joined to it, a phrase the dictionary
+    does not have (唱着歌, 跑过去看): its first character a verb."""
+    from .dictionary import cedict
+
+    word = token.simplified or token.text
+    return token.kind == "han" and len(word) >= 2 and word[0] in verbs and word not in cedict() \
+        and word[:2] not in cedict()
+
+
+def _noun_tagged(token) -> bool:
+    """Whether the segmenter tags the token's word as a noun or a place (中华|地, 佛|地: the land)."""
+    import rjieba
+
+    tags = rjieba.tag(token.simplified or token.text)
+    return len(tags) == 1 and tags[0][1][:1] in ("n", "s")
 
 
 def _adverbial_de_joined(previous, word: str, verbs: frozenset) -> bool:
