@@ -147,10 +147,14 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     (王先生 → 王 + 先生 xiānsheng, 很漂亮 → 很 + 漂亮 piàoliang, 爸爸妈妈 → bàba + māma). The
     word is cut into as few parts as pypinyin's phrases and those words allow (`_parts`). An
     AABB word (漂漂亮亮) keeps its full tones, as GB/T 16159 and the dictionaries write it."""
+    from .dictionary import cedict
+
     overrides = phrase_overrides()
     tables = neutral_tables()
     if not tables or word in tables.whole:
         return readings, sources
+    if _cedict_reads(word, readings, cedict()):
+        return readings, sources  # a word CC-CEDICT has, read as it reads it (蒙蒙亮 mēngmēngliàng, not 蒙蒙 "drizzle" + 亮)
     parts = _parts(word)
     if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and parts != [(0, 2), (2, 4)]:
         return readings, sources  # 漂漂亮亮, not 爸爸妈妈
@@ -166,6 +170,13 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
         readings[start:end] = part
         sources[start:end] = ["cedict"] * (end - start)
     return tuple(readings), tuple(sources)
+
+
+def _cedict_reads(word: str, readings: Readings, dictionary: dict) -> bool:
+    """Whether CC-CEDICT has the word and reads it as `readings` (in tone marks) in one of its entries."""
+    from .syllables import tone_marks
+
+    return any(tone_marks(pinyin.lower()) == tuple(readings) for pinyin, _, _ in dictionary.get(word, ()))
 
 
 def _other_reading(part: str, readings: Readings, word: str) -> tuple[str, ...] | None:

@@ -62,6 +62,9 @@ def _rule(pattern: str, reading: str, why: str, needs: str = "", degree_first: b
     return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs, degree_first)
 
 
+TOWARDS_THEN_ACT = ("着[^，。！？；]{1,8}?(?:喊|叫|笑|说|吼|骂|嚷|招手|挥手|点头|摇头|开枪|开火|跑|走|冲|扑|来|去|"
+                    "飞|赶|眨眼|吐|哭|吹|鞠躬|敬礼|前进)")
+"""着 and what one faces or heads for, then what one does towards it (冲着门口大喊, 奔着灯光走去)."""
 TO_THE_CENTRE = "(?:调|选|派|升|上调)?(?:到|往|入|和|与|及|、|同)中央(?![公广大电银空商位处部区])"
 """地方 before the centre it is set against (从地方调到中央, 地方和中央): the regions, dìfāng."""
 
@@ -296,7 +299,7 @@ RULES = [
     _rule(r"(?P<c>结)(?=[了满出着]?的?(?:很多|许多|一些|不少|满|一树)?(?:果子|果实|果儿|瓜|籽|桃|苹果|葡萄|枣|梨|杏|柿子|橘子|石榴|荔枝|李子))", "jiē",
           "结 + fruit: bear fruit (结果 alone is jiéguǒ, a result)"),
     _rule(rf"{DEGREE}(?P<c>冲)(?![动突击锋刺浪洗])", "chòng", "很冲: blunt, strong (冲动 is chōngdòng)", degree_first=True),
-    _rule(rf"(?P<c>冲)(?=着?{PRONOUN})", "chòng", "冲我笑, 冲着他: towards someone"),
+    _rule(rf"(?P<c>冲)(?=着?{PRONOUN}|{TOWARDS_THEN_ACT})", "chòng", "冲我笑, 冲着他, 冲着门口大喊: towards someone, something"),
     _rule(r"(?<![很太真挺更最好越够慎沉严贵尊隆郑注看保稳庄繁珍侧偏着比体并加厚笨器敬自轻超过凝深负])(?P<c>重)(?=[说写做读画抄考填印拍录算装](?!量|要|视|点|大|心))", "chóng",
           "重说, 重写一遍: again (很重 is zhòng)"),
     _rule(r"(?<![好坏益长短用到此各住办去难妙惊别深远近出四相])(?P<c>处)(?=得(?:很|不|好|来|挺|非常|特别|还|[一二]般|怎么|怎样|如何))", "chǔ",
@@ -344,6 +347,9 @@ RULES = [
     _rule(r"(?P<c>盛)(?=[饭米汤菜粥酒]|水(?!期)|了?[一两几半三四五六七八九十]{0,2}[碗盆勺盘杯锅桶缸])", "chéng",
           "盛饭, 盛一碗: fill a bowl"),
     _rule(r"(?P<c>弹)(?=片|壳|孔|坑)", "dàn", "弹片, 弹孔: of a projectile"),
+    _rule(r"(?<![子炮导枪氢核原飞榴炸霰流])(?P<c>弹)(?=掉|了弹|一弹|了?一下|开(?!花))", "tán",
+          "弹掉烟灰, 弹了弹, 弹开: flick, spring (子弹, 炮弹 are dàn)"),
+    _rule(r"(?P<c>扎)(?=紧|成[一两几]?[捆束把])", "zā", "扎紧口袋, 扎成一捆: tie, bind (扎针, 扎营 are zhā)"),
     _rule(r"(?P<c>弹)(?=吉他|钢琴|琴|琵琶|古筝|曲子|[一几]首|一曲)|(?<=[在正始会想要])(?P<d>弹)(?=[，。；！？,.;!?]|$)",
           "tán", "弹 + instrument, 开始弹: play (子弹 is dàn)"),
     _rule(r"(?<![一亲密关迫急恳贴深确真热痛悲凄殷])(?P<c>切)(?=[菜肉成碎片块丝好下开]|了|一下|一刀|[两几]半|苹果|西瓜|蛋糕|面包|土豆|洋葱)",
@@ -447,7 +453,7 @@ RULES = [
     _rule(r"(?<=[房屋子间位])(?P<c>空)(?=着|了(?:很久|好久|[一两几半]))", "kòng", "房子空着: left vacant"),
     _rule(r"(?<=把床)(?P<c>铺)(?=[好上平])", "pū", "把床铺好: make the bed"),
     _rule(r"(?P<c>卡)(?=在(?:喉咙|嗓子|喉|牙))", "qiǎ", "鱼刺卡在喉咙里: stuck"),
-    _rule(r"(?P<c>奔)(?=着[^，。！？]{0,4}(?:目标|方向|理想|未来))", "bèn", "奔着目标: head for"),
+    _rule(rf"(?P<c>奔)(?=着[^，。！？]{{0,4}}(?:目标|方向|理想|未来)|{TOWARDS_THEN_ACT})", "bèn", "奔着目标, 奔着灯光走去: head for"),
     _rule(r"(?<=[考变学做得])(?P<c>差)(?=了|[，。！？]|$)|(?<![出派公钦差])(?P<d>差)(?=了(?:[，。！？]|$))", "chà",
           "考差了, 踢差了: badly (出差了 is chāi)"),
     _rule(r"(?P<c>得)(?=(?:慢慢|好好|赶快|赶紧|马上|立刻)(?!的))", "děi", "得慢慢治, 得好好学: must"),
