@@ -805,6 +805,9 @@ NOT_BEFORE_COMPLEMENT = ADVERBS_BEFORE_NOT | frozenset("何么时")
 """Adverbs and question words before 得 + pronoun, where 得 is "get" (如何得他归顺, 却得你两个来接)."""
 CLAUSE_END = frozenset("，。！？；,.!?;")
 """Punctuation that ends a clause: 急不得。 "cannot be hurried" (bùde) ends one."""
+RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起上见到住开]|直(?![接到达播至飞线辖属])[\u3400-\u9fff]|团团转")
+"""What follows 得 when it brings about a state, not "must": a verb that cannot (睡不着, 吃不下, 说不出),
+直 and a verb (直跺脚, 直哭), 团团转."""
 MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 """Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
@@ -863,6 +866,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
+        elif not adverb and before not in PERSONS and before != "们" and RESULT_STATE.match(text, p + 1):
+            wanted[p] = "de"  # 担心得睡不着觉, 伤心得吃不下饭, 急得直跺脚: the state it brought about
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")

@@ -107,6 +107,7 @@ RULES = [
     _rule(rf"{DEGREE}(?P<c>长)", "cháng", "degree adverb + 长: long", degree_first=True),
     _rule(r"(?<=[期时])(?P<c>长)(?=[而，。、；！？的达]|$)", "cháng", "周期长, 存续期长而, 用时长: long (a length of time)"),
     _rule(r"(?P<c>长)(?=[得了]?(?:这么|那么|这样|那样)(?:高|大|胖|壮))", "zhǎng", "你都长这么高了: grow (这么长 is cháng)"),
+    _rule(r"(?P<c>长)(?=长了)", "zhǎng", "头发长长了: grew long"),
     _rule(r"(?:这么|那么|多么|这样|那样)(?P<c>长)(?![大高成出得起了胖壮])", "cháng", "这么长, 那么长时间: so long"),
     _rule(r"(?P<c>长)(?=[大高胖得出满成相]|什么样|的[高大胖]|[着著]|不[出高大])", "zhǎng", "长 + result: grow, look like"),
     _rule(r"(?P<c>长)(?=耳朵|腿|脖子|鼻子|尾巴|袖|裙|裤|椅|桌|凳|廊|篇|条|线|方形|发)", "cháng",
