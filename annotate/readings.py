@@ -742,7 +742,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
         token = tokens[i]
         if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
                 and len(tokens[i - 1].text) >= 2 and (_glossed_as_verb(tokens[i + 1]) or _verb_first(tokens[i + 1], verbs)
-                                                       and not _noun_tagged(tokens[i - 1])) \
+                                                       and not _noun_tagged(tokens[i - 1])
+                                                       or _adverbial_tagged(tokens[i - 1]) and tokens[i + 1].kind == "han"
+                                                       and tokens[i + 1].text[0] not in "的之") \
                 and tokens[i - 1].text[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         elif found.group() == "地" and found.start() == starts[i] and len(token.text) >= 2 and 0 < i \
@@ -772,6 +774,16 @@ def _noun_tagged(token) -> bool:
 
     tags = rjieba.tag(token.simplified or token.text)
     return len(tags) == 1 and tags[0][1][:1] in ("n", "s")
+
+
+def _adverbial_tagged(token) -> bool:
+    """Whether the segmenter tags the token's word as an adjective or an adverb (害羞, 频繁, 经常,
+    时不时), after which 地 is the adverbial particle; not a word with 天 (漫天|地, 天不收|地不管)."""
+    import rjieba
+
+    word = token.simplified or token.text
+    tags = rjieba.tag(word)
+    return "天" not in word and len(tags) == 1 and tags[0][1] in ("a", "ad", "an", "d", "z", "i", "l")
 
 
 def _adverbial_de_joined(previous, word: str, verbs: frozenset) -> bool:
