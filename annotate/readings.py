@@ -1168,6 +1168,8 @@ NOUN_BEFORE = re.compile("(?:的|[一二两三四五六七八九十几这那每�
 a word of quantity (很多地道)."""
 LOCALISERS = frozenset("里内中")
 """After a word, they make it a place, a noun (地道里 dìdào "in the tunnel")."""
+ARRIVED_AT = re.compile("(?:到|在)[我你他她它]?$")
+"""到 or 在, and a person, before a word: it is where one comes or is (走到我跟前 gēnqián, 在地道里)."""
 SUBJECTS = frozenset("我 你 您 他 她 它 咱 我们 你们 他们 她们 它们 咱们 大家".split())
 """Personal pronouns: at the start of a clause, the subject, after which a word is said of it (他下场休息)."""
 SPEECH_AFTER = frozenset("：:“「\"")
@@ -1225,7 +1227,7 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
         return "verb"
     if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的":
         return "noun"
-    if after in LOCALISERS:
+    if after in LOCALISERS or ARRIVED_AT.search(before) and after != "的":
         return "place"
     if (OPENS_CLAUSE.search(text[:start]) or name in PREPOSITIONS) and (
             after in SUBJECT_NEXT or following is not None and _glossed_as_verb(following)):
@@ -1262,7 +1264,7 @@ ADJECTIVE = re.compile(r"^[a-z-]+(?:ful|ous|ive|able|ible|ic|less|ish)$")
 PRONOUN_SENSE = re.compile(r"^(?:he|she|they|I|me|other people|sb else)(?=$|,| or | \()")
 SPEECH_SENSE = re.compile(r"\b(?:say|said|speak|tell|quoted)\b")
 PLACE_SENSE = re.compile(r"^(?:doorway|gateway|tunnel|passage(?:way)?|corridor|room|hall|courtyard|yard|entrance|"
-                         r"street|lane|alley|road|path|field|area|region|place|site|space)\b")
+                         r"street|lane|alley|road|path|field|area|region|place|site|space|the front)\b")
 """A first sense that is a place (门道 méndào "doorway", 地道 dìdào "tunnel"): the reading 里, 内, 中 after the word ask for."""
 MOTION_SENSE = re.compile(r"^to (?:go|come|leave|enter|return|get (?:in|out|off|on))\b")
 
