@@ -1085,6 +1085,8 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
         elif len(word) == 3 and word[:2] in pairs:
             word = word[:2]
             offset = 0
+        elif len(word) == 4 and word[2:] in pairs and word not in cedict() and _verb_word(word[:2]):
+            offset, word = 2, word[2:]  # a verb and its object joined: 讨回|公道
         elif len(word) == 2 and word[1] in _complement_starts() and (cut := _cut_complement(word, tokens, i, pairs)):
             offset, word = 1, cut  # the segmenter cut a complement in two (转过|来)
         else:
@@ -1109,8 +1111,9 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
             reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
             following = tokens[i + 1] if i + 1 < len(tokens) and not offset else None
-            if offset and _noun(text[position - 1]):
-                sense = "noun"  # a noun joined before it makes it a compound's head: 门把手 bǎshou, 羊下水 xiàshui
+            if offset == 1 and _noun(text[position - 1]) or offset == 2:
+                sense = "noun"  # a noun joined before it makes it a compound's head: 门把手 bǎshou, 羊下水 xiàshui;
+                # a verb joined before it, its object: 讨回公道 gōngdào
             else:
                 sense = _sense_in_context(text, position, position + len(word), tokens[i - 1] if i else None,
                                           tokens[i - 2] if i > 1 else None, following)
@@ -1225,7 +1228,8 @@ def _sense_in_context(text: str, start: int, end: int, previous, before_previous
     if name in SUBJECTS and (before_previous is None or before_previous.kind == "punct"
                              or before_previous.text in CAUSATIVES):
         return "verb"
-    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的":
+    if NOUN_BEFORE.search(before) or before[-1:] == "了" and before[-2:-1] in neutral_tables().verbal and after != "的" \
+            or after in CLAUSE_END and previous is not None and len(name) == 2 and _glossed_as_verb(previous):
         return "noun"
     if after in LOCALISERS or ARRIVED_AT.search(before) and after != "的":
         return "place"
@@ -1301,7 +1305,7 @@ def _reading_kinds(word: str) -> dict[str, str]:
             if marks == reading:
                 for key, value in (("verb", senses[0].startswith("to ")),
                                    ("verb2", any(sense.startswith("to ") for sense in senses[:2])),
-                                   ("adjective", bool(ADJECTIVE.match(senses[0]))),
+                                   ("adjective", any(ADJECTIVE.match(sense) for sense in senses[:2])),
                                    ("speech", any(SPEECH_SENSE.search(sense) for sense in senses)),
                                    ("pronoun", any(PRONOUN_SENSE.match(sense) for sense in senses)),
                                    ("motion", any(MOTION_SENSE.match(sense) for sense in senses)),
