@@ -156,8 +156,9 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     if _cedict_reads(word, readings, cedict()):
         return readings, sources  # a word CC-CEDICT has, read as it reads it (蒙蒙亮 mēngmēngliàng, not 蒙蒙 "drizzle" + 亮)
     parts = _parts(word)
-    if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and parts != [(0, 2), (2, 4)]:
-        return readings, sources  # 漂漂亮亮, not 爸爸妈妈
+    if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and (
+            parts != [(0, 2), (2, 4)] or not (_neutral_doubled_noun(word[:2]) and _neutral_doubled_noun(word[2:]))):
+        return readings, sources  # 漂漂亮亮, 说说笑笑, not 爸爸妈妈 (two people)
     names = tables.names
     found = [(start, end, overrides.get(word[start:end]) or usual_reading(word[start:end])
               or _other_reading(word[start:end], readings[start:end], word)) for start, end in parts
