@@ -115,7 +115,7 @@ RULES = [
           "长 + a thing: long"),
     _rule(rf"(?:{NUMERAL}|[这那哪])(?P<c>只)(?![是有要能会好想得在不剩用管])", "zhī",
           "numeral or demonstrative + 只: measure word"),
-    _rule(rf"(?<![落温时误偏高价视色反公级参钦出])(?P<c>差)(?={NUMERAL}|\d)", "chà", "差 + number: short of"),
+    _rule(rf"(?<![落温时误偏高价视色反公级参钦出])(?P<c>差)(?=了?{NUMERAL}|了?\d)", "chà", "差 + number, 差了五度: short of, off by"),
     _rule(r"(?<![落温时误偏高价视色反公级参钦出派])(?P<c>差)(?=多了|得多|得远|远了|[些截]|点儿)", "chà",
           "差多了, 差得远, 差些: worse, short of, by so much"),
     _rule(r"(?P<c>调)(?=[小大高低好整])", "tiáo", "调 + result: adjust"),
@@ -258,9 +258,9 @@ RULES = [
           "被人蒙了, 别蒙我: deceive (承蒙, 蒙他 'receive his kindness' are méng)"),
     _rule(rf"(?<=[{HAN}])(?<![接跟随沿顺忙本为])(?P<c>着)(?=了)", "zháo",
           "找着了, 吓着了: reach, succeed (the aspect's 着 takes no 了)", needs="着了"),
-    _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)"
-          r"(?=[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|玉米|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰)",
-          "zhòng", "种 + a crop: plant"),
+    _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物该变杂兵语])(?P<c>种)"
+          r"(?=[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|水稻|玉米|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰)",
+          "zhòng", "种 + a crop: plant (人种水稻 too: 人种 'race' takes no crop)"),
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)(?=了|着|过|满|下了)", "zhòng",
           "种了, 种满: plant (这种, 一种 are kinds)"),
     _rule(r"(?<![里\d０-９号路巷家])(?P<c>弄)(?!堂|\d|社区)", "nòng", "弄: do, make (lòng only for an alley: 弄堂, 里弄, 596弄, 王家弄)"),
