@@ -746,7 +746,7 @@ def add_neutral_tones(block: Block, text: str) -> None:
                                                        and not _noun_tagged(tokens[i - 1])
                                                        or _adverbial_tagged(tokens[i - 1]) and tokens[i + 1].kind == "han"
                                                        and tokens[i + 1].text[0] not in "的之") \
-                and tokens[i - 1].text[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
+                and (tokens[i - 1].simplified or tokens[i - 1].text)[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         elif found.group() == "地" and found.start() == starts[i] and len(token.text) >= 2 and 0 < i \
                 and _adverbial_de_joined(tokens[i - 1], token.simplified or token.text, verbs):
@@ -795,8 +795,9 @@ def _adverbial_de_joined(previous, word: str, verbs: frozenset) -> bool:
 
     from .dictionary import cedict
 
-    return previous.kind == "han" and len(previous.text) >= 2 and "天" not in previous.text \
-        and previous.text[-1] not in DOWN_TO_THE_GROUND and (len(word) == 2 or len(word) == 3 and word[2] in "了着过") \
+    before = previous.simplified or previous.text
+    return previous.kind == "han" and len(before) >= 2 and "天" not in before \
+        and before[-1] not in DOWN_TO_THE_GROUND and (len(word) == 2 or len(word) == 3 and word[2] in "了着过") \
         and word[:2] not in cedict() and word[:2] not in PHRASES_DICT and (word[1] in verbs or _verb_word(word[1]))
 
 

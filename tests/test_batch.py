@@ -158,12 +158,14 @@ def _corpus_folder(tmp_path, files=12, lines=60):
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_a_run_stopped_halfway_resumes(tmp_path, how):
-    # 30 files (all 720 lines of the test text), so that the signal, sent once three are written, finds work left
-    # (with 12, a busy machine once saw the whole run end before the signal came)
-    folder = _corpus_folder(tmp_path, files=30, lines=24)
+    folder = _corpus_folder(tmp_path)
     out = tmp_path / "out"
+    # SIGINT as a terminal sends it, even where pytest itself runs in the background (a shell starts a
+    # background job with SIGINT ignored, the child inherits that, and Python then never raises
+    # KeyboardInterrupt: the run would finish, exit 0, and the test would fail for the harness's sake)
     process = subprocess.Popen(ANNOTATE + ["build", str(folder), "--out", str(out), "--jobs", "1"], cwd=ROOT,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True)
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while len(visible(out)) < 9 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
@@ -173,14 +175,14 @@ def test_a_run_stopped_halfway_resumes(tmp_path, how):
     if how == signal.SIGINT:
         assert "interrupted; run the same command again to resume" in stderr and "Traceback" not in stderr
     done = {Path(p).stem.split(".")[0] for p in visible(out)}
-    assert 3 <= len(done) < 30
+    assert 3 <= len(done) < 12
     for stem in done:  # every output that exists is complete: it parses
         if (out / f"{stem}.tei.xml").exists():
             etree.parse(str(out / f"{stem}.tei.xml"))
     resumed = build(folder, "--out", out, "--jobs", "2")
     assert resumed.returncode == 0, resumed.stderr
     assert hidden(out) == []
-    assert len(visible(out)) == 90
+    assert len(visible(out)) == 36
     fresh = tmp_path / "fresh"
     assert build(folder, "--out", fresh, "--jobs", "1").returncode == 0
     assert all((out / p).read_bytes() == (fresh / p).read_bytes() for p in visible(fresh))
