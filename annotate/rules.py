@@ -78,6 +78,8 @@ RULES = [
           "为 + amount: is"),
     _rule(r"(?<=[选称评改分定成作视认列立封名号变化转译更渡])(?P<c>为)", "wéi", "选为, 称为, 改为, 国号为, 过渡为: as, into"),
     _rule(r"(?P<c>为)(?=官(?![兵员方吏府场僚]))", "wéi", "为官清廉: to serve as an official (为官兵 is wèi)", needs="为官"),
+    _rule(rf"(?<![转改])[变化转]([{HAN}]{{1,3}}?)(?P<c>为)(?![他她我你您它们人了着何什])(?=[{HAN}])", "wéi",
+          "变废为宝, 化悲痛为力量, 变被动为主动: turn X into Y"),
     _rule(r"(?:依次|其次|(?:向|至|到)[东南西北上下左右内外前后])(?P<c>为)(?![了着过他她它我你您人何什])", "wéi",
           "依次为, 其次为, 自西向东为: is, are (in this order)"),
     _rule(rf"(?<=[{POTENTIAL}])(?P<c>得)(?=了(?!解|不起|不得))", "de", "干得了, 吃得了: can (the potential complement)", needs="得了"),
