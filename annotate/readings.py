@@ -538,7 +538,8 @@ def _separated(block: Block) -> None:
     does where CC-CEDICT reads it one way: 遭了难 zāonàn (not nán), 着了凉 zháoliáng, 露了一手
     lòu yī shǒu, 嚼了舌头 jiáo. The verb is the last character of the token before 了, where that
     token is one character or no dictionary word (the segmenter's 上露 of 晚会上露了一手); the
-    object is the next token, or the next two, up to three characters in all. Not a doubled verb
+    object is the next token, or the next two, up to three characters in all, and not a particle
+    (衣服干了吗: 干吗 gànmá is no verb and object here). Not a doubled verb
     (看了看), a complement (停了下来, 转了去), nor a classifier with its noun after it (打了场硬仗:
     not 打场 "thresh"); an object that is a word of its own keeps its reading (脱了衣服 yīfu)."""
     from .dictionary import cedict
@@ -557,7 +558,7 @@ def _separated(block: Block) -> None:
         for k, token in enumerate(tokens[i + 1:i + 3], i + 1):
             text = token.simplified or token.text
             length += len(text)
-            if token.kind != "han" or length > 3 or not objects and (
+            if token.kind != "han" or length > 3 or text in PARTICLE_CHARACTERS or not objects and (
                     text[0] == verb[-1] or text[0] in DIRECTIONAL
                     or len(text) == 1 and text in classifiers and k + 1 < len(tokens) and tokens[k + 1].kind == "han"):
                 break
