@@ -147,13 +147,11 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     (王先生 → 王 + 先生 xiānsheng, 很漂亮 → 很 + 漂亮 piàoliang, 爸爸妈妈 → bàba + māma). The
     word is cut into as few parts as pypinyin's phrases and those words allow (`_parts`). An
     AABB word (漂漂亮亮) keeps its full tones, as GB/T 16159 and the dictionaries write it."""
-    from .dictionary import cedict
-
     overrides = phrase_overrides()
     tables = neutral_tables()
     if not tables or word in tables.whole:
         return readings, sources
-    if _cedict_reads(word, readings, cedict()):
+    if _cedict_reads(word, readings):
         return readings, sources  # a word CC-CEDICT has, read as it reads it (蒙蒙亮 mēngmēngliàng, not 蒙蒙 "drizzle" + 亮)
     parts = _parts(word)
     if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and (
@@ -173,11 +171,12 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     return tuple(readings), tuple(sources)
 
 
-def _cedict_reads(word: str, readings: Readings, dictionary: dict) -> bool:
+def _cedict_reads(word: str, readings: Readings) -> bool:
     """Whether CC-CEDICT has the word and reads it as `readings` (in tone marks) in one of its entries."""
+    from .dictionary import cedict
     from .syllables import tone_marks
 
-    return any(tone_marks(pinyin.lower()) == tuple(readings) for pinyin, _, _ in dictionary.get(word, ()))
+    return any(tone_marks(pinyin.lower()) == tuple(readings) for pinyin, _, _ in cedict().get(word, ()))
 
 
 def _other_reading(part: str, readings: Readings, word: str) -> tuple[str, ...] | None:
@@ -527,10 +526,17 @@ def _surnames_beside_roles(block: Block, text: str) -> None:
 def _person(word: str) -> bool:
     """Whether the segmenter tags `word`, alone, as one person's name (任弼时, 肖方; not 曾任 "once
     served as", before a title as a name would be: 曾任县长)."""
+    return (_word_tag(word) or "").startswith("nr")
+
+
+@lru_cache(maxsize=4096)
+def _word_tag(word: str) -> str | None:
+    """The part of speech the segmenter gives `word` when it takes the word whole, or None where it
+    cuts it in pieces."""
     import rjieba
 
     tags = rjieba.tag(word)
-    return len(tags) == 1 and tags[0][1].startswith("nr")
+    return tags[0][1] if len(tags) == 1 else None
 
 
 def _separated(block: Block) -> None:
@@ -742,12 +748,7 @@ def add_neutral_tones(block: Block, text: str) -> None:
     for found in re.finditer("[地着]", text):
         i = _token_index(starts, found.start())
         token = tokens[i]
-        if token.text == "地" and 0 < i < len(tokens) - 1 and tokens[i - 1].kind == "han" \
-                and len(tokens[i - 1].text) >= 2 and (_glossed_as_verb(tokens[i + 1]) or _verb_first(tokens[i + 1], verbs)
-                                                       and not _noun_tagged(tokens[i - 1])
-                                                       or _adverbial_tagged(tokens[i - 1]) and tokens[i + 1].kind == "han"
-                                                       and tokens[i + 1].text[0] not in "的之") \
-                and (tokens[i - 1].simplified or tokens[i - 1].text)[-1] not in LAND_BEFORE and tokens[i + 1].text != "是":
+        if token.text == "地" and 0 < i < len(tokens) - 1 and _adverbial_de_alone(tokens[i - 1], tokens[i + 1], verbs):
             wanted[starts[i]] = "de"  # 真正|地|理解: a word, 地, a verb (the places 土地, 当地 are words)
         elif found.group() == "地" and found.start() == starts[i] and len(token.text) >= 2 and 0 < i \
                 and _adverbial_de_joined(tokens[i - 1], token.simplified or token.text, verbs):
@@ -758,6 +759,19 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 and (tokens[i - 1].simplified or tokens[i - 1].text) not in MODALS:
             wanted[starts[i]] = "zhe"  # 拿|着手: not after a modal (要|着力 zhuólì, 应|着眼)
     set_readings_at(block, wanted, "rule")
+
+
+def _adverbial_de_alone(previous, following, verbs: frozenset) -> bool:
+    """Whether a token 地 on its own between `previous` and `following` is the adverbial particle:
+    after a word of two or more characters that is no place's (块, 片 before it make 地 land), and
+    before a verb (真正|地|理解), a verb and what the segmenter joined to it where the word before
+    is no noun (轻声|地|唱着歌), or anything but 的, 之 and 是 where the word before is an
+    adjective or adverb (害羞|地|低下了头)."""
+    before = previous.simplified or previous.text
+    return previous.kind == "han" and len(before) >= 2 and before[-1] not in LAND_BEFORE \
+        and following.text != "是" and (
+            _glossed_as_verb(following) or _verb_first(following, verbs) and not _noun_tagged(previous)
+            or _adverbial_tagged(previous) and following.kind == "han" and following.text[0] not in "的之")
 
 
 def _verb_first(token, verbs: frozenset) -> bool:
@@ -772,20 +786,14 @@ def _verb_first(token, verbs: frozenset) -> bool:
 
 def _noun_tagged(token) -> bool:
     """Whether the segmenter tags the token's word as a noun or a place (中华|地, 佛|地: the land)."""
-    import rjieba
-
-    tags = rjieba.tag(token.simplified or token.text)
-    return len(tags) == 1 and tags[0][1][:1] in ("n", "s")
+    return (_word_tag(token.simplified or token.text) or "")[:1] in ("n", "s")
 
 
 def _adverbial_tagged(token) -> bool:
     """Whether the segmenter tags the token's word as an adjective or an adverb (害羞, 频繁, 经常,
     时不时), after which 地 is the adverbial particle; not a word with 天 (漫天|地, 天不收|地不管)."""
-    import rjieba
-
     word = token.simplified or token.text
-    tags = rjieba.tag(word)
-    return "天" not in word and len(tags) == 1 and tags[0][1] in ("a", "ad", "an", "d", "z", "i", "l")
+    return "天" not in word and _word_tag(word) in ("a", "ad", "an", "d", "z", "i", "l")
 
 
 def _adverbial_de_joined(previous, word: str, verbs: frozenset) -> bool:
@@ -1017,14 +1025,11 @@ def _neutral_doubled_noun(word: str) -> bool:
     second syllable (妈妈 māma, 哥哥 gēge, 星星 xīngxing), which no half of an AABB word is (兴兴,
     净净; 往往 wǎngwǎng of 来来往往 is full; 叨叨 dāodao of 唠唠叨叨 is a verb, 蓬蓬 of 蓬蓬结结 describes):
     a kinship term, or a word the segmenter tags as a common noun or a name."""
-    import rjieba
-
     from .dictionary import cedict
 
     if not any(pinyin.split()[-1].endswith("5") for pinyin, _, _ in cedict().get(word, ()) if not pinyin[:1].isupper()):
         return False
-    tags = rjieba.tag(word)
-    return word[0] in neutral_tables().kin or len(tags) == 1 and tags[0][1] in ("n", "nr", "nz")
+    return word[0] in neutral_tables().kin or _word_tag(word) in ("n", "nr", "nz")
 
 
 @lru_cache(maxsize=1)
