@@ -885,7 +885,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
-        if p > starts[k] and not adverb and after != "不":
+        if p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
