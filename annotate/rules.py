@@ -51,6 +51,14 @@ class Rule:
     认真|重写, 太太|重新, 只好|重启). Said by the rule, not guessed from its pattern."""
 
 
+DOUBLED_VERB_READINGS = {"量": "liáng", "数": "shǔ", "称": "chēng", "缝": "féng", "弹": "tán",
+                         "削": "xiāo", "钻": "zuān", "扇": "shān", "铺": "pū", "卷": "juǎn"}
+"""Characters whose verb has a reading of its own (量 liáng "measure", 量 liàng "amount"): doubled
+with 了 or 一 between (量了量, 数一数, 称了一称) the character is that verb."""
+DOUBLED_ALONE = frozenset("量称")
+"""Of those, the ones that are the verb doubled without 了 or 一 too (量量血压, 称称体重); not 芭蕉扇|扇,
+钢钻|钻, 一卷卷, 代数|数 (a noun, a measure word, then the verb or the measure again)."""
+
 PONDER_BEFORE = "(?:(?<=[再复我你他她在得想])|(?<=琢磨|仔细))"
 """What comes before 琢磨 "ponder", zuómo: an adverb, a subject, a modal, itself (再琢磨, 他琢磨, 得琢磨, 琢磨琢磨)."""
 PONDER_AFTER = "(?:琢磨|一下|着|了|过|出|透|这|那|怎么|什么|半天)"
@@ -272,7 +280,7 @@ RULES = [
     _rule(r"(?<!其)(?<=[我你他她们咱])(?P<c>种)(?=的)", "zhòng", "他种的西瓜, 我们种的树: planted by someone (这种的 is a kind)"),
     _rule(r"(?<=[这那哪每一两几半])(?P<c>场)(?=[大小暴急透]?(?:雨|雪|风|冰雹|霜|病|灾))", "cháng",
           "这场雨, 一场大病: a spell of weather, a bout of illness (一场球赛, 一场电影 are chǎng)"),
-    _rule(r"(?<=[瓜豆薯秧])(?P<c>蔓)(?![延生])|(?<=的)(?P<d>蔓)(?![延生菁草荆藤])|(?P<e>蔓)(?=儿)", "wàn",
+    _rule(r"(?:(?<=[瓜豆薯秧])|(?=蔓儿))(?P<c>蔓)(?![延生])|(?<=的)(?P<d>蔓)(?![延生菁草荆藤])", "wàn",
           "瓜蔓, 黄瓜的蔓: a vine (蔓延 is màn)"),
     _rule(r"(?<=[粮米谷])(?P<c>囤)|(?P<d>囤)(?=里|子|儿|尖)", "dùn", "粮囤, 囤里: a grain bin (囤积 is tún)"),
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物人该变杂兵语])(?P<c>种)(?=了|着|过|满|下了)", "zhòng",
@@ -304,6 +312,10 @@ RULES = [
           r"|(?<=[帮替][我你他她])(?P<d>看)(?=着|(?:一下|一会儿?)(?:孩子|小孩|门|家|行李|东西|包))", "kān",
           "看 + what is watched over, 帮我看着: look after"),
     _rule(r"(?<=圈地)(?P<c>转)|(?<=[绕兜打]圈)(?P<d>转)", "zhuàn", "一圈一圈地转, 绕圈转: go round"),
+    _rule(r"(?P<c>转)(?=[不得]动)", "zhuàn", "门把手转不动, 轮子转得动: turn round"),
+    _rule(r"(?:门|窗户?|窗子|房子|房间|楼|阳台|床头|屋子?|大楼)[^，。；！？]{0,2}?(?P<c>冲)(?=着|[东南西北](?![^，。；！？]{0,3}[跑去走]))",
+          "chòng", "大门冲着马路, 窗户冲南: facing"),
+    _rule(r"(?P<c>给)(?=排水)", "jǐ", "给排水: water supply and drainage"),
     _rule(r"(?P<c>转)(?=得很|[一两几半]?圈|个不停|着圈|了?[一二两三四五六七八九十几好数半]+[圈周])", "zhuàn",
           "转 + 圈/得很: spin (转一圈, 转了三圈)"),
     _rule(r"(?P<c>转)(?=了?(?:一|半|大半|好半|整整一)(?:天|会儿|下午|上午|晚上|整天))", "zhuàn",
@@ -325,7 +337,8 @@ RULES = [
           "重说, 重写一遍: again (很重 is zhòng)"),
     _rule(r"(?<![好坏益长短用到此各住办去难妙惊别深远近出四相])(?P<c>处)(?=得(?:很|不|好|来|挺|非常|特别|还|[一二]般|怎么|怎样|如何))", "chǔ",
           "处得很好: get along (好处, 到处 keep their 处)"),
-    _rule(r"(?<![堵阻闭搪茅边要])(?P<c>塞)(?=进|满|到|给|住|在|入|了|着)", "sāi", "塞 + where to: stuff, squeeze in"),
+    _rule(r"(?<![堵阻闭搪茅边要])(?P<c>塞)(?=进|满|到|给|住|在|入|了|着|[不得](?:进|满|下|住|上))", "sāi",
+          "塞 + where to, 塞不进去: stuff, squeeze in"),
     _rule(rf"(?<=[{HAN}]性)(?P<c>地)(?=[{HAN}])(?![区带图球面质层貌形理位方主震下上毯址点段铁域势])", "de",
           "X性地 + verb: adverbial (创造性地)"),
     _rule(r"(?P<c>帖)(?=木[儿尔]|里帖木)", "tiē", "帖木儿: Timur, and Mongol names after him"),
@@ -353,7 +366,7 @@ RULES = [
           "为…科…属的植物, 为多年生草本植物: is (a species, a living thing)"),
     _rule(r"(?<=[一几多两某此各每])(?P<c>处)(?![理置分罚在于境事决])", "chù", "一处, 各处: a place"),
     _rule(r"(?<=紧)(?P<c>挨)", "āi", "紧挨: right next to"),
-    _rule(r"(?P<c>撒)(?=[在上满下入])(?![^，。]{0,4}[尿溺])", "sǎ", "撒 + place: scatter (撒尿 is sā)"),
+    _rule(r"(?P<c>撒)(?=[在上满下入]|了?一地|得(?:满地|到处|一地))(?![^，。]{0,4}[尿溺])", "sǎ", "撒 + place: scatter (撒尿 is sā)"),
     _rule(r"(?P<c>撒)(?=了?(?:[一些点把层]{1,2})?(?:种|盐|糖|花瓣|米|面粉|粉|胡椒|芝麻|土|沙子|药粉))", "sǎ",
           "撒种子, 撒盐: sprinkle, sow (撒网, 撒谎, 撒手 are sā)"),
     _rule(r"(?P<c>剥)(?=[了着开下掉好]?(?:[一两几]?[个根颗块])?(?:香蕉|橘子|桔子|花生|鸡蛋|蛋壳|皮|玉米|豆|葱|蒜|瓜子|栗子|核桃|糖纸|洋葱))",
@@ -368,10 +381,14 @@ RULES = [
     _rule(r"(?P<c>扇)(?=风|凉|[了着][^，。；！？]{0,3}(?:风|耳光|巴掌)|了?扇子|个不停|[了着]?[一两几]下)|(?<=[地着不停])(?P<d>扇)(?=[，。；！？]|$)", "shān",
           "扇风, 不停地扇, 扇扇子: to fan (扇子, 一扇门 are shàn)"),
     _rule(r"(?<=扇)(?P<c>扇)(?=子)", "shàn", "扇扇子: a fan, fanned"),
-    _rule(r"(?P<c>盛)(?=[饭米汤菜粥酒]|水(?!期)|了?[一两几半三四五六七八九十]{0,2}[碗盆勺盘杯锅桶缸])", "chéng",
+    _rule(r"(?P<c>盛)(?=[饭米汤菜粥酒]|水(?!期)|[不得]下|了?[一两几半三四五六七八九十]{0,2}[碗盆勺盘杯锅桶缸])", "chéng",
           "盛饭, 盛一碗: fill a bowl"),
     _rule(r"(?P<c>弹)(?=片|壳|孔|坑)", "dàn", "弹片, 弹孔: of a projectile"),
     _rule(r"(?P<c>量)(?=取)", "liáng", "量取十毫升: measure out"),
+    *(_rule(pattern.format(c=character), reading, f"{character}了{character}, {character}一{character}: the verb, {reading}")
+      for character, reading in DOUBLED_VERB_READINGS.items()
+      for pattern in (r"(?P<c>{c})(?=了一?{c}|一{c})" if character not in DOUBLED_ALONE else r"(?P<c>{c})(?=了?一?{c})",
+                      r"(?<={c}[了一])(?P<c>{c})|(?<={c}了一)(?P<d>{c})")),
     _rule(r"(?<=[一二两三四五六七八九十几\d])(?P<c>行)(?=[一二两三四五六七八九十几\d]+列)", "háng", "三行四列, 五行三列: rows (of a table, a matrix)"),
     _rule(r"(?<=[水氧氢氮氯碳硫钠铁])(?P<c>分)(?=子)", "fēn", "水分子, 氧分子: a molecule (水分 + 子 is how pypinyin cuts it)"),
     _rule(r"(?<=式)(?P<c>为)(?=\s*[A-Za-z0-9])", "wéi", "化学式为 NaCl, 公式为 E=mc²: is"),
@@ -412,7 +429,8 @@ RULES = [
     _rule(r"(?<=[没有][事活])(?P<c>干)|(?<=不好)(?P<d>干)(?![净燥杯脆])", "gàn", "没事干, 有活干, 不好干: to do"),
     _rule(r"(?:非常|特别|比较|十分|相当|很|太|挺|最)(?P<c>干)(?![脆练部活事吗嘛什么啥劲])", "gān",
           "特别干, 太干了: dry (好干, 真干, 越干 may be gàn, do; 很干脆 keeps its reading)"),
-    _rule(r"(?:衣服|衣裳|裤子|袜子|被子|床单|毛巾|头发|嘴唇|嗓子|喉咙|舌头|眼泪|油漆|墨水|[口嘴泉井河湖池墙漆水土地泪鞋])"
+    _rule(r"(?:衣服|衣裳|裤子|袜子|被子|床单|毛巾|头发|嘴唇|嗓子|喉咙|舌头|眼泪|油漆|墨水|地板|木板|桌面|地面|墙面|瓷砖|水泥"
+          r"|[口嘴泉井河湖池墙漆水土地泪鞋])"
           r"(?:还|都|已经|快|没|就|也|全|早|已|快要){0,2}(?:没有|没)?(?P<c>干)(?=了|透|的|呢|吗|[，。；！？]|$)", "gān",
           "衣服还没干, 河水干了: dry"),
     _rule(rf"不(?P<c>干){PRONOUN}(?:们)?(?:的)?事", "gān", "不干你的事: none of your concern (相干)"),
@@ -428,7 +446,7 @@ RULES = [
     _rule(r"(?<=怀)(?P<c>揣)(?![摸测度])", "chuāi", "怀揣: carry in one's bosom"),
     _rule(rf"(?<=[{HAN}])(?<!吟)(?P<c>哦)(?=[，。！？」”』,.!?~]|$)", "o", "哦 ending a clause: particle"),
     _rule(rf"(?<=[{HAN}])(?<!吡)(?P<c>咯)(?=[，。！？」”』,.!?~]|$)", "lo", "咯 ending a clause: particle"),
-    _rule(r"(?<![图螺铁铆鞋道])(?P<c>钉)(?=[在上进入住死])", "dìng", "钉 + place: nail (图钉 is dīng)"),
+    _rule(r"(?<![图螺铁铆鞋道])(?P<c>钉)(?=[在上进入住死牢好]|[了着](?!子))", "dìng", "钉 + place, 钉了: nail (图钉 is dīng)"),
     _rule(r"(?<![店商床卧通地肉饭药当钱冰车在各])(?P<c>铺)(?=[上满开在成了着好])", "pū", "铺 + place, 铺了: spread"),
     _rule(r"(?P<c>泡)(?=馍|茶|澡|脚|饭)", "pào", "泡茶, 泡馍: soak"),
     _rule(r"(?P<c>冠)(?=帽|冕)", "guān", "冠帽: a cap"),
