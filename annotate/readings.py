@@ -545,7 +545,7 @@ def _separated(block: Block) -> None:
     lòu yī shǒu, 嚼了舌头 jiáo. The verb is the last character of the token before 了, where that
     token is one character or no dictionary word (the segmenter's 上露 of 晚会上露了一手); the
     object is the next token, or the next two, up to three characters in all, and not a particle
-    (衣服干了吗: 干吗 gànmá is no verb and object here). Not a doubled verb
+    (衣服干了吗: 干吗 gànmá is no verb and object here), nor a number alone (划了一下午: not 划一). Not a doubled verb
     (看了看), a complement (停了下来, 转了去), nor a classifier with its noun after it (打了场硬仗:
     not 打场 "thresh"); an object that is a word of its own keeps its reading (脱了衣服 yīfu)."""
     from .dictionary import cedict
@@ -570,6 +570,8 @@ def _separated(block: Block) -> None:
                 break
             objects.append(token)
             word = verb[-1] + "".join(t.simplified or t.text for t in objects)
+            if len(word) == 2 and word[1] in NUMERALS:
+                continue  # a number counts what follows: 划了一下午 is no 划一 "uniform" (露了一手 goes on to 露一手)
             reading = overrides.get(word) or _one_reading(word)
             if reading is None or len(reading) != len(word):
                 continue
