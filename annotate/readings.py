@@ -731,9 +731,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 wanted[start + 1] = _neutral(_reading_at(block, starts, start) or char)
             continue
         if not _doubled_word(block, starts, start) and not (
-                (before_person or _after_subject(block, starts, start))
+                (before_person or _after_subject(block, starts, start) or _AFTER_BA.search(text, 0, start) and text[start - 1] != "得")
                 and _cut_in_two(block, text, starts, start, known=False)):
-            continue  # (找|找他, 我找|找钥匙: a verb cut in two by the segmenter)
+            continue  # (找|找他, 我找|找钥匙, 把地扫|扫: a verb cut in two by the segmenter)
         first = _verb_reading(text[start] + text[start + 2]) if before_object else None
         if first:
             wanted[start] = first  # 散散心 sànsanxīn, as 散心 reads 散
@@ -761,6 +761,11 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 and (tokens[i - 1].simplified or tokens[i - 1].text) not in MODALS:
             wanted[starts[i]] = "zhe"  # 拿|着手: not after a modal (要|着力 zhuólì, 应|着眼)
     set_readings_at(block, wanted, "rule")
+
+
+_AFTER_BA = re.compile("把[^，。；！？把]{1,6}$")
+"""把 and its object just before a place in the clause: what follows is the verb (把地扫|扫), unless
+得 comes between and what follows describes (把火吹得烘烘乱发)."""
 
 
 def _adverbial_de_alone(previous, following, verbs: frozenset) -> bool:
