@@ -840,9 +840,9 @@ RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起�
 直 and a verb (直跺脚, 直哭), 团团转."""
 MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 """Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
-SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子")
-"""Adverbs, and the ends of subjects, that 得 "must" follows (我还得去, 明天得走, 我们得走,
-这件事得快办, 孩子得早睡) although they can be verbs too (还 huán)."""
+SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
+"""Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
+这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
 MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
