@@ -259,6 +259,29 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def sayings() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """CC-CEDICT's sayings and set phrases of five or more characters that it reads one way
+    (吃一堑，长一智; 人不可貌相; 种瓜得瓜，种豆得豆), with their readings in tone marks (a comma's
+    reading is the comma), by their first two characters."""
+    return _cached("sayings1", _build_sayings)
+
+
+def _build_sayings() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    from .chars import is_han
+
+    index: dict[str, list] = {}
+    for word, entries in cedict().items():
+        if len(word.replace("，", "")) < 5 or not all(is_han(char) or char == "，" for char in word):
+            continue
+        found = {tuple(tone_marks(pinyin.lower())) for pinyin, _, _ in entries if not pinyin[:1].isupper()}
+        if len(found) == 1:
+            (reading,) = found
+            if len(reading) == len(word):
+                index.setdefault(word[:2], []).append((word, reading))
+    return index
+
+
 def bound_readings() -> dict[str, str]:
     """Characters whose pypinyin reading CC-CEDICT gives only for certain words ("used in
     倔强", "see 萝卜"), and which have one other reading in common use, not a particle's: what the

@@ -28,6 +28,7 @@ def main() -> None:
         "neutral4": dictionary._build_neutral_tables,
         "bound1": dictionary._build_bound_readings,
         "classifiers1": dictionary._build_classifier_readings,
+        "sayings1": dictionary._build_sayings,
         f"names6-jieba{jieba.__version__}": names._build_names,
         "glossstems2": align._build_gloss_stems,
     }

@@ -430,28 +430,15 @@ def apply_context_rules(block: Block) -> None:
         _surnames_beside_roles(block, text)
 
 
-@lru_cache(maxsize=1)
-def _sayings() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """CC-CEDICT's sayings and set phrases of five or more characters that it reads one way
-    (吃一堑，长一智; 人不可貌相; 种瓜得瓜，种豆得豆), by their first two characters."""
-    from .dictionary import cedict
-
-    index: dict[str, list] = {}
-    for word in cedict():
-        if len(word.replace("，", "")) >= 5 and all(is_han(char) or char == "，" for char in word):
-            reading = _one_reading(word)
-            if reading is not None and len(reading) == len(word):
-                index.setdefault(word[:2], []).append((word, reading))
-    return {key: tuple(found) for key, found in index.items()}
-
-
 def _read_sayings(block: Block, text: str) -> None:
     """A saying CC-CEDICT has reads as it gives it, where the segmenter cut it up or a comma
     parts it (吃一堑，长一智 zhǎng; 人不可貌相 xiàng; 大事化小，小事化了 liǎo); the rules are for
     free text, and a saying's reading is the dictionary's."""
+    from .dictionary import sayings
+
     if len(text) < 5:
         return
-    index, folded = _sayings(), text.replace(",", "，")
+    index, folded = sayings(), text.replace(",", "，")
     wanted: dict[int, str] = {}
     for start in range(len(folded) - 4):
         for word, reading in index.get(folded[start:start + 2], ()):

@@ -21,6 +21,7 @@ def test_shipped_tables_are_what_a_first_run_builds():
                         ("confirmed3", dictionary._build_confirmed_words), ("glossstems2", align._build_gloss_stems),
                         ("bound1", dictionary._build_bound_readings),
                         ("classifiers1", dictionary._build_classifier_readings),
+                        ("sayings1", dictionary._build_sayings),
                         ("neutral4", dictionary._build_neutral_tables),
                         (f"names6-jieba{jieba.__version__}", names._build_names)):
         shipped = dictionary._prepared(kind, source)
