@@ -440,7 +440,9 @@ def _read_sayings(block: Block, text: str) -> None:
         return
     index, folded = sayings(), text.replace(",", "，")
     wanted: dict[int, str] = {}
-    for start in range(len(folded) - 4):
+    for start, token in zip(block.token_offsets(), block.tokens):  # a saying begins where a word does
+        if token.kind != "han":
+            continue
         for word, reading in index.get(folded[start:start + 2], ()):
             if folded.startswith(word, start):
                 wanted.update((start + offset, syllable) for offset, (char, syllable) in enumerate(zip(word, reading))
