@@ -428,6 +428,26 @@ def apply_context_rules(block: Block) -> None:
         _separated(block)
     if ROLE_THEN_SURNAME.search(text) or SURNAME_BEFORE_TITLE.search(text):
         _surnames_beside_roles(block, text)
+    if "传" in text:
+        _biographies(block, text)
+
+
+BIOGRAPHY_END = re.compile(r"[》〉」』”\"。，、；：！？,;:!?)）]|[里中](?![国路场间])|$")
+
+
+def _biographies(block: Block, text: str) -> None:
+    """传 alone after a person's name, ending a clause or a title (诸葛亮传, 《李白传》, 在毛泽东传里), is
+    a biography, zhuàn; before anything else it is the verb (张三传球, 小王传了一个消息: chuán)."""
+    tokens, starts = block.tokens, block.token_offsets()
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if (token.simplified or token.text) != "传" or token.readings[0] == "zhuàn":
+            continue
+        previous = tokens[i - 1]
+        if previous.kind == "han" and _person(previous.simplified or previous.text) \
+                and BIOGRAPHY_END.match(text, starts[i] + 1):
+            token.readings = ("zhuàn",)
+            token.sources = ("rule",)
 
 
 def _read_sayings(block: Block, text: str) -> None:
