@@ -21,7 +21,9 @@ DEGREE = "(?:非常|特别|比较|十分|相当|有点儿?|有些|很|最|太|�
 """Degree adverbs (多 as in 多难 "how hard", not the quantity 很多, 许多, 好多)."""
 SPAN = "(?:一(?![定直起样般共点下些切律旦向概同齐道块])|[二三四五六七八九十])"
 """A number after 东西 "east and west" (东西三十里, 东西一千里), not the 一 of 一定, 一直, 一样…"""
-TITLE = "(?:先生|女士|小姐|老师|教授|医生|同学|经理|主任|书记|师傅|老板|总|家)"
+ADDRESS = "(?:先生|女士|小姐|老师|教授|医生|大夫|同学|经理|师傅|老板|律师|警官|叔叔|阿姨|伯伯|大爷|大妈|大娘|大姐|大哥|奶奶|爷爷)"
+"""How a person is addressed after the surname (解老师, 盖叔叔, 单大爷)."""
+TITLE = "(?:" + ADDRESS + "|主任|书记|总|家)"
 DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相逃"
 """Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难, 逃难)."""
 POTENTIAL = "干吃跑走逃躲受做办看写拿搬用住睡喝管治救帮忍活好完"
@@ -160,9 +162,15 @@ RULES = [
           "教 + person: teach (管教你, 请教他 are jiào)"),
     _rule(r"(?<![宗佛道请指领施助任家管说调传礼求赐讨受身言听])(?P<c>教)(?=[了过着书课给]|学生|汉语|中文|英语|数学|孩子)",
           "jiāo", "教了, 教书, 教学生: teach (请教, 宗教 are jiào)"),
+    _rule(r"(?<![宗佛道请指领施助任家管说调传礼求赐讨受身言听新督主兰回正儒邪异国清景密喇拜祆圣])(?P<c>教)"
+          r"(?=音乐|美术|体育|历史|地理|物理|化学|生物|语文|钢琴|画画|唱歌|跳舞|游泳|外语|日语|法语|德语|小学|中学|大学)",
+          "jiāo", "在中学教体育, 她教钢琴: teach a subject (新教历史 is jiào)"),
     _rule(rf"(?<![{HAN}])(?P<c>曾)(?={TITLE})|(?<=[是叫和跟与请问])(?P<d>曾)(?={TITLE})", "zēng",
           "surname 曾 + title"),
     _rule(rf"(?<![简清名菜账订保床被传])(?P<c>单)(?={TITLE})", "shàn", "surname 单 + title"),
+    _rule(rf"(?:(?<![{HAN}])|(?<=[的是叫和跟与请问给对向位个找见让被同说])|(?<=同事|朋友|邻居|同学|老乡|房东|领导|司机|教练|护士))"
+          rf"(?P<c>[仇区朴盖解华缪翟覃纪葛卜])(?={ADDRESS})", "",
+          "仇先生, 解老师, 盖叔叔: a surname before how its bearer is addressed (解大哥的围 is rare enough)"),
     _rule(rf"(?<![调检审核巡排普抽盘追清复考侦搜彻备])(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
     _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解任华纪缪翟覃])|(?<![百复单双])(?P<d>[曾查仇区朴盖解任华纪缪翟覃])(?=姓(?!名))", "",
           "姓区, 区姓: the surname reading (单姓 'a one-character surname' is dān)"),
