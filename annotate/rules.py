@@ -118,6 +118,8 @@ RULES = [
           "还 + person/给/钱/贷款: give back, repay"),
     _rule(r"(?<=[要得该能想去没先])(?P<c>还)(?=[一二两三四五六七八九十百千万几\d][一二两三四五六七八九十百千万几\d.]*(?:[元块本笔]|万元|千元|亿元))",
           "huán", "要还三千元, 得还两本书: repay, return (the adverb comes before the modal: 还要三千元)"),
+    _rule(r"(?<=[再要得该能想去先])(?P<c>还)(?=回[去来]|回到)", "huán",
+          "傍晚再还回去, 得还回图书馆: give back (the adverb comes first: 还要回去)"),
     _rule(r"把[^，。；！？把]{1,8}(?P<c>还)(?=[了回到上给清完那这]|[，。；！？]|$)|(?P<d>还)(?=了(?![解不结得却])|上(?=[的了，。；！？]|$))",
           "huán", "把书还了, 还了书, 一个月内还上: give back (the adverb is not followed by 了)"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
