@@ -168,7 +168,24 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
     for start, end, part in found:
         readings[start:end] = part
         sources[start:end] = ["cedict"] * (end - start)
+    # a character the cut leaves alone, read by a pypinyin phrase that the cut parts from it (落下来:
+    # pypinyin's 落下 làxià, "leave behind", where the word is 落 + 下来), takes its own usual reading,
+    # for the model to check
+    inside = {k for start, end in parts for k in range(start, end)}
+    for k, source in enumerate(sources):
+        if source == "phrase" and k not in inside:
+            alone = _alone(word[k])
+            if alone is not None:
+                readings[k], sources[k] = alone, "default"
     return tuple(readings), tuple(sources)
+
+
+def _alone(char: str) -> str | None:
+    """pypinyin's usual reading of a character on its own."""
+    from .plain import _convert_plain
+
+    readings, _ = _convert_plain([char])[0]
+    return readings[0]
 
 
 def _cedict_reads(word: str, readings: Readings) -> bool:
