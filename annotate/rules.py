@@ -221,7 +221,7 @@ RULES = [
     _rule(r"(?<![提])(?P<c>供)(?=[着著在]|上了)", "gòng", "供着, 供在桌上: set out as an offering"),
     _rule(rf"(?:{DEGREE}|那么|这么|多么)(?P<c>横)(?=[，。！？的了,.!?]|$)", "hèng", "很横, 太横了, 那么横: rude, overbearing",
           degree_first=True),
-    _rule(r"(?<![哽呜])(?P<c>咽)(?=[了下不着得]|一口)", "yàn", "咽了, 咽不下: swallow (咽喉 is yān; 哽咽着, 呜咽着 are yè)"),
+    _rule(r"(?<![哽呜])(?P<c>咽)(?=[了下不着得]|一口|东西|口水|唾沫|饭|药|食物)", "yàn", "咽了, 咽不下: swallow (咽喉 is yān; 哽咽着, 呜咽着 are yè)"),
     _rule(rf"(?P<c>蒙)(?=着(?!了)|[上住]|了(?!{PRONOUN}|[，。！？]|$))", "méng",
           "蒙着眼, 蒙上, 蒙了一层灰: cover (被打蒙了 is mēng, dazed; 蒙了我, deceived)"),
     _rule(r"(?<=蒙)(?P<c>着)(?!了|[，。！？]|$)", "zhe", "蒙着眼睛, 蒙着被子: covering (蒙着了, guessed right, is zháo)"),
