@@ -451,7 +451,8 @@ RULES = [
           "这件外套穿着很舒服: how it is to wear (他的穿着很朴素, attire, is zhuó)"),
     _rule(r"把[^，。；！？把]{1,6}(?P<c>和)(?=在[^，。；！？]{1,4}里|进)", "huò", "把药粉和在水里: mix in", needs="把"),
     _rule(r"(?P<c>拓)(?=片|本|下)|(?<=碑)(?P<d>拓)", "tà", "拓下, 拓片, 碑拓: a rubbing (开拓, 拓展 are tuò)"),
-    _rule(r"(?<=[篾绳藤])(?P<c>扎)(?![针营根实])", "zā", "用竹篾扎了一个骨架: bind"),
+    _rule(r"(?<=[篾绳藤])(?P<c>扎)(?![针营根实])|用(?:纱布|绷带|布条|绳子|带子|皮筋)[^，。；！？扎]{0,8}(?P<d>扎)(?![针营根实啤])", "zā",
+          "用竹篾扎了一个骨架, 用绷带把胳膊扎好: bind"),
     _rule(r"(?P<c>和)(?=着[^，。；！？]{0,2}唱)", "hè", "在旁边和着唱: sing along"),
     _rule(r"(?P<c>重)(?=[来做写画弹唱读说演拍]一?遍|来[，。！？；]|来吧)", "chóng", "重来一遍, 重来吧: again"),
     *(_rule(pattern.format(c=character), reading, f"{character}了{character}, {character}一{character}: the verb, {reading}")
