@@ -259,7 +259,6 @@ def phrase_readings() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def sayings() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """CC-CEDICT's sayings and set phrases of five or more characters that it reads one way
     (吃一堑，长一智; 人不可貌相; 种瓜得瓜，种豆得豆), with their readings in tone marks (a comma's
@@ -282,6 +281,7 @@ def _build_sayings() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     return index
 
 
+@lru_cache(maxsize=1)
 def bound_readings() -> dict[str, str]:
     """Characters whose pypinyin reading CC-CEDICT gives only for certain words ("used in
     倔强", "see 萝卜"), and which have one other reading in common use, not a particle's: what the
