@@ -182,10 +182,9 @@ def _by_parts(word: str, readings: Readings, sources: Sources) -> tuple[Readings
 
 def _alone(char: str) -> str | None:
     """pypinyin's usual reading of a character on its own."""
-    from .plain import _convert_plain
+    from .plain import convert_plain
 
-    readings, _ = _convert_plain([char])[0]
-    return readings[0]
+    return convert_plain([char])[0][0]
 
 
 def _cedict_reads(word: str, readings: Readings) -> bool:
