@@ -261,6 +261,11 @@ RULES = [
     _rule(r"(?P<c>吧)(?=[，。！？,.!?\"”」]|$)", "ba", "吧 at the end of a clause: particle"),
     _rule(rf"(?:(?!多){DEGREE}|得)(?P<c>少)", "shǎo", "degree + 少: few (多少 is CC-CEDICT's duōshao, how many)", degree_first=True),
     _rule(r"(?<![音声器奏礼])(?P<c>乐)(?=疯|坏|死|了|呵|得|开花|子)", "lè", "乐 + result: happy; 乐子 fun"),
+    _rule(r"(?P<c>乐)(?=评)", "yuè", "乐评人: music criticism"),
+    _rule(r"(?P<c>劲)(?=歌|爆|舞)|(?<=加)(?P<d>劲)(?=梁|肋|杆|板)", "jìng", "劲歌, 劲爆: strong, vigorous; 加劲梁: a stiffening girder"),
+    _rule(r"(?<=阻)(?P<c>吓)", "hè", "阻吓: deter (as 恐吓, 恫吓)"),
+    _rule(r"(?P<c>削)(?=去?了?(?:官职|职务|爵位|兵权|封地|官爵|[职爵籍藩]))", "xuē", "削去官职, 削爵: strip of (an office)"),
+    _rule(r"(?<=高)(?P<c>差)(?=[\d为达约仅])", "chā", "相对高差247米: a difference in height"),
     _rule(rf"{DEGREE}(?P<c>重)(?!(?<=多重)[国人性身标含意层因原影作打压任困])|(?P<d>重)(?=了|得很|得多|谢|赏|病|伤)", "zhòng",
           "degree + 重: heavy; 重谢, 重病 (多重国籍, 多重人格: multiple, chóng)", degree_first=True),
     _rule(r"(?<=[一二两三四五六七八九十百千万几])(?<![一二三四五六七八九十半来几]两)(?P<c>重)"
