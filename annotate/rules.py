@@ -433,6 +433,8 @@ RULES = [
     _rule(r"(?P<c>倒)(?=竖)", "dào", "倒竖: stand on end"),
     _rule(r"(?P<c>倒)(?=在)", "dǎo", "倒在地上, 倒在旷野: fall (把水倒在 is dào, above)"),
     _rule(rf"{PRONOUN}(?P<c>当)(?={PRONOUN}是)", "dàng", "我当他是: take him for", needs="是"),
+    _rule(rf"(?:{PRONOUN}|(?<=[还只就都]))(?P<c>当)(?={PRONOUN}(?:早就?|已经|还|不|没|忘|要|会)(?!面))", "dàng",
+          "我当你早就知道了, 他当我不知道: think, wrongly"),
     _rule(r"把[^，。；！？把]{1,6}(?<![停妥适恰相正应])(?P<c>当)(?=[成作做]|[^时中初然前面年选心家天场兵班权官政])", "dàng",
           "把 A 当 B: take A for B", needs="把"),
     _rule(r"(?:(?<=[葵麻乌鸭])|(?<=[鲗沙]鱼))(?P<c>涌)(?![现入出动起来上进向去至流])", "chōng",
