@@ -707,6 +707,7 @@ RULES = [
     _rule(r"(?P<c>给)(?=事中)", "jǐ", "给事中: an office of old, jǐshìzhōng", needs="给事中"),
     _rule(r"(?P<c>将)(?=作(?:监|大匠|少匠|少监|院))", "jiàng", "将作监, 将作大匠: the office of works, jiàng", needs="将作"),
     _rule(r"(?<=卫)(?P<c>率)(?=[，。、；）]|$|府)", "shuài", "太子左卫率: an office of old, shuài", needs="卫率"),
+    _rule(r"(?P<c>传)(?=出去|出来|开了|开来|遍了?|下去)", "chuán", "别传出去, 传开了: spread (the segmenter's 别传 is a biography)"),
     _rule(r"(?<![宣流相遗祖真口自谣失广盛誊家亲讹误经])(?P<c>传)(?=[》·•])", "zhuàn",
           "《春秋左氏传·桓公》, 《西域传》: a commentary, a biography, ending a book's title (《宣传》 is chuán)"),
     _rule(r"(?<=罢)(?P<c>相)(?![关互对])|(?<=[拜入国为任封])(?P<d>相)(?=[，。、；！？）」”]|$)", "xiàng",
