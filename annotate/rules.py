@@ -33,6 +33,10 @@ SKILLS = ("(?:唱|跳|写|画|读|说|叫|念|认|学|用|做|下棋|骑|游|开
 NOT_LONG = "校家县市部省班队组团厂院局处科站所社会师兄首酋族成生增延助滋擅专特见"
 """Characters before 长 in words where it is zhǎng, a head or growing (校长, 成长), not the "long" set
 against 短."""
+COUNTED_BEFORE = "多少人分次岁函系变参倍级总无单复负整小奇偶指点位页字号算"
+"""Characters before 数 in nouns where it is shù (人数, 次数, 分数, 函数), not the verb "count", shǔ."""
+NUMBER_WORD_AFTER = "学字据量目码值额位组列理"
+"""Characters after 数 in nouns where it is shù (数学, 数字, 数据, 数量), not the verb "count", shǔ."""
 DISASTER = "遇遭落避受殉罹患灾苦危空海国蒙排发责非刁于劫逢救脱出厄险死挨邅相逃"
 """Characters before 难 in words where it is a disaster, nàn (遇难, 避难, 脱难, 逃难)."""
 POTENTIAL = "干吃跑走逃躲受做办看写拿搬用住睡喝管治救帮忍活好完"
@@ -169,9 +173,9 @@ RULES = [
     _rule(rf"{PRONOUN}(?P<c>将)(?=门|书|车|钱|他|她|我|你|这|那)", "jiāng", "subject + 将 + object: 把"),
     _rule(r"(?<![代函整分复实虚质素奇偶倍小对指级系变参总负单])(?P<c>数)(?=一数|数)", "shǔ", "数一数: count (代数数 is shù)"),
     _rule(r"(?P<c>数)(?=红包|钞票|票子|零钱)", "shǔ", "数红包, 数钞票: count money"),
-    _rule(r"(?<![多少人分次岁函系变参倍级总无单复负整小奇偶指点位页字号算代])(?P<c>数)(?![学字据量目码值额位组列理是])"
+    _rule(rf"(?<![{COUNTED_BEFORE}代])(?P<c>数)(?![{NUMBER_WORD_AFTER}是])"
           r"(?=[^，。；！？数]{1,4}?最)", "shǔ", "全村数他家最穷, 要数他最高: be reckoned the most"),
-    _rule(r"(?<![多少人分次岁函系变参倍级总无单复负整小奇偶指点位页字号算数])(?P<c>数)(?=了|过|[不得]清|[不得]过来|着|一下|到)",
+    _rule(rf"(?<![{COUNTED_BEFORE}数])(?P<c>数)(?=了|过|[不得]清|[不得]过来|着|一下|到)",
           "shǔ", "数了, 数到, 数不清: count (人数, 次数 are nouns)"),
     _rule(r"(?<![天太高领真航当悟])(?P<c>空)(?=着(?!手)|出(?:来|一|个|几|两|位|时间|地方|房间|座))", "kòng",
           "空着, 空出时间: vacant, to leave empty"),
@@ -733,7 +737,7 @@ RULES = [
     _rule(r"(?<=光)(?P<c>晃)(?=得)|(?P<d>晃)(?=眼)", "huǎng", "阳光晃得, 晃眼: dazzle (摇晃 is huàng)"),
     _rule(r"(?<![摇晃])(?P<c>晃)(?=了?过[去来]|而过)", "huǎng",
           "从窗前晃过去, 一晃而过: flash past (摇摇晃晃过来 sways, huàng)"),
-    _rule(r"(?<=[在要会能先再又还去来帮替别起])(?P<c>数)(?![学字据量目码值额位组列理月年日周十百千万亿次倍人种个名代辈世遍回]|天(?![上空]))", "shǔ",
+    _rule(rf"(?<=[在要会能先再又还去来帮替别起])(?P<c>数)(?![{NUMBER_WORD_AFTER}月年日周十百千万亿次倍人种个名代辈世遍回]|天(?![上空]))", "shǔ",
           "在数钱, 再数一遍: count, a verb after an auxiliary (数学, 数月, 数天 are shù)"),
     _rule(r"(?:不停|一直|飞快|不住|来回|滴溜溜|团团|骨碌碌|呼呼)地?(?P<c>转)(?=[，。；！？着]|$|个不停|起来)", "zhuàn",
           "不停地转: turn round and round (向左转 is zhuǎn)"),
