@@ -880,10 +880,14 @@ POTENTIAL_COMPLEMENTS = frozenset("去来见着到起住开完过动上下及")
 """The complements of a verb's potential form V得C (看得见, 来得及), where 得 is de."""
 LAND_BEFORE = frozenset("块片亩的这那")
 """What comes before 地 the land, dì, not the adverbial de: a classifier, 的, a demonstrative (这块地是谁的)."""
-DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空")
-"""Characters after which 得 begins a word of its own (得到, 得了, 得罪): dé."""
+DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空令")
+"""Characters after which 得 begins a word of its own (得到, 得了, 得罪, 得令): dé."""
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
+DOUBLED = re.compile(r"([\u3400-\u9fff])[一了]?\1")
+"""A doubled verb (剪一剪, 修修): after a thing and 得, "must" (指甲得剪一剪了)."""
+CAUSING = ("令人", "令爱", "令尊", "令堂", "令郎")
+"""令 after 得 that is not 得令 "receive an order", dé: 好得令人难以拒绝 (makes one…), 救得令爱 (your daughter)."""
 ADVERBS_BEFORE_NOT = frozenset("尚还也都就才又再已亦仍却易")
 """Adverbs before 不得, where 不得 is "may not", bùdé (尚不得见, 轻易不得), not what cannot be done."""
 PERSONS = frozenset("我你他她它咱")
@@ -945,12 +949,16 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             if (before in PERSONS or before == "们") and text[p + 3:p + 4] != "的":
                 wanted[p] = "děi"  # 我得出去一趟, 我们得回去: must (我得出来的结论: obtained)
                 continue
-        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER or before in DE_WORDS_BEFORE \
+        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
+                or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
+        elif not adverb and (after in verbal or _verb_follows(block, starts, k, p) or DOUBLED.match(text, p + 1)) \
+                and text[p + 2:p + 3] != "得" and _thing_before(block, starts, k, p):
+            wanted[p] = "děi"  # 头发得修一修了, 门票得提前买: a thing, then must (得死得生: obtain)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
         elif not adverb and before not in PERSONS and before != "们" and RESULT_STATE.match(text, p + 1):
@@ -958,6 +966,19 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
+
+
+def _thing_before(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` begins its token, the `k`th, after a word of two or more characters that the
+    segmenter tags a common noun and CC-CEDICT does not gloss as a verb (头发, 门票; not 交流, 歌唱,
+    which the segmenter tags nouns, nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说)."""
+    from .dictionary import cedict
+
+    if not k or starts[k] != p:
+        return False
+    previous = block.tokens[k - 1]
+    word = previous.simplified or previous.text
+    return previous.kind == "han" and len(word) > 1 and _word_tag(word) == "n" and word in cedict() and _noun(word)
 
 
 def _inner_word(word: str, offset: int) -> str | None:
