@@ -880,12 +880,14 @@ POTENTIAL_COMPLEMENTS = frozenset("去来见着到起住开完过动上下及")
 """The complements of a verb's potential form V得C (看得见, 来得及), where 得 is de."""
 LAND_BEFORE = frozenset("块片亩的这那")
 """What comes before 地 the land, dì, not the adverbial de: a classifier, 的, a demonstrative (这块地是谁的)."""
-DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空令")
-"""Characters after which 得 begins a word of its own (得到, 得了, 得罪, 得令): dé."""
+DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空令遇")
+"""Characters after which 得 begins a word of its own (得到, 得了, 得罪, 得令, 得遇): dé."""
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
 DOUBLED = re.compile(r"([\u3400-\u9fff])[一了]?\1")
 """A doubled verb (剪一剪, 修修): after a thing and 得, "must" (指甲得剪一剪了)."""
+FEELING_OBJECTS = frozenset("心气惊急神意火")
+"""Objects that make a verb and its object a feeling (伤心, 生气, 吃惊, 着急, 发火), which takes a complement."""
 CAUSING = ("令人", "令爱", "令尊", "令堂", "令郎")
 """令 after 得 that is not 得令 "receive an order", dé: 好得令人难以拒绝 (makes one…), 救得令爱 (your daughter)."""
 ADVERBS_BEFORE_NOT = frozenset("尚还也都就才又再已亦仍却易")
@@ -896,8 +898,8 @@ NOT_BEFORE_COMPLEMENT = ADVERBS_BEFORE_NOT | frozenset("何么时")
 """Adverbs and question words before 得 + pronoun, where 得 is "get" (如何得他归顺, 却得你两个来接)."""
 CLAUSE_END = frozenset("，。！？；,.!?;")
 """Punctuation that ends a clause: 急不得。 "cannot be hurried" (bùde) ends one."""
-RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起上见到住开]|直(?![接到达播至飞线辖属])[\u3400-\u9fff]|团团转")
-"""What follows 得 when it brings about a state, not "must": a verb that cannot (睡不着, 吃不下, 说不出),
+RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起上见到住开拢]|直(?![接到达播至飞线辖属])[\u3400-\u9fff]|团团转")
+"""What follows 得 when it brings about a state, not "must": a verb that cannot (睡不着, 吃不下, 说不出, 合不拢嘴),
 直 and a verb (直跺脚, 直哭), 团团转."""
 MUST_BEFORE = frozenset("早先马赶多再好自亲快")
 """Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
@@ -949,6 +951,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             if (before in PERSONS or before == "们") and text[p + 3:p + 4] != "的":
                 wanted[p] = "děi"  # 我得出去一趟, 我们得回去: must (我得出来的结论: obtained)
                 continue
+        if before in DE_WORDS_BEFORE and RESULT_STATE.match(text, p + 1):
+            wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
+            continue
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
                 or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
@@ -956,29 +961,72 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
-        elif not adverb and (after in verbal or _verb_follows(block, starts, k, p) or DOUBLED.match(text, p + 1)) \
-                and text[p + 2:p + 3] != "得" and _thing_before(block, starts, k, p):
-            wanted[p] = "děi"  # 头发得修一修了, 门票得提前买: a thing, then must (得死得生: obtain)
+        elif not adverb and text[p + 2:p + 3] != "得" and _must_after_word(block, text, starts, k, p, verbal):
+            wanted[p] = "děi"  # 头发得修一修了, 下次得早点来, 倒车得慢: no complement can follow these (得死得生: obtain)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
         elif not adverb and before not in PERSONS and before != "们" and RESULT_STATE.match(text, p + 1):
             wanted[p] = "de"  # 担心得睡不着觉, 伤心得吃不下饭, 急得直跺脚: the state it brought about
+        elif not adverb and _feeling_before(block, starts, k, p):
+            wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
-def _thing_before(block: Block, starts: list[int], k: int, p: int) -> bool:
-    """Whether 得 at `p` begins its token, the `k`th, after a word of two or more characters that the
-    segmenter tags a common noun and CC-CEDICT does not gloss as a verb (头发, 门票; not 交流, 歌唱,
-    which the segmenter tags nouns, nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说)."""
+def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
+    """Whether 得 at `p`, beginning its token (the `k`th), is "must" by the word before it, a word no
+    complement follows:
+
+    - a thing: a word of two or more characters the segmenter tags a common noun and CC-CEDICT does
+      not gloss as a verb (头发得修一修了, 门票得提前买; not 交流, 歌唱, which the segmenter tags nouns,
+      nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说), or a time (下次得早点来),
+      before a verb, a doubled verb or an adverb that "must" takes (`MUST_BEFORE`);
+    - a verb and its object in one word (倒车, 唱歌, 开车): its complement needs the verb again
+      (唱歌唱得好), so 得 right after it is "must" (倒车得慢, 开车得小心), unless a noun follows,
+      what is won (跳水得金牌), or the state it brought about (`RESULT_STATE`); not a feeling (伤心得哭了,
+      生气得发抖: `FEELING_OBJECTS`)."""
     from .dictionary import cedict
 
     if not k or starts[k] != p:
         return False
     previous = block.tokens[k - 1]
     word = previous.simplified or previous.text
-    return previous.kind == "han" and len(word) > 1 and _word_tag(word) == "n" and word in cedict() and _noun(word)
+    if previous.kind != "han" or len(word) < 2:
+        return False
+    tag = _word_tag(word)
+    if tag == "t" or tag == "n" and word in cedict() and _noun(word):
+        return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
+            or DOUBLED.match(text, p + 1) is not None
+    if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
+            and _object_character(word[1]) and not RESULT_STATE.match(text, p + 1):
+        if len(block.tokens[k].text) > 1:
+            return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
+        following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
+        return following is not None and following.kind == "han" and not (_word_tag(
+            following.simplified or following.text) or "").startswith("n")
+    return False
+
+
+def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` begins its token right after a feeling: a word the segmenter tags an
+    adjective (激动, 着急), or a verb and its object that make one (伤心, 生气: `FEELING_OBJECTS`)."""
+    if not k or starts[k] != p:
+        return False
+    word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
+    return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
+
+
+@lru_cache(maxsize=1_024)
+def _object_character(char: str) -> bool:
+    """Whether a character can be a verb's object, a thing: the segmenter does not tag it a verb, an
+    adjective or an adverb, and no reading CC-CEDICT gives it is first a verb (车, 歌, 饭; not 高, 行, 计)."""
+    from .dictionary import cedict
+
+    entries = [gloss for pinyin, _, gloss in cedict().get(char, ()) if not pinyin[:1].isupper()]  # not a surname
+    tag = _word_tag(char) or "v"
+    return bool(entries) and tag[:1] not in ("v", "a", "d") and not any(
+        re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]).startswith("to ") for gloss in entries)
 
 
 def _inner_word(word: str, offset: int) -> str | None:
