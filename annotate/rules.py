@@ -50,6 +50,12 @@ ADVERBIAL = ("(?:高兴|认真|仔细|努力|大声|小声|小心|耐心|热情|
              "突然|逐渐|不断|不停|明显|清楚|详细|简单|自然|用心|专心|静静|默默|悄悄|渐渐|轻轻|"
              "紧紧|深深|好好|慢慢|快快|偷偷|狠狠|满意|生气|无奈|坚定|勇敢|安静|平静|顺利|飞快)")
 
+MANNER = ("(?:很好|更好|较好|良好|友好|完好|幸运|不幸|意外|惊讶|奇怪|礼貌|坚决|断然|果断|熟练|流利|正确|准确|成功|彻底|充分|"
+          "深入|全面|真正|广泛|直接|公开|热烈|激烈|强烈|猛烈|疯狂|拼命|严肃|严格|冷静|轻松|不耐烦|耐心)")
+"""Words of manner before 地 (很好地读懂, 幸运地), more of them than ADVERBIAL, so with PLACE_AFTER kept out."""
+PLACE_AFTER = "[区址点方图球铁上下面板毯震理位域带壳质势貌形标主产皮道]"
+"""What 地 begins a word of the earth with (地区, 地址, 地方): after it, 地 is dì, not the adverbial de."""
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -94,12 +100,16 @@ TO_THE_CENTRE = "(?:调|选|派|升|上调)?(?:到|往|入|和|与|及|、|同)�
 RULES = [
     _rule(rf"{ADVERBIAL}(?P<c>地)(?=[{HAN}])", "de", "地 after an adverbial word, before a verb"),
     _rule(rf"([{HAN}])\1(?P<c>地)(?=[{HAN}])", "de", "地 after a reduplicated word (慢慢地)"),
+    _rule(rf"{MANNER}(?P<c>地)(?=[{HAN}]|[，,])(?!{PLACE_AFTER})", "de",
+          "很好地读懂, 幸运地，: 地 after a word of manner (成功地区 is dì)"),
+    _rule(rf"({NUMERAL}[{HAN}])(?:又|接|连)\1(?P<c>地)(?=[{HAN}])", "de", "一天又一天地, 一个接一个地: one after another"),
     _rule(rf"({NUMERAL}[{HAN}])\1(?P<c>地)(?=[{HAN}])", "de", "地 after 一步一步"),
     _rule(r"(?<!因)(?P<c>为)[^，。；！？]{1,12}所(?![以有在谓得属长])", "wéi", "为…所 + verb: passive"),
     _rule(rf"(?<=难)(?P<c>为)(?={PRONOUN}(?:了|啦|啊|吧|[，。！？]|$))", "wei",
           "真难为你了, 别难为他了: 难为 nánwei, make things hard for (the segmenter cuts 真难|为)"),
     _rule(rf"(?<![以认成作视称选变化改更行])(?P<c>为){PRONOUN}", "wèi", "为 + person: for someone"),
     _rule(r"(?P<c>着)(?=(?:什么|啥|哪门子)急)", "zháo", "着什么急: 着急 with 什么 inside"),
+    _rule(r"(?<=[急试忙抢争赶笑哭等盼吵闹])(?P<c>着)(?=想)", "zhe", "急着想知道, 试着想: verb + 着 + 想 (为人着想 is zhuóxiǎng)"),
     _rule(r"(?<=怎么|如何|好好|耐心)(?P<c>教)(?=[都也，。！？；了]|$|得)", "jiāo", "怎么教都不听: teach"),
     _rule(r"(?:眼珠子?|眼睛)一?(?P<c>转)(?![向过到身头移])", "zhuàn", "眼珠一转, 眼睛转动: roll (the eyes)"),
     _rule(r"(?P<c>为)(?=\d|[一二两三四五六七八九十百千万零]+(?:[百千万亿]|[个%％]|平方|公|米|年|人))", "wéi",
@@ -213,6 +223,8 @@ RULES = [
     _rule(rf"(?:(?<![{HAN}])|(?<=[的是叫和跟与请问给对向位个找见让被同说])|(?<=同事|朋友|邻居|同学|老乡|房东|领导|司机|教练|护士))"
           rf"(?P<c>[仇区朴盖解华缪翟覃纪葛卜])(?={ADDRESS})", "",
           "仇先生, 解老师, 盖叔叔: a surname before how its bearer is addressed (解大哥的围 is rare enough)"),
+    _rule(r"(?<=查)(?P<c>查)(?![理尔的])", "cha", "查查: look up, doubled, the second syllable neutral"),
+    _rule(r"(?P<c>查)(?=查(?![理尔的]))", "chá", "查查: look up, doubled (pypinyin's phrase reads it as the surname; 查查的, a sound, stays)"),
     _rule(rf"(?<![调检审核巡排普抽盘追清复考侦搜彻备])(?P<c>查)(?={TITLE})", "zhā", "surname 查 + title"),
     _rule(r"(?<=姓)(?P<c>[曾单查仇区朴盖解任华纪缪翟覃])|(?<![百复单双])(?P<d>[曾查仇区朴盖解任华纪缪翟覃])(?=姓(?!名))", "",
           "姓区, 区姓: the surname reading (单姓 'a one-character surname' is dān)"),
@@ -311,6 +323,10 @@ RULES = [
     _rule(r"(?P<c>削)(?=[了着好]?[一两几]?[个只根]?(?:苹果|梨|皮|铅笔|土豆|萝卜|水果))", "xiāo",
           "削苹果, 削了一个梨: pare (削弱, 削发 are xuē)"),
     _rule(r"(?<=么)(?P<c>干)(?![净燥杯脆])", "gàn", "这么干, 怎么干: do"),
+    _rule(r"(?:工作|活儿?|事儿?|作业|家务)[^，。；！？]{0,4}没(?P<c>干)(?![净燥透脆])", "gàn", "工作没干完: do (衣服没干 is gān, dry)"),
+    _rule(r"比[^，。；！？长]{1,6}(?P<c>长)(?=[一二两三四五六七八九十几半\d]+(?:倍|米|公里|里|尺|厘米|毫米|英尺|码|分钟|小时|天|年|个月|周|秒)"
+          r"|多了|得多|一些|一点|些)", "cháng", "这条河比那条长三倍: longer by (比我长两岁, older, is zhǎng)"),
+    _rule(r"比[^，。；！？长]{1,6}(?P<c>长)(?=[一二两三四五六七八九十几半\d]+(?:岁|辈|级|届))", "zhǎng", "他比我长两岁: older by"),
     _rule(r"(?P<c>干)(?=[过了]?[这那哪]一?行)", "gàn", "干这行, 干过那一行: work in a trade"),
     _rule(r"(?P<c>干)(?=了?[这那一两三四五几半整]?[杯碗盅](?!子))|(?<=[这那一]杯[我你他她])(?P<d>干)(?=了)", "gān",
           "干了这杯酒, 干了三杯, 这杯我干了: drink up (干杯)"),
@@ -553,7 +569,8 @@ RULES = [
           "弹掉烟灰, 弹了弹, 弹开: flick, spring (子弹, 炮弹 are dàn)"),
     _rule(r"(?P<c>扎)(?=紧|成[一两几]?[捆束把])", "zā", "扎紧口袋, 扎成一捆: tie, bind (扎针, 扎营 are zhā)"),
     _rule(r"(?<![子炮导枪氢核原飞榴炸霰流])(?P<c>弹)(?=[^，。；！？]{1,6}(?:钢琴|吉他|琵琶|古筝))", "tán", "弹一个小时钢琴: play"),
-    _rule(r"(?P<c>弹)(?=吉他|钢琴|琴|琵琶|古筝|曲子|[一几]首|一曲)|(?<=[在正始会想要])(?P<d>弹)(?=[，。；！？,.;!?]|$)",
+    _rule(r"(?:钢琴|吉他|琴|琵琶|古筝)上?(?P<c>弹)(?!簧|性|力|片|壳|孔|药)", "tán", "在钢琴上弹了一首曲子: play"),
+    _rule(r"(?P<c>弹)(?=了?(?:吉他|钢琴|琴|琵琶|古筝|曲子|[一几]首|一曲))|(?<=[在正始会想要])(?P<d>弹)(?=[，。；！？,.;!?]|$)",
           "tán", "弹 + instrument, 开始弹: play (子弹 is dàn)"),
     _rule(r"(?<![一亲密关迫急恳贴深确真热痛悲凄殷])(?P<c>切)(?=[菜肉成碎片块丝好下开]|了|一下|一刀|[两几]半|苹果|西瓜|蛋糕|面包|土豆|洋葱"
           r"|[一两几半][斤块片根个盘段截])",
