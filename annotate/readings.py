@@ -980,7 +980,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
 
     - a thing: a word of two or more characters the segmenter tags a common noun and CC-CEDICT does
       not gloss as a verb (头发得修一修了, 门票得提前买; not 交流, 歌唱, which the segmenter tags nouns,
-      nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说), or a time (下次得早点来),
+      nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说), a longer word CC-CEDICT
+      glosses only as a thing (做俯卧撑得坚持住, whatever the segmenter tags it), or a time (下次得早点来),
       before a verb, a doubled verb or an adverb that "must" takes (`MUST_BEFORE`);
     - a verb and its object in one word (倒车, 唱歌, 开车): its complement needs the verb again
       (唱歌唱得好), so 得 right after it is "must" (倒车得慢, 开车得小心), unless a noun follows,
@@ -995,7 +996,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     if previous.kind != "han" or len(word) < 2:
         return False
     tag = _word_tag(word)
-    if tag == "t" or tag == "n" and word in cedict() and _noun(word):
+    if (tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word)) \
+            and not RESULT_STATE.match(text, p + 1):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or DOUBLED.match(text, p + 1) is not None
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
@@ -1015,6 +1017,15 @@ def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
         return False
     word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
+
+
+def _thing(word: str) -> bool:
+    """Whether CC-CEDICT has the word, and no sense of any of its readings is a verb ("to …")."""
+    from .dictionary import cedict
+
+    entries = cedict().get(word)
+    return bool(entries) and not any(
+        re.sub(r"^\([^)]*\) ", "", sense).startswith("to ") for _, _, gloss in entries for sense in gloss.split("/"))
 
 
 @lru_cache(maxsize=1_024)
