@@ -901,8 +901,8 @@ CLAUSE_END = frozenset("，。！？；,.!?;")
 RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起上见到住开拢]|直(?![接到达播至飞线辖属])[\u3400-\u9fff]|团团转")
 """What follows 得 when it brings about a state, not "must": a verb that cannot (睡不着, 吃不下, 说不出, 合不拢嘴),
 直 and a verb (直跺脚, 直哭), 团团转."""
-MUST_BEFORE = frozenset("早先马赶多再好自亲快")
-"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办)."""
+MUST_BEFORE = frozenset("早先马赶多再好自亲快另")
+"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办, 数据线得另外买)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
