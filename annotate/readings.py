@@ -908,7 +908,7 @@ SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
-MUST_AFTER = ("一定", "肯定", "必须", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
+MUST_AFTER = ("一定", "肯定", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
               "周末", "今晚")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
