@@ -1019,13 +1019,13 @@ def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
 
 
+@lru_cache(maxsize=4_096)
 def _thing(word: str) -> bool:
     """Whether CC-CEDICT has the word, and no sense of any of its readings is a verb ("to …")."""
     from .dictionary import cedict
 
     entries = cedict().get(word)
-    return bool(entries) and not any(
-        re.sub(r"^\([^)]*\) ", "", sense).startswith("to ") for _, _, gloss in entries for sense in gloss.split("/"))
+    return bool(entries) and not any(_verb_sense(sense) for _, _, gloss in entries for sense in gloss.split("/"))
 
 
 @lru_cache(maxsize=1_024)
@@ -1036,8 +1036,7 @@ def _object_character(char: str) -> bool:
 
     entries = [gloss for pinyin, _, gloss in cedict().get(char, ()) if not pinyin[:1].isupper()]  # not a surname
     tag = _word_tag(char) or "v"
-    return bool(entries) and tag[:1] not in ("v", "a", "d") and not any(
-        re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]).startswith("to ") for gloss in entries)
+    return bool(entries) and tag[:1] not in ("v", "a", "d") and not any(_verb_sense(gloss.split("/")[0]) for gloss in entries)
 
 
 def _inner_word(word: str, offset: int) -> str | None:
@@ -1412,7 +1411,12 @@ def _verb_word(word: str) -> bool:
     from .dictionary import cedict
 
     entries = cedict().get(word)
-    return bool(entries) and re.sub(r"^\([^)]*\) ", "", entries[0][2].split("/")[0]).startswith("to ")
+    return bool(entries) and _verb_sense(entries[0][2].split("/")[0])
+
+
+def _verb_sense(sense: str) -> bool:
+    """Whether a CC-CEDICT sense is a verb's: "to …", after any label in brackets ("(coll.) to …")."""
+    return re.sub(r"^\([^)]*\) ", "", sense).startswith("to ")
 
 
 ADJECTIVE = re.compile(r"^[a-z-]+(?:ful|ous|ive|able|ible|ic|less|ish)$")
