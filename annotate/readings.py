@@ -884,7 +884,7 @@ DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力�
 """Characters after which 得 begins a word of its own (得到, 得了, 得罪, 得令, 得遇): dé."""
 DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
-DOUBLED = re.compile(r"([\u3400-\u9fff])[一了]?\1")
+DOUBLED_VERB = re.compile(r"([\u3400-\u9fff])[一了]?\1")
 """A doubled verb (剪一剪, 修修): after a thing and 得, "must" (指甲得剪一剪了)."""
 FEELING_OBJECTS = frozenset("心气惊急神意火")
 """Objects that make a verb and its object a feeling (伤心, 生气, 吃惊, 着急, 发火), which takes a complement."""
@@ -989,19 +989,15 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
       生气得发抖: `FEELING_OBJECTS`)."""
     from .dictionary import cedict
 
-    if not k or starts[k] != p:
-        return False
-    previous = block.tokens[k - 1]
-    word = previous.simplified or previous.text
-    if previous.kind != "han" or len(word) < 2:
+    word = _word_before(block, starts, k, p)
+    if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
     tag = _word_tag(word)
-    if (tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word)) \
-            and not RESULT_STATE.match(text, p + 1):
+    if tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-            or DOUBLED.match(text, p + 1) is not None
+            or DOUBLED_VERB.match(text, p + 1) is not None
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
-            and _object_character(word[1]) and not RESULT_STATE.match(text, p + 1):
+            and _object_character(word[1]):
         if len(block.tokens[k].text) > 1:
             return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
         following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
@@ -1013,10 +1009,16 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
 def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` begins its token right after a feeling: a word the segmenter tags an
     adjective (激动, 着急), or a verb and its object that make one (伤心, 生气: `FEELING_OBJECTS`)."""
-    if not k or starts[k] != p:
-        return False
-    word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
+    word = _word_before(block, starts, k, p)
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
+
+
+def _word_before(block: Block, starts: list[int], k: int, p: int) -> str:
+    """The word of Han characters just before 得 at `p`, where 得 begins its token (the `k`th); else ""."""
+    if not k or starts[k] != p or block.tokens[k - 1].kind != "han":
+        return ""
+    previous = block.tokens[k - 1]
+    return previous.simplified or previous.text
 
 
 @lru_cache(maxsize=4_096)
