@@ -409,7 +409,6 @@ def _replace(values: tuple, index: int, value) -> tuple:
     return values[:index] + (value,) + values[index + 1:]
 
 
-CLAUSE_END = set("，。；！？：,.;!?:“”\"「」")
 ADVERBS_BEFORE_JIANG = {"或", "必", "即", "也", "还", "就", "又", "终", "则", "都", "亦", "将"}
 
 
@@ -417,7 +416,8 @@ def apply_context_rules(block: Block) -> None:
     """Rules over neighbouring words, for what a word alone cannot decide:
 
     - 以 … 为 …: a stand-alone 为 in a clause that a stand-alone 以 opens reads wéi
-      (以宁波为基地, 以阿里为中心, 以网易、海康威视等为代表); elsewhere it stays as read (为人民 wèi).
+      (以宁波为基地, 以阿里为中心, 以网易、海康威视等为代表); elsewhere it stays as read (为人民 wèi),
+      unless nothing after it in its clause can be a verb (该站为一座地下车站: wéi, `_copula`).
     - 或将令宁波…: jieba joins 将令 ("military order", jiànglìng); after an adverb it is
       将 jiāng "will" + 令 lìng "make".
     - a classifier before the noun it counts reads as CC-CEDICT gives it for that noun (一场电影
@@ -431,7 +431,7 @@ def apply_context_rules(block: Block) -> None:
       `_particles_inside`).
     """
     text = paragraph_text(block)
-    if "以" in text or "将令" in text:  # most paragraphs have neither: no walk over their words
+    if "以" in text or "将令" in text or "为" in text:  # most paragraphs have none: no walk over their words
         _apply_word_rules(block.tokens)
     add_neutral_tones(block, text)
     if not counted_with().keys().isdisjoint(text):
@@ -914,6 +914,11 @@ MUST_AFTER = ("一定", "肯定", "必须", "至少", "现在", "马上", "以�
 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
 
+CONDITION_BEFORE = re.compile("(?:的话|不然|否则|要不|要不然|所以|因此|那么|这样的话)[，,]$")
+"""A condition or a consequence ending the clause before 得 that opens one: what follows is what one
+must do (下雨的话，得准备雨伞; in an old text 得 opening a clause is "get to", dé: 得见菩萨)."""
+
+
 def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: dict[int, str]) -> None:
     """得 between two characters: after a verb it links a complement, de (说得对, 跑得快); after
     a subject or an adverb, before a verb, it is "must", děi (我得换, 我还得去). Words with their
@@ -953,6 +958,10 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 continue
         if before in DE_WORDS_BEFORE and RESULT_STATE.match(text, p + 1):
             wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
+            continue
+        if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
+                after in MUST_BEFORE or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
+            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
                 or before in DE_WORDS_BEFORE \
@@ -1052,6 +1061,16 @@ def _inner_word(word: str, offset: int) -> str | None:
             if reading is not None and len(reading) == length:
                 return reading[offset - start]
     return None
+
+
+def _verb_word_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` ends its token, the `k`th, and the next token is a verb of two or more
+    characters, as CC-CEDICT glosses it or the segmenter tags it (告诉, 准备; not 见 of 得见, which an
+    old text writes for "get to see")."""
+    if k + 1 >= len(block.tokens) or starts[k + 1] != p + 1 or len(block.tokens[k + 1].text) < 2:
+        return False
+    following = block.tokens[k + 1]
+    return _glossed_as_verb(following) or (_word_tag(following.simplified or following.text) or "").startswith("v")
 
 
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
@@ -1514,9 +1533,54 @@ def _apply_word_rules(tokens: list) -> None:
         elif word == "为" and opened_by_yi and not token.note_ids:
             token.readings, token.sources = ("wéi",), ("rule",)
             opened_by_yi = False
+        elif word == "为" and not token.note_ids and token.readings == ("wèi",) and _copula(tokens, i):
+            token.readings, token.sources = ("wéi",), ("rule",)
         elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
             token.readings = ("jiāng", "lìng")
             token.sources = ("rule", "rule")
+
+
+RANGE_WORDS = frozenset(("至", "—", "~"))
+"""What joins the two ends of a range (九点至五点), which is no verb after 为."""
+NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "全是", "还是", "只"))
+"""Words before 为 after which it is "for" whatever follows (这都是为你, 这是为大家, 只为芭蕉扇)."""
+
+
+def _copula(tokens: list, i: int) -> bool:
+    """Whether 为, the `i`th token, standing alone after its subject, is wéi "is" because nothing in
+    the rest of its clause can be a verb or an adjective: wèi "for" is a preposition, whose object
+    a verb must follow (该站为一座地下车站, 末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务,
+    这是为你好 are wèi). Not at a clause's start (为国家，为人民), nor before a pronoun."""
+    previous = tokens[i - 1] if i else None
+    if previous is None or previous.kind != "han" or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
+        return False
+    rest = []
+    for token in tokens[i + 1:]:
+        if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
+            break
+        if token.kind == "han":
+            rest.append(token.simplified or token.text)
+        elif token.kind == "punct" and rest:
+            return False  # a quotation or a bracket: too much to read into
+    if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
+            or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
+        return False
+    return not any(_predicate(word) for word in rest if word not in RANGE_WORDS)
+
+
+@lru_cache(maxsize=4_096)
+def _predicate(word: str) -> bool:
+    """Whether a word can be a clause's verb or adjective: the segmenter tags it or a part of it so,
+    or CC-CEDICT first glosses it, or a character of a word it lacks (叫辆, 课买, 救师; not a number's:
+    四至六月), as a verb."""
+    import rjieba
+    from .dictionary import cedict
+
+    if _verb_word(word) or any(tag[:1] in ("v", "a") for _, tag in rjieba.tag(word)):
+        return True
+    return word not in cedict() and word[0] not in NUMBERS and any(
+        _verb_sense(gloss.split("/")[0]) for char in word for pinyin, _, gloss in cedict().get(char, ())
+        if not pinyin[:1].isupper())
 
 
 def _apply_pattern_rules(block: Block, text: str) -> None:
