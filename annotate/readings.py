@@ -906,6 +906,8 @@ MUST_BEFORE = frozenset("早先马赶多再好自亲快另")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
+HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
+"""How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
 MUST_AFTER = ("一定", "肯定", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
@@ -979,7 +981,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         elif not adverb and _feeling_before(block, starts, k, p):
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-                or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1):
+                or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1) \
+                or adverb and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
@@ -991,7 +994,7 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
       not gloss as a verb (头发得修一修了, 门票得提前买; not 交流, 歌唱, which the segmenter tags nouns,
       nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说), a longer word CC-CEDICT
       glosses only as a thing (做俯卧撑得坚持住, whatever the segmenter tags it), or a time (下次得早点来),
-      before a verb, a doubled verb or an adverb that "must" takes (`MUST_BEFORE`);
+      before a verb, a doubled verb, an adverb that "must" takes (`MUST_BEFORE`) or how often (垃圾得每天倒);
     - a verb and its object in one word (倒车, 唱歌, 开车): its complement needs the verb again
       (唱歌唱得好), so 得 right after it is "must" (倒车得慢, 开车得小心), unless a noun follows,
       what is won (跳水得金牌), or the state it brought about (`RESULT_STATE`); not a feeling (伤心得哭了,
@@ -1004,7 +1007,7 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     tag = _word_tag(word)
     if tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-            or DOUBLED_VERB.match(text, p + 1) is not None
+            or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
             and _object_character(word[1]):
         if len(block.tokens[k].text) > 1:
