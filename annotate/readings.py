@@ -412,6 +412,10 @@ def _replace(values: tuple, index: int, value) -> tuple:
 ADVERBS_BEFORE_JIANG = {"或", "必", "即", "也", "还", "就", "又", "终", "则", "都", "亦", "将"}
 
 
+WORD_RULE_CHARACTERS = frozenset("以将为应")
+"""The characters `_apply_word_rules` reads (以…为, 将令, 为 "is", 应 "should")."""
+
+
 def apply_context_rules(block: Block) -> None:
     """Rules over neighbouring words, for what a word alone cannot decide:
 
@@ -431,7 +435,7 @@ def apply_context_rules(block: Block) -> None:
       `_particles_inside`).
     """
     text = paragraph_text(block)
-    if "以" in text or "将令" in text or "为" in text:  # most paragraphs have none: no walk over their words
+    if not WORD_RULE_CHARACTERS.isdisjoint(text):  # most paragraphs have none: no walk over their words
         _apply_word_rules(block.tokens)
     add_neutral_tones(block, text)
     if not counted_with().keys().isdisjoint(text):
@@ -901,8 +905,9 @@ CLAUSE_END = frozenset("，。！？；,.!?;")
 RESULT_STATE = re.compile("[\u3400-\u9fff]{1,2}不[着下出动了完来去起上见到住开拢]|直(?![接到达播至飞线辖属])[\u3400-\u9fff]|团团转")
 """What follows 得 when it brings about a state, not "must": a verb that cannot (睡不着, 吃不下, 说不出, 合不拢嘴),
 直 and a verb (直跺脚, 直哭), 团团转."""
-MUST_BEFORE = frozenset("早先马赶多再好自亲快另")
-"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办, 数据线得另外买)."""
+MUST_BEFORE = frozenset("早先马赶多少再好自亲快另")
+"""Non-verbs that follow 得 "must" (我明天得早起, 你得好好学习, 你得自己决定, 你得亲自去, 这事得快点儿办, 数据线得另外买,
+过敏，得少出门)."""
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
@@ -970,7 +975,10 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
-        if p > starts[k] and not adverb and after != "不" and before not in PERSONS:
+        if p == starts[k] + 1 and len(word) == 2 and _subject_thing(block, k, before) and not RESULT_STATE.match(text, p + 1) \
+                and (after in verbal or after in MUST_BEFORE):
+            wanted[p] = "děi"  # 这个药得涂薄薄一层: a thing after a demonstrative, joined to 得 by the segmenter: must
+        elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif not adverb and text[p + 2:p + 3] != "得" and _must_after_word(block, text, starts, k, p, verbal):
             wanted[p] = "děi"  # 头发得修一修了, 下次得早点来, 倒车得慢: no complement can follow these (得死得生: obtain)
@@ -1023,6 +1031,19 @@ def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     adjective (激动, 着急), or a verb and its object that make one (伤心, 生气: `FEELING_OBJECTS`)."""
     word = _word_before(block, starts, k, p)
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
+
+
+def _subject_thing(block: Block, k: int, char: str) -> bool:
+    """Whether `char`, beginning the `k`th token, is a thing (`_object_character`, not a feeling) that
+    opens its clause after a demonstrative alone or with its classifier (这个药, 那药; not 这菜咸得,
+    where 这菜 is the subject): no verb's object. Alone, an old text's adverb may look like a thing
+    (方得, 幸得: "only then could", "fortunately could")."""
+    if not k or not _object_character(char) or char in FEELING_OBJECTS:
+        return False
+    previous = block.tokens[k - 1]
+    text = previous.simplified or previous.text
+    return previous.kind == "han" and text[0] in "这那" and (len(text) == 1 or len(text) == 2 and (
+        text[1] in "个些" or text[1] in counted_with())) and (k < 2 or block.tokens[k - 2].kind != "han")
 
 
 def _word_before(block: Block, starts: list[int], k: int, p: int) -> str:
@@ -1536,8 +1557,10 @@ def _apply_word_rules(tokens: list) -> None:
         elif word == "为" and opened_by_yi and not token.note_ids:
             token.readings, token.sources = ("wéi",), ("rule",)
             opened_by_yi = False
-        elif word == "为" and not token.note_ids and token.readings == ("wèi",) and _copula(tokens, i):
-            token.readings, token.sources = ("wéi",), ("rule",)
+        elif word[-1:] == "为" and not token.note_ids and token.readings[-1:] == ("wèi",) and _copula(tokens, i):
+            token.readings, token.sources = token.readings[:-1] + ("wéi",), token.sources[:-1] + ("rule",)
+        elif word == "应" and token.readings == ("yìng",) and _modal_before_verb(tokens, i):
+            token.readings, token.sources = ("yīng",), ("rule",)
         elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
             token.readings = ("jiāng", "lìng")
             token.sources = ("rule", "rule")
@@ -1545,18 +1568,27 @@ def _apply_word_rules(tokens: list) -> None:
 
 RANGE_WORDS = frozenset(("至", "—", "~"))
 """What joins the two ends of a range (九点至五点), which is no verb after 为."""
-NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "全是", "还是", "只"))
-"""Words before 为 after which it is "for" whatever follows (这都是为你, 这是为大家, 只为芭蕉扇)."""
+NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "全是", "还是", "只", "专", "特", "正"))
+"""Words before 为 after which it is "for" whatever follows (这都是为你, 这是为大家, 只为芭蕉扇, 专为这妖怪)."""
 
 
 def _copula(tokens: list, i: int) -> bool:
-    """Whether 为, the `i`th token, standing alone after its subject, is wéi "is" because nothing in
-    the rest of its clause can be a verb or an adjective: wèi "for" is a preposition, whose object
-    a verb must follow (该站为一座地下车站, 末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务,
-    这是为你好 are wèi). Not at a clause's start (为国家，为人民), nor before a pronoun."""
-    previous = tokens[i - 1] if i else None
-    if previous is None or previous.kind != "han" or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
-        return False
+    """Whether 为 ending the `i`th token, alone after its subject or joined to it in a word no
+    dictionary has (该山为), is wéi "is" because nothing in the rest of its clause can be a verb or
+    an adjective: wèi "for" is a preposition, whose object a verb must follow (该站为一座地下车站,
+    末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务, 这是为你好 are wèi). Not at a clause's
+    start (为国家，为人民), nor before a pronoun."""
+    from .dictionary import cedict
+
+    word = tokens[i].simplified or tokens[i].text
+    if len(word) > 1:
+        if len(word) > 3 or word in cedict() or word[-2:] in cedict() or not all(map(is_han, word)) \
+                or word[:-1] in NOT_COPULA_BEFORE or word[0] in PERSONS or _predicate(word[:-1]):
+            return False  # (是因为: 因为 is a word; 专为, 我为: for; 愿为市鞍马, 尚思为国: a verb wants it for)
+    else:
+        previous = tokens[i - 1] if i else None
+        if previous is None or previous.kind != "han" or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
+            return False
     rest = []
     for token in tokens[i + 1:]:
         if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
@@ -1571,19 +1603,34 @@ def _copula(tokens: list, i: int) -> bool:
     return not any(_predicate(word) for word in rest if word not in RANGE_WORDS)
 
 
+def _modal_before_verb(tokens: list, i: int) -> bool:
+    """Whether 应, the `i`th token, alone, is the modal yīng "should" because a verb of two or more
+    characters follows it (`_predicate`: 雨天路滑，应减速慢行; 游客应提前出发): yìng "answer, respond" takes a
+    person or a thing (应了一声), and makes words of its own with what it answers (应邀, 应战)."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is None or following.kind != "han" or len(following.text) < 2:
+        return False
+    return _predicate(following.simplified or following.text)
+
+
 @lru_cache(maxsize=4_096)
 def _predicate(word: str) -> bool:
     """Whether a word can be a clause's verb or adjective: the segmenter tags it or a part of it so,
-    or CC-CEDICT first glosses it, or a character of a word it lacks (叫辆, 课买, 救师; not a number's:
-    四至六月), as a verb."""
+    or CC-CEDICT first glosses it as a verb; of a word CC-CEDICT lacks, the longest word of two or
+    more characters ending it, its head (减速慢行: 慢行; not 死火山: 火山), or where none does, any of its
+    characters (叫辆, 课买本, 救师; not a number's: 四至六月)."""
     import rjieba
     from .dictionary import cedict
 
     if _verb_word(word) or any(tag[:1] in ("v", "a") for _, tag in rjieba.tag(word)):
         return True
-    return word not in cedict() and word[0] not in NUMBERS and any(
-        _verb_sense(gloss.split("/")[0]) for char in word for pinyin, _, gloss in cedict().get(char, ())
-        if not pinyin[:1].isupper())
+    if word in cedict() or word[0] in NUMBERS:
+        return False
+    head = next((word[i:] for i in range(1, len(word) - 1) if word[i:] in cedict()), None)
+    if head is not None:
+        return _verb_word(head)
+    return any(_verb_sense(gloss.split("/")[0]) for char in word for pinyin, _, gloss in cedict().get(char, ())
+               if not pinyin[:1].isupper())
 
 
 def _apply_pattern_rules(block: Block, text: str) -> None:
