@@ -1633,6 +1633,11 @@ def _predicate(word: str) -> bool:
                if not pinyin[:1].isupper())
 
 
+def _neutral_kept(current: str | None, wanted: str) -> bool:
+    """Whether `current` is the neutral tone of the syllable a rule wants (hong for hǒng)."""
+    return current is not None and current == _neutral(current) and _syllable(current) == _syllable(wanted)
+
+
 def _apply_pattern_rules(block: Block, text: str) -> None:
     from .dictionary import cedict
     from .rules import matches
@@ -1667,9 +1672,10 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
             elif len(word) > 1 and found[position] in CLAUSE_PARTICLES and by_dictionary:
                 del found[position]  # a word that ends a clause is no particle: 去酒吧。 jiǔbā, 咯咯 gēgē
             elif word in overrides:
-                current = token.readings[offset]
-                if by_dictionary and current == _neutral(current) and _syllable(current) == _syllable(found[position]):
+                if by_dictionary and _neutral_kept(token.readings[offset], found[position]):
                     del found[position]
+            elif position and text[position - 1] == text[position] and _neutral_kept(token.readings[offset], found[position]):
+                del found[position]  # 哄哄他: the second syllable of a doubled verb stays neutral (a rule reads 哄 + person)
     # a dictionary word that already reads a character so keeps the credit for it
     set_readings_at(block, found, "rule", keep_credit=("phrase", "cedict"))
 
