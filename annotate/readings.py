@@ -976,7 +976,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p == starts[k] + 1 and len(word) == 2 and _subject_thing(block, k, before) and not RESULT_STATE.match(text, p + 1) \
-                and (after in verbal or after in MUST_BEFORE):
+                and (after in verbal or after in MUST_BEFORE or _time_follows(block, k)):
             wanted[p] = "děi"  # 这个药得涂薄薄一层: a thing after a demonstrative, joined to 得 by the segmenter: must
         elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
@@ -1033,17 +1033,25 @@ def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
 
 
+def _time_follows(block: Block, k: int) -> bool:
+    """Whether the token after the `k`th is a time the segmenter tags so (我买的药得饭后吃)."""
+    return k + 1 < len(block.tokens) and block.tokens[k + 1].kind == "han" and _word_tag(
+        block.tokens[k + 1].simplified or block.tokens[k + 1].text) == "t"
+
+
 def _subject_thing(block: Block, k: int, char: str) -> bool:
     """Whether `char`, beginning the `k`th token, is a thing (`_object_character`, not a feeling) that
-    opens its clause after a demonstrative alone or with its classifier (这个药, 那药; not 这菜咸得,
-    where 这菜 is the subject): no verb's object. Alone, an old text's adverb may look like a thing
+    is, or ends, its clause's subject: after a demonstrative alone or with its classifier (这个药,
+    那药; not 这菜咸得, where 这菜 is the subject), after 的 (自费的药), or ending a thing with the word
+    before it (充电|宝, 深水|区): no verb's object. Alone, an old text's adverb may look like a thing
     (方得, 幸得: "only then could", "fortunately could")."""
-    if not k or not _object_character(char) or char in FEELING_OBJECTS:
+    if not k or not _object_character(char) or char in FEELING_OBJECTS or block.tokens[k - 1].kind != "han":
         return False
     previous = block.tokens[k - 1]
     text = previous.simplified or previous.text
-    return previous.kind == "han" and text[0] in "这那" and (len(text) == 1 or len(text) == 2 and (
-        text[1] in "个些" or text[1] in counted_with())) and (k < 2 or block.tokens[k - 2].kind != "han")
+    if text[0] in "这那" and (len(text) == 1 or len(text) == 2 and (text[1] in "个些" or text[1] in counted_with())):
+        return k < 2 or block.tokens[k - 2].kind != "han"
+    return text == "的" or len(text) > 1 and (_thing(text + char) or (_word_tag(text) or "") in ("n", "ns"))
 
 
 def _word_before(block: Block, starts: list[int], k: int, p: int) -> str:
@@ -1066,12 +1074,14 @@ def _thing(word: str) -> bool:
 @lru_cache(maxsize=1_024)
 def _object_character(char: str) -> bool:
     """Whether a character can be a verb's object, a thing: the segmenter does not tag it a verb, an
-    adjective or an adverb, and no reading CC-CEDICT gives it is first a verb (车, 歌, 饭; not 高, 行, 计)."""
+    adjective, an adverb, a pronoun, a preposition or a conjunction, and no reading CC-CEDICT gives it
+    is first a verb (车, 歌, 饭; not 高, 行, 计, 怎)."""
     from .dictionary import cedict
 
     entries = [gloss for pinyin, _, gloss in cedict().get(char, ()) if not pinyin[:1].isupper()]  # not a surname
     tag = _word_tag(char) or "v"
-    return bool(entries) and tag[:1] not in ("v", "a", "d") and not any(_verb_sense(gloss.split("/")[0]) for gloss in entries)
+    return bool(entries) and tag[:1] not in ("v", "a", "d", "r", "p", "c") and not any(
+        _verb_sense(gloss.split("/")[0]) for gloss in entries)
 
 
 def _inner_word(word: str, offset: int) -> str | None:
