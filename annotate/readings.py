@@ -915,10 +915,10 @@ HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
 """How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
-MUST_AFTER = ("一定", "肯定", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
+MUST_AFTER = ("一定", "肯定", "可能", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
               "周末", "今晚")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
-我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
+明天可能得下雨, 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
 
 CONDITION_BEFORE = re.compile("(?:的话|不然|否则|要不|要不然|所以|因此|那么|这样的话)[，,]$")
@@ -1002,7 +1002,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
       not gloss as a verb (头发得修一修了, 门票得提前买; not 交流, 歌唱, which the segmenter tags nouns,
       nor a name: 小明得满分 is dé; nor a word CC-CEDICT lacks: 前闻得说), a longer word CC-CEDICT
       glosses only as a thing (做俯卧撑得坚持住, whatever the segmenter tags it), or a time (下次得早点来),
-      before a verb, a doubled verb, an adverb that "must" takes (`MUST_BEFORE`) or how often (垃圾得每天倒);
+      before a verb, a doubled verb, an adverb that "must" takes (`MUST_BEFORE`), how often (垃圾得每天倒)
+      or a time (衣服得下周才能做好);
     - a verb and its object in one word (倒车, 唱歌, 开车): its complement needs the verb again
       (唱歌唱得好), so 得 right after it is "must" (倒车得慢, 开车得小心), unless a noun follows,
       what is won (跳水得金牌), or the state it brought about (`RESULT_STATE`); not a feeling (伤心得哭了,
@@ -1015,7 +1016,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     tag = _word_tag(word)
     if tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-            or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None
+            or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
+            or starts[k] + len(block.tokens[k].text) == p + 1 and _time_follows(block, k)
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
             and _object_character(word[1]):
         if len(block.tokens[k].text) > 1:
