@@ -975,7 +975,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
-        if p == starts[k] + 1 and len(word) == 2 and _subject_thing(block, k, before) and not RESULT_STATE.match(text, p + 1) \
+        if p == starts[k] + 1 and len(word) <= 3 and _subject_thing(block, k, before, len(word) == 2) \
+                and not RESULT_STATE.match(text, p + 1) \
                 and (after in verbal or after in MUST_BEFORE or _time_follows(block, k)):
             wanted[p] = "děi"  # 这个药得涂薄薄一层: a thing after a demonstrative, joined to 得 by the segmenter: must
         elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
@@ -1035,25 +1036,37 @@ def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     return len(word) == 2 and (_word_tag(word) in ("a", "an", "ad") or word[1] in FEELING_OBJECTS and _verb_word(word))
 
 
+@lru_cache(maxsize=256)
+def _classifier(char: str) -> bool:
+    """Whether CC-CEDICT glosses the character as a classifier (颗 "classifier for small spheres…"),
+    or it is 个 (这颗, 这个, 那些)."""
+    from .dictionary import cedict
+
+    return char == "个" or any(gloss.startswith("classifier") or "/classifier" in gloss
+                               for _, _, gloss in cedict().get(char, ()))
+
+
 def _time_follows(block: Block, k: int) -> bool:
     """Whether the token after the `k`th is a time the segmenter tags so (我买的药得饭后吃)."""
     return k + 1 < len(block.tokens) and block.tokens[k + 1].kind == "han" and _word_tag(
         block.tokens[k + 1].simplified or block.tokens[k + 1].text) == "t"
 
 
-def _subject_thing(block: Block, k: int, char: str) -> bool:
+def _subject_thing(block: Block, k: int, char: str, alone: bool) -> bool:
     """Whether `char`, beginning the `k`th token, is a thing (`_object_character`, not a feeling) that
     is, or ends, its clause's subject: after a demonstrative alone or with its classifier (这个药,
     那药; not 这菜咸得, where 这菜 is the subject), after 的 (自费的药), or ending a thing with the word
-    before it (充电|宝, 深水|区): no verb's object. Alone, an old text's adverb may look like a thing
-    (方得, 幸得: "only then could", "fortunately could")."""
+    before it (充电|宝, 深水|区), where the token is the thing and 得 `alone` (not 阳世间|方得享): no
+    verb's object. After no such word, an old text's adverb may look like a thing (方得, 幸得: "only
+    then could", "fortunately could")."""
     if not k or not _object_character(char) or char in FEELING_OBJECTS or block.tokens[k - 1].kind != "han":
         return False
     previous = block.tokens[k - 1]
     text = previous.simplified or previous.text
-    if text[0] in "这那" and (len(text) == 1 or len(text) == 2 and (text[1] in "个些" or text[1] in counted_with())):
-        return k < 2 or block.tokens[k - 2].kind != "han"
-    return text == "的" or len(text) > 1 and (_thing(text + char) or (_word_tag(text) or "") in ("n", "ns"))
+    if text[0] in "这那" and (len(text) == 1 or len(text) == 2 and _classifier(text[1])):
+        before = block.tokens[k - 2] if k > 1 else None
+        return before is None or before.kind != "han" or (before.simplified or before.text) in PERSONS
+    return alone and (text == "的" or len(text) > 1 and (_thing(text + char) or (_word_tag(text) or "") in ("n", "ns")))
 
 
 def _word_before(block: Block, starts: list[int], k: int, p: int) -> str:
