@@ -1056,8 +1056,8 @@ def _subject_thing(block: Block, k: int, char: str, alone: bool) -> bool:
     """Whether `char`, beginning the `k`th token, is a thing (`_object_character`, not a feeling) that
     is, or ends, its clause's subject: after a demonstrative alone or with its classifier (这个药,
     那药; not 这菜咸得, where 这菜 is the subject), after 的 (自费的药), or ending a thing with the word
-    before it (充电|宝, 深水|区), where the token is the thing and 得 `alone` (not 阳世间|方得享): no
-    verb's object. After no such word, an old text's adverb may look like a thing (方得, 幸得: "only
+    before it (充电|宝, 深水|区), these only where the token is the thing and 得 `alone` (not
+    阳世间|方得享): no verb's object. After no such word, an old text's adverb may look like a thing (方得, 幸得: "only
     then could", "fortunately could")."""
     if not k or not _object_character(char) or char in FEELING_OBJECTS or block.tokens[k - 1].kind != "han":
         return False
