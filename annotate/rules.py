@@ -612,6 +612,7 @@ RULES = [
     _rule(rf"(?:{DEGREE}|[变太真又])(?P<c>薄)(?![弱情荷利暮命])|(?<![单浅刻稀微淡菲鄙轻厚履])(?P<d>薄)"
           r"(?=[的纸片冰被衣布饼层膜织得]|一[点些层])", "báo", "很薄, 薄纸, 薄得像纸: thin (单薄, 刻薄, 如履薄冰 are bó)", degree_first=True),
     _rule(r"(?P<c>薄)(?=[赋税俸酬礼敛])", "bó", "轻徭薄赋, 薄礼, 薄酬: light, meagre (a written word's bó)"),
+    _rule(r"(?<=[要得])(?P<c>薄)(?=[，。；！？]|$)", "báo", "切片要薄, 切得薄: thin, said of a thing ending its clause"),
     _rule(r"(?<=名)(?P<c>得)(?=自|于|名)|(?<=以)(?P<d>得)(?=名)", "dé", "县名得自一条河流, 以此得名: its name comes from"),
     _rule(r"以[^，。；！？以]{1,8}见(?P<c>长)", "cháng", "以理工科见长: be good at (见长 jiàncháng)"),
     _rule(r"(?<=[里上内中边旁前后])(?P<c>种)(?=有|满了?)", "zhòng", "校园里种有樱花, 院子里种满了花: planted (这种有毒 is zhǒng)"),
