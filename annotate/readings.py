@@ -412,8 +412,8 @@ def _replace(values: tuple, index: int, value) -> tuple:
 ADVERBS_BEFORE_JIANG = {"或", "必", "即", "也", "还", "就", "又", "终", "则", "都", "亦", "将"}
 
 
-WORD_RULE_CHARACTERS = frozenset("以将为应")
-"""The characters `_apply_word_rules` reads (以…为, 将令, 为 "is", 应 "should")."""
+WORD_RULE_CHARACTERS = frozenset("以为应")
+"""The characters `_apply_word_rules` reads (以…为, 为 "is", 应 "should"; and 将令, looked for whole)."""
 
 
 def apply_context_rules(block: Block) -> None:
@@ -435,7 +435,7 @@ def apply_context_rules(block: Block) -> None:
       `_particles_inside`).
     """
     text = paragraph_text(block)
-    if not WORD_RULE_CHARACTERS.isdisjoint(text):  # most paragraphs have none: no walk over their words
+    if "将令" in text or not WORD_RULE_CHARACTERS.isdisjoint(text):  # else no walk over the paragraph's words
         _apply_word_rules(block.tokens)
     add_neutral_tones(block, text)
     if not counted_with().keys().isdisjoint(text):
@@ -1591,8 +1591,9 @@ def _apply_word_rules(tokens: list) -> None:
             token.sources = ("rule", "rule")
 
 
-RANGE_WORDS = frozenset(("至", "—", "~"))
-"""What joins the two ends of a range (九点至五点), which is no verb after 为."""
+RANGE_WORD = "至"
+"""What joins the two ends of a range in words (九点至五点), which is no verb after 为 (a dash or a
+tilde is punctuation or a symbol, which `_copula` never takes for a word)."""
 NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "全是", "还是", "只", "专", "特", "正"))
 """Words before 为 after which it is "for" whatever follows (这都是为你, 这是为大家, 只为芭蕉扇, 专为这妖怪)."""
 
@@ -1625,7 +1626,7 @@ def _copula(tokens: list, i: int) -> bool:
     if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
-    return not any(_predicate(word) for word in rest if word not in RANGE_WORDS)
+    return not any(_predicate(word) for word in rest if word != RANGE_WORD)
 
 
 def _modal_before_verb(tokens: list, i: int) -> bool:
