@@ -941,7 +941,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         word = token.simplified or token.text
         prior = text[p - 2:p - 1]  # before 不
         cannot = before == "不" and prior not in ("得", "是") and prior not in ADVERBS_BEFORE_NOT and (
-            prior in verbal or is_han(prior) and after in CLAUSE_END)
+            prior in verbal and not _ends_thing(block, starts, p - 2) or is_han(prior) and after in CLAUSE_END)
         if len(word) > 1 and (word in overrides or word in whole or word in confirmed_words() or word in cedict()) \
                 and not (cannot and word in ("不得了", "不得") and starts[k] == p - 1):
             if len(word) == 3 and p == starts[k] + 1 and word[0] in verbal and word[2] in POTENTIAL_COMPLEMENTS:
@@ -990,6 +990,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         elif not adverb and _feeling_before(block, starts, k, p):
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
+                or _adverb_then_verb(block, starts, k, p) \
                 or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1) \
                 or adverb and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
@@ -1120,6 +1121,39 @@ def _verb_word_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
         return False
     following = block.tokens[k + 1]
     return _glossed_as_verb(following) or (_word_tag(following.simplified or following.text) or "").startswith("v")
+
+
+def _ends_thing(block: Block, starts: list[int], q: int) -> bool:
+    """Whether the character at `q` ends a word of two or more characters that is no verb or
+    adjective (`_predicate`): 水量 of 水量不得超过 (bùdé, "must not"), not 吃 of 吃不得 nor 马虎 of 马虎不得."""
+    k = _token_index(starts, q)
+    token = block.tokens[k]
+    word = token.simplified or token.text
+    return token.kind == "han" and len(word) > 1 and starts[k] + len(word) == q + 1 and not _predicate(word)
+
+
+def _adverb_then_verb(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p`, beginning its token (the `k`th), is followed by an adverb the segmenter tags
+    so, joined to it or a word of its own, and then by a verb or adjective (`_predicate`): 咱们得常聚聚,
+    你得经常锻炼 (děi): a dictionary's adverb, and a verb of two or more characters (an old text's
+    可得|真经|返 is "can obtain", dé, and its 他得|永住|常存 "may", which the segmenter tags adverbs)."""
+    from .dictionary import cedict
+
+    if starts[k] != p:
+        return False
+    token = block.tokens[k]
+    word = token.simplified or token.text
+    if len(word) > 1:
+        adverb, following = word[1:], k + 1
+    else:
+        if k + 1 >= len(block.tokens) or block.tokens[k + 1].kind != "han":
+            return False
+        adverb, following = block.tokens[k + 1].simplified or block.tokens[k + 1].text, k + 2
+    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) != "d" \
+            or adverb not in cedict():
+        return False
+    verb = block.tokens[following].simplified or block.tokens[following].text
+    return len(verb) > 1 and _predicate(verb)
 
 
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
@@ -1586,6 +1620,9 @@ def _apply_word_rules(tokens: list) -> None:
             token.readings, token.sources = token.readings[:-1] + ("wéi",), token.sources[:-1] + ("rule",)
         elif word == "应" and token.readings == ("yìng",) and _modal_before_verb(tokens, i):
             token.readings, token.sources = ("yīng",), ("rule",)
+        elif len(word) == 2 and word[1] == "应" and token.readings[1:] == ("yìng",) and not token.note_ids \
+                and _joined_modal(tokens, i):
+            token.readings, token.sources = token.readings[:1] + ("yīng",), token.sources[:1] + ("rule",)
         elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
             token.readings = ("jiāng", "lìng")
             token.sources = ("rule", "rule")
@@ -1631,12 +1668,37 @@ def _copula(tokens: list, i: int) -> bool:
 
 def _modal_before_verb(tokens: list, i: int) -> bool:
     """Whether 应, the `i`th token, alone, is the modal yīng "should" because a verb of two or more
-    characters follows it (`_predicate`: 雨天路滑，应减速慢行; 游客应提前出发): yìng "answer, respond" takes a
+    characters follows it (`_predicate`: 雨天路滑，应减速慢行; 游客应提前出发), or follows a word of when
+    or how (`_when_or_how`: 滤网应每月更换, 应立即停止使用): yìng "answer, respond" takes a
     person or a thing (应了一声), and makes words of its own with what it answers (应邀, 应战)."""
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or following.kind != "han" or len(following.text) < 2:
         return False
-    return _predicate(following.simplified or following.text)
+    word = following.simplified or following.text
+    if _predicate(word):
+        return True
+    verb = tokens[i + 2] if i + 2 < len(tokens) else None
+    return _when_or_how(word) and verb is not None and verb.kind == "han" and len(verb.text) > 1 \
+        and _predicate(verb.simplified or verb.text)
+
+
+def _when_or_how(word: str) -> bool:
+    """Whether a word says when, how often or how (立即, 每月, 明天): a dictionary's word the segmenter tags an
+    adverb, or a time, or how often (`HOW_OFTEN`), which may come between a modal and its verb (滤网应每月更换)."""
+    from .dictionary import cedict
+
+    tag = _word_tag(word)
+    return tag == "d" and word in cedict() or tag == "t" or HOW_OFTEN.fullmatch(word) is not None
+
+
+def _joined_modal(tokens: list, i: int) -> bool:
+    """Whether 应 ending the `i`th token, joined by the segmenter to the thing before it in a word no
+    dictionary has (蒸汽阀|应 of 蒸汽阀应定期清洗), is the modal yīng: as `_modal_before_verb`, where
+    the character before it is a thing (`_object_character`; not 以应 "so as to answer")."""
+    from .dictionary import cedict
+
+    word = tokens[i].simplified or tokens[i].text
+    return word not in cedict() and _object_character(word[0]) and _modal_before_verb(tokens, i)
 
 
 @lru_cache(maxsize=4_096)
