@@ -967,8 +967,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
             continue
         if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
-                after in MUST_BEFORE or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
-            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们 (得缩头时且缩头: dé)
+                after in MUST_BEFORE or after == "有" or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
+            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们; 得有处方 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
                 or before in DE_WORDS_BEFORE \
@@ -1618,6 +1618,9 @@ def _apply_word_rules(tokens: list) -> None:
             opened_by_yi = False
         elif word[-1:] == "为" and not token.note_ids and token.readings[-1:] == ("wèi",) and _copula(tokens, i):
             token.readings, token.sources = token.readings[:-1] + ("wéi",), token.sources[:-1] + ("rule",)
+        elif word[:1] == "为" and len(word) > 1 and not token.note_ids and token.readings[:1] == ("wèi",) \
+                and _copula(tokens, i, inside=word[1:]):
+            token.readings, token.sources = ("wéi",) + token.readings[1:], ("rule",) + token.sources[1:]
         elif word == "应" and token.readings == ("yìng",) and _modal_before_verb(tokens, i):
             token.readings, token.sources = ("yīng",), ("rule",)
         elif len(word) == 2 and word[1] == "应" and token.readings[1:] == ("yìng",) and not token.note_ids \
@@ -1628,6 +1631,7 @@ def _apply_word_rules(tokens: list) -> None:
             token.sources = ("rule", "rule")
 
 
+SENTENCE_END = frozenset("。！？!?")
 RANGE_WORD = "至"
 """What joins the two ends of a range in words (九点至五点), which is no verb after 为 (a dash or a
 tilde is punctuation or a symbol, which `_copula` never takes for a word)."""
@@ -1635,26 +1639,35 @@ NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "�
 """Words before 为 after which it is "for" whatever follows (这都是为你, 这是为大家, 只为芭蕉扇, 专为这妖怪)."""
 
 
-def _copula(tokens: list, i: int) -> bool:
+def _copula(tokens: list, i: int, inside: str = "") -> bool:
     """Whether 为 ending the `i`th token, alone after its subject or joined to it in a word no
     dictionary has (该山为), is wéi "is" because nothing in the rest of its clause can be a verb or
     an adjective: wèi "for" is a preposition, whose object a verb must follow (该站为一座地下车站,
     末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务, 这是为你好 are wèi). Not at a clause's
-    start (为国家，为人民), nor before a pronoun."""
+    start (为国家，为人民), nor before a pronoun. `inside`: what the segmenter joined to 为 in a word
+    no dictionary has (为|鹭科 of 白鹭为鹭科白鹭属的鸟类), read as the rest's first word."""
     from .dictionary import cedict
 
     word = tokens[i].simplified or tokens[i].text
+    if inside:
+        if word in cedict() or len(word) > 3 or not all(map(is_han, word)):
+            return False
+        word = "为"
     if len(word) > 1:
         if len(word) > 3 or word in cedict() or word[-2:] in cedict() or not all(map(is_han, word)) \
-                or word[:-1] in NOT_COPULA_BEFORE or word[0] in PERSONS or _predicate(word[:-1]):
-            return False  # (是因为: 因为 is a word; 专为, 我为: for; 愿为市鞍马, 尚思为国: a verb wants it for)
+                or word[:-1] in NOT_COPULA_BEFORE or word[0] in PERSONS \
+                or _predicate(word[:-1]) and _word_tag(word[:-1]) not in ("d", "t", "tg"):
+            return False  # (是因为: 因为 is a word; 专为, 我为: for; 愿为市鞍马, 尚思为国: a verb wants it
+            # for; 现为 "now is", a time, is no verb)
     else:
         previous = tokens[i - 1] if i else None
         if previous is None or previous.kind != "han" or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
             return False
-    rest = []
+    rest = [inside] if inside else []
+    closes = True  # the clause ends its sentence
     for token in tokens[i + 1:]:
         if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
+            closes = not SENTENCE_END.isdisjoint(token.text)
             break
         if token.kind == "han":
             rest.append(token.simplified or token.text)
@@ -1663,7 +1676,23 @@ def _copula(tokens: list, i: int) -> bool:
     if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
-    return not any(_predicate(word) for word in rest if word != RANGE_WORD)
+    previous = tokens[i - 1] if i else None
+    person = previous is not None and (previous.simplified or previous.text)[-1:] in PERSONS | {"们"}
+    if "的" in rest and closes and not person and not _verb_before(tokens, i):
+        # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事: for)
+        rest = rest[len(rest) - rest[::-1].index("的"):]
+    return bool(rest) and not any(_predicate(word) for word in rest if word != RANGE_WORD)
+
+
+def _verb_before(tokens: list, i: int) -> bool:
+    """Whether a word before the `i`th token in its clause can be a verb (`_predicate`): 为 after it
+    is inside what that verb takes (讲述了一位教师为孩子们坚守的故事), not its clause's own verb."""
+    for token in reversed(tokens[:i]):
+        if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
+            return False
+        if token.kind == "han" and _predicate(token.simplified or token.text):
+            return True
+    return False
 
 
 def _modal_before_verb(tokens: list, i: int) -> bool:
