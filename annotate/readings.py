@@ -1605,6 +1605,8 @@ def _reading_at(block: Block, starts: list[int], position: int) -> str | None:
 
 
 def _apply_word_rules(tokens: list) -> None:
+    from .dictionary import cedict
+
     opened_by_yi = False
     for i, token in enumerate(tokens):
         if token.kind == "punct" and not CLAUSE_END.isdisjoint(token.text):
@@ -1613,9 +1615,9 @@ def _apply_word_rules(tokens: list) -> None:
         word = token.simplified or token.text
         if word == "以":
             opened_by_yi = True
-        elif word == "为" and opened_by_yi and not token.note_ids:
-            token.readings, token.sources = ("wéi",), ("rule",)
-            opened_by_yi = False
+        elif word[:1] == "为" and opened_by_yi and not token.note_ids and (word == "为" or len(word) == 2 and word not in cedict()):
+            token.readings, token.sources = ("wéi",) + token.readings[1:], ("rule",) + token.sources[1:]
+            opened_by_yi = False  # 以…为准, and 以…为|宜 where the segmenter joins 为宜
         elif word[-1:] == "为" and not token.note_ids and token.readings[-1:] == ("wèi",) and _copula(tokens, i):
             token.readings, token.sources = token.readings[:-1] + ("wéi",), token.sources[:-1] + ("rule",)
         elif word[:1] == "为" and len(word) > 1 and not token.note_ids and token.readings[:1] == ("wèi",) \
@@ -1644,11 +1646,13 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
     dictionary has (该山为), is wéi "is" because nothing in the rest of its clause can be a verb or
     an adjective: wèi "for" is a preposition, whose object a verb must follow (该站为一座地下车站,
     末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务, 这是为你好 are wèi). Not at a clause's
-    start (为国家，为人民), nor before a pronoun. `inside`: what the segmenter joined to 为 in a word
+    start (为国家，为人民) unless the clause ends its sentence (海拔两千余米，为省内最高峰。), nor before a pronoun. `inside`: what the segmenter joined to 为 in a word
     no dictionary has (为|鹭科 of 白鹭为鹭科白鹭属的鸟类), read as the rest's first word."""
     from .dictionary import cedict
 
     word = tokens[i].simplified or tokens[i].text
+    previous = tokens[i - 1] if i else None
+    opening = False  # 为 opens a clause after a comma
     if inside:
         if word in cedict() or len(word) > 3 or not all(map(is_han, word)):
             return False
@@ -1660,8 +1664,9 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             return False  # (是因为: 因为 is a word; 专为, 我为: for; 愿为市鞍马, 尚思为国: a verb wants it
             # for; 现为 "now is", a time, is no verb)
     else:
-        previous = tokens[i - 1] if i else None
-        if previous is None or previous.kind != "han" or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
+        opening = previous is not None and previous.kind == "punct" and previous.text in ("，", ",")
+        if previous is None or previous.kind != "han" and not opening \
+                or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
             return False
     rest = [inside] if inside else []
     closes = True  # the clause ends its sentence
@@ -1673,10 +1678,11 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             rest.append(token.simplified or token.text)
         elif token.kind == "punct" and rest:
             return False  # a quotation or a bracket: too much to read into
+    if opening and not closes:
+        return False  # opening a clause, 为 is "is" only where its clause ends the sentence (…两千余米，为省内最高峰。)
     if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
-    previous = tokens[i - 1] if i else None
     person = previous is not None and (previous.simplified or previous.text)[-1:] in PERSONS | {"们"}
     if "的" in rest and closes and not person and not _verb_before(tokens, i):
         # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事: for)
@@ -1730,18 +1736,23 @@ def _joined_modal(tokens: list, i: int) -> bool:
     return word not in cedict() and _object_character(word[0]) and _modal_before_verb(tokens, i)
 
 
+PLACE_ENDS = frozenset("内外间")
+"""Localisers that make a place of the character before them in a word no dictionary has (省内, 校外):
+no verb."""
+
+
 @lru_cache(maxsize=4_096)
 def _predicate(word: str) -> bool:
     """Whether a word can be a clause's verb or adjective: the segmenter tags it or a part of it so,
-    or CC-CEDICT first glosses it as a verb; of a word CC-CEDICT lacks, the longest word of two or
-    more characters ending it, its head (减速慢行: 慢行; not 死火山: 火山), or where none does, any of its
-    characters (叫辆, 课买本, 救师; not a number's: 四至六月)."""
+    or CC-CEDICT first glosses it as a verb; of a word CC-CEDICT lacks and no place (`PLACE_ENDS`), the
+    longest word of two or more characters ending it, its head (减速慢行: 慢行; not 死火山: 火山), or where
+    none does, any of its characters (叫辆, 课买本, 救师; not a number's: 四至六月)."""
     import rjieba
     from .dictionary import cedict
 
     if _verb_word(word) or any(tag[:1] in ("v", "a") for _, tag in rjieba.tag(word)):
         return True
-    if word in cedict() or word[0] in NUMBERS:
+    if word in cedict() or word[0] in NUMBERS or len(word) == 2 and word[1] in PLACE_ENDS:
         return False
     head = next((word[i:] for i in range(1, len(word) - 1) if word[i:] in cedict()), None)
     if head is not None:
