@@ -785,6 +785,9 @@ def add_neutral_tones(block: Block, text: str) -> None:
         before_person = char in verbal and PERSON_AFTER.match(text, start + 2) is not None
         if char not in verbs and char not in kin and not before_object and not before_person:
             continue
+        if found.group() in doubled and text[start + 2:start + 3] == "看" and char in verbs:
+            wanted[start + 1] = _neutral(_reading_at(block, starts, start) or char)
+            continue  # 数数看 shǔshu kàn "count and see": the doubled verb (数数 alone may be 数数 shǔshù, count numbers)
         if found.group() in doubled and not before_object:
             if _cut_in_two(block, text, starts, start):  # a word CC-CEDICT has, as it reads it (说|说 shuōshuo)
                 wanted[start + 1] = (phrase_overrides().get(found.group()) or usual_reading(found.group()))[1]
@@ -967,8 +970,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
             continue
         if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
-                after in MUST_BEFORE or after == "有" or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
-            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们; 得有处方 (得缩头时且缩头: dé)
+                after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几")
+                or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
+            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们; 得有处方; 得打一针 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
                 or before in DE_WORDS_BEFORE \
@@ -1644,10 +1648,12 @@ NOT_COPULA_BEFORE = frozenset(("是", "都是", "就是", "只是", "也是", "�
 def _copula(tokens: list, i: int, inside: str = "") -> bool:
     """Whether 为 ending the `i`th token, alone after its subject or joined to it in a word no
     dictionary has (该山为), is wéi "is" because nothing in the rest of its clause can be a verb or
-    an adjective: wèi "for" is a preposition, whose object a verb must follow (该站为一座地下车站,
-    末班车时间为晚上十一点, 繁殖期为每年四至六月; 他为人民服务, 这是为你好 are wèi). Not at a clause's
-    start (为国家，为人民) unless the clause ends its sentence (海拔两千余米，为省内最高峰。), nor before a pronoun. `inside`: what the segmenter joined to 为 in a word
-    no dictionary has (为|鹭科 of 白鹭为鹭科白鹭属的鸟类), read as the rest's first word."""
+    an adjective, nor is a word no noun that an aspect particle follows (为学生上了一堂课; not 为人了):
+    wèi "for" is a preposition, whose object a verb must follow (该站为一座地下车站, 末班车时间为晚上
+    十一点, 繁殖期为每年四至六月; 他为人民服务, 这是为你好 are wèi). Not at a clause's start (为国家，
+    为人民) unless the clause ends its sentence (海拔两千余米，为省内最高峰。), nor before a pronoun.
+    `inside`: what the segmenter joined to 为 in a word no dictionary has (为|鹭科 of
+    白鹭为鹭科白鹭属的鸟类), read as the rest's first word."""
     from .dictionary import cedict
 
     word = tokens[i].simplified or tokens[i].text
@@ -1665,7 +1671,8 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             # for; 现为 "now is", a time, is no verb)
     else:
         opening = previous is not None and previous.kind == "punct" and previous.text in ("，", ",")
-        if previous is None or previous.kind != "han" and not opening \
+        titled = previous is not None and previous.kind == "punct" and previous.text in ("》", "」", "』", "”")
+        if previous is None or previous.kind != "han" and not opening and not titled \
                 or (previous.simplified or previous.text) in NOT_COPULA_BEFORE:
             return False
     rest = [inside] if inside else []
@@ -1680,6 +1687,8 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             return False  # a quotation or a bracket: too much to read into
     if opening and not closes:
         return False  # opening a clause, 为 is "is" only where its clause ends the sentence (…两千余米，为省内最高峰。)
+    if closes and len(rest) == 1 and len(rest[0]) == 1 and (_word_tag(rest[0]) or "")[:1] == "a":
+        return True  # 和气为贵, 还是早点去为好: is (counted) the best, the dearest
     if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
@@ -1687,7 +1696,9 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
     if "的" in rest and closes and not person and not _verb_before(tokens, i):
         # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事: for)
         rest = rest[len(rest) - rest[::-1].index("的"):]
-    return bool(rest) and not any(_predicate(word) for word in rest if word != RANGE_WORD)
+    return bool(rest) and not any(_predicate(word) or rest[k + 1:k + 2] in (["了"], ["着"], ["过"])
+                                  and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
+                                  for k, word in enumerate(rest) if word != RANGE_WORD)
 
 
 def _verb_before(tokens: list, i: int) -> bool:
