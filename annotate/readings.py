@@ -1694,11 +1694,30 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
         return False
     person = previous is not None and (previous.simplified or previous.text)[-1:] in PERSONS | {"们"}
     if "的" in rest and closes and not person and not _verb_before(tokens, i):
-        # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事: for)
-        rest = rest[len(rest) - rest[::-1].index("的"):]
-    return bool(rest) and not any(_predicate(word) or rest[k + 1:k + 2] in (["了"], ["着"], ["过"])
-                                  and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
-                                  for k, word in enumerate(rest) if word != RANGE_WORD)
+        last = len(rest) - rest[::-1].index("的")
+        if not ASPECT.intersection(rest[:last]):
+            # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事,
+            # 为这事发了好大的火: for)
+            rest = rest[last:]
+    if not rest or any(rest[k + 1] in ASPECT and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
+                       for k, word in enumerate(rest[:-1])):
+        return False  # a word an aspect particle follows is a verb (为学生上了一堂课; not 为人了)
+    blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)]
+    # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料)
+    return not blocking or closes and _noun_word(rest[-1]) and all(_adjective(word) for word in blocking)
+
+
+ASPECT = frozenset(("了", "着", "过"))
+
+
+def _adjective(word: str) -> bool:
+    """Whether the segmenter tags the word an adjective and CC-CEDICT does not first gloss it as a verb."""
+    return (_word_tag(word) or "")[:1] == "a" and not _verb_word(word)
+
+
+def _noun_word(word: str) -> bool:
+    """Whether the segmenter tags the word a noun (词人, 资料) and it is no verb or adjective."""
+    return (_word_tag(word) or "")[:1] == "n" and not _predicate(word)
 
 
 def _verb_before(tokens: list, i: int) -> bool:
