@@ -1689,7 +1689,7 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
         return False  # opening a clause, 为 is "is" only where its clause ends the sentence (…两千余米，为省内最高峰。)
     if closes and len(rest) == 1 and len(rest[0]) == 1 and (_word_tag(rest[0]) or "")[:1] == "a":
         return True  # 和气为贵, 还是早点去为好: is (counted) the best, the dearest
-    if not rest or rest[0][:1] in PERSONS or rest[0][:1] in "甚何啥" \
+    if not rest or rest[0][:1] in PERSONS and rest[0] not in PLACES_OF_OURS or rest[0][:1] in "甚何啥" \
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
     person = previous is not None and (previous.simplified or previous.text)[-1:] in PERSONS | {"们"}
@@ -1708,6 +1708,8 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
 
 
 ASPECT = frozenset(("了", "着", "过"))
+PLACES_OF_OURS = frozenset(("我国", "我省", "我市", "我县", "我区", "我校", "我院"))
+"""我 + a place: a noun after 为, not a pronoun (该湖为我国第二大淡水湖)."""
 
 
 def _adjective(word: str) -> bool:

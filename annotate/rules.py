@@ -107,7 +107,8 @@ RULES = [
     _rule(r"(?<!因)(?P<c>为)[^，。；！？]{1,12}所(?![以有在谓得属长])", "wéi", "为…所 + verb: passive"),
     _rule(rf"(?<=难)(?P<c>为)(?={PRONOUN}(?:了|啦|啊|吧|[，。！？]|$))", "wei",
           "真难为你了, 别难为他了: 难为 nánwei, make things hard for (the segmenter cuts 真难|为)"),
-    _rule(rf"(?<![以认成作视称选变化改更行])(?P<c>为){PRONOUN}", "wèi", "为 + person: for someone"),
+    _rule(rf"(?<![以认成作视称选变化改更行])(?P<c>为)(?!我[国省市县区校院]){PRONOUN}", "wèi",
+          "为 + person: for someone (为我国 is a place: 为我国争光 is decided by what follows)"),
     _rule(r"(?P<c>着)(?=(?:什么|啥|哪门子)急)", "zháo", "着什么急: 着急 with 什么 inside"),
     _rule(r"(?<=[急试忙抢争赶笑哭等盼吵闹])(?P<c>着)(?=想)", "zhe", "急着想知道, 试着想: verb + 着 + 想 (为人着想 is zhuóxiǎng)"),
     _rule(r"(?<=怎么|如何|好好|耐心)(?P<c>教)(?=[都也，。！？；了]|$|得)", "jiāo", "怎么教都不听: teach"),
@@ -424,8 +425,9 @@ RULES = [
     _rule(rf"(?<=[{HAN}])(?<![接跟随沿顺忙本为])(?P<c>着)(?=了)", "zháo",
           "找着了, 吓着了: reach, succeed (the aspect's 着 takes no 了)", needs="着了"),
     _rule(r"(?<![各这那哪一几多某两每三四五六七八九十百千万此本品物该变杂兵语])(?P<c>种)"
-          r"(?=[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|水稻|玉米|红薯|地瓜|番薯|花生|高粱|谷子|甘蔗|芝麻|烟叶|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰)",
-          "zhòng", "种 + a crop: plant (人种水稻 too: 人种 'race' takes no crop)"),
+          r"(?=(?:一?点儿?|一?些)?(?:[花树地菜田草瓜豆麦稻果茶竹苗粮棉麻]|水稻|玉米|红薯|地瓜|番薯|花生|高粱|谷子|甘蔗|芝麻|烟叶|土豆|蔬菜|庄稼|粮食|葡萄|西红柿|白菜|萝卜|辣椒|玫瑰))",
+          "zhòng", "种 + a crop: plant (种点儿花; 人种水稻 too: 人种 'race' takes no crop)"),
+    _rule(r"(?<=退[田耕牧渔])(?P<c>还)(?=[湖林草田海耕牧])", "huán", "退田还湖, 退耕还林: give back (the land)"),
     _rule(r"(?<!其)(?<=[我你他她们咱])(?P<c>种)(?=的)", "zhòng", "他种的西瓜, 我们种的树: planted by someone (这种的 is a kind)"),
     _rule(r"(?<=[这那哪每一两几半])(?P<c>场)(?=[大小暴急透]?(?:雨|雪|风|冰雹|霜|病|灾|洪水|洪灾|水灾|旱灾|火灾|灾难|浩劫|瘟疫|地震|虚惊|大战|战争))", "cháng",
           "这场雨, 一场大病, 这场洪灾, 一场大战: a spell of weather, a bout of illness, an event's course, as 现代汉语词典 "
