@@ -1619,7 +1619,8 @@ def _apply_word_rules(tokens: list) -> None:
         word = token.simplified or token.text
         if word == "以":
             opened_by_yi = True
-        elif word[:1] == "为" and opened_by_yi and not token.note_ids and (word == "为" or len(word) == 2 and word not in cedict()):
+        elif word[:1] == "为" and opened_by_yi and not token.note_ids \
+                and (word == "为" or len(word) == 2 and word not in cedict()):
             token.readings, token.sources = ("wéi",) + token.readings[1:], ("rule",) + token.sources[1:]
             opened_by_yi = False  # 以…为准, and 以…为|宜 where the segmenter joins 为宜
         elif word[-1:] == "为" and not token.note_ids and token.readings[-1:] == ("wèi",) and _copula(tokens, i):
@@ -1638,6 +1639,7 @@ def _apply_word_rules(tokens: list) -> None:
 
 
 SENTENCE_END = frozenset("。！？!?")
+"""Punctuation that ends a sentence, not only a clause (`CLAUSE_END`)."""
 RANGE_WORD = "至"
 """What joins the two ends of a range in words (九点至五点), which is no verb after 为 (a dash or a
 tilde is punctuation or a symbol, which `_copula` never takes for a word)."""
