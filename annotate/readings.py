@@ -1617,25 +1617,32 @@ def _apply_word_rules(tokens: list) -> None:
             opened_by_yi = False
             continue
         word = token.simplified or token.text
+        last = len(word) - 1
         if word == "以":
             opened_by_yi = True
         elif word[:1] == "为" and opened_by_yi and not token.note_ids \
                 and (word == "为" or len(word) == 2 and word not in cedict()):
-            token.readings, token.sources = ("wéi",) + token.readings[1:], ("rule",) + token.sources[1:]
+            _rule_syllable(token, 0, "wéi")
             opened_by_yi = False  # 以…为准, and 以…为|宜 where the segmenter joins 为宜
         elif word[-1:] == "为" and not token.note_ids and token.readings[-1:] == ("wèi",) and _copula(tokens, i):
-            token.readings, token.sources = token.readings[:-1] + ("wéi",), token.sources[:-1] + ("rule",)
+            _rule_syllable(token, last, "wéi")
         elif word[:1] == "为" and len(word) > 1 and not token.note_ids and token.readings[:1] == ("wèi",) \
                 and _copula(tokens, i, inside=word[1:]):
-            token.readings, token.sources = ("wéi",) + token.readings[1:], ("rule",) + token.sources[1:]
+            _rule_syllable(token, 0, "wéi")
         elif word == "应" and token.readings == ("yìng",) and _modal_before_verb(tokens, i):
-            token.readings, token.sources = ("yīng",), ("rule",)
+            _rule_syllable(token, 0, "yīng")
         elif len(word) == 2 and word[1] == "应" and token.readings[1:] == ("yìng",) and not token.note_ids \
                 and _joined_modal(tokens, i):
-            token.readings, token.sources = token.readings[:1] + ("yīng",), token.sources[:1] + ("rule",)
+            _rule_syllable(token, 1, "yīng")
         elif word == "将令" and i and (tokens[i - 1].simplified or tokens[i - 1].text)[-1:] in ADVERBS_BEFORE_JIANG:
             token.readings = ("jiāng", "lìng")
             token.sources = ("rule", "rule")
+
+
+def _rule_syllable(token, offset: int, reading: str) -> None:
+    """Read the token's syllable at `offset` as a word rule decided (`_apply_word_rules`)."""
+    token.readings = _replace(token.readings, offset, reading)
+    token.sources = _replace(token.sources, offset, "rule")
 
 
 SENTENCE_END = frozenset("。！？!?")
