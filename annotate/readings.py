@@ -450,6 +450,37 @@ def apply_context_rules(block: Block) -> None:
         _surnames_beside_roles(block, text)
     if "传" in text:
         _biographies(block, text)
+    if "少" in text:
+        _few(block, text)
+
+
+YOUNG_AFTER = "年女爷妇壮儿将校尉帅东奶卿保傅林阳先妻男主"
+"""What follows 少 in words where it is young, shào (少年, 少女, 少爷, 少校, 少林, 少先队)."""
+YOUNG_BEFORE = "年老青阔恶大二三"
+"""What comes before 少 in words where it is young, shào (年少, 老少, 青少年, 阔少, 二少)."""
+
+
+def _few(block: Block, text: str) -> None:
+    """少 where the context model read it shào "young" without a word to say so: alone, or opening or
+    ending a token no dictionary has and no name (少雨, 人烟|少, 少|时间, 少进, 人烟|烟少), it is shǎo
+    "few, little". A word keeps its reading (少年, 年少, 少校), and so does a name (刘少奇), and a token
+    with 少 inside it (亚少赛: the Asian youth games)."""
+    from .dictionary import cedict
+
+    starts, tokens = block.token_offsets(), block.tokens
+    wanted: dict[int, str] = {}
+    for found in re.finditer("少", text):
+        p = found.start()
+        k = _token_index(starts, p)
+        token = tokens[k]
+        word = token.simplified or token.text
+        offset = p - starts[k]
+        if offset not in (0, len(word) - 1) or token.readings[offset] != "shào" or token.sources[offset] != "model" \
+                or text[p + 1:p + 2] in YOUNG_AFTER or p and text[p - 1] in YOUNG_BEFORE:
+            continue
+        if len(word) == 1 or word not in cedict() and not (_word_tag(word) or "").startswith("nr"):
+            wanted[p] = "shǎo"
+    set_readings_at(block, wanted, "rule")
 
 
 BIOGRAPHY_END = re.compile(r"[》〉」』”\"。，、；：！？,;:!?)）]|[里中](?![国路场间])|$")
@@ -821,11 +852,25 @@ def add_neutral_tones(block: Block, text: str) -> None:
             wanted[starts[i]] = "de"  # 好奇|地问, 失望|地走了: the segmenter joined 地 to the verb after it
         if found.start() == starts[i] and token.kind == "han" and len(token.text) == 2 \
                 and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
-                and len(tokens[i - 1].text) == 1 and (tokens[i - 1].simplified or tokens[i - 1].text) in verbs \
-                and (tokens[i - 1].simplified or tokens[i - 1].text) not in MODALS:
-            wanted[starts[i]] = "zhe"  # 拿|着手: not after a modal (要|着力 zhuólì, 应|着眼)
+                and _holds_state(tokens[i - 1], verbs):
+            wanted[starts[i]] = "zhe"  # 拿|着手, 他空|着手: not after a modal (要|着力 zhuólì, 应|着眼)
     set_readings_at(block, wanted, "rule")
 
+
+def _holds_state(previous, verbs: frozenset) -> bool:
+    """Whether the token before the segmenter's 着手, 着眼… ends in a verb or in an adjective that takes 着
+    (`STATES_HELD`), alone or joined to what comes before it in a word no dictionary has (拿|着手,
+    他空|着手, 吴握|着手), and is no modal (要|着力 zhuólì, 应|着眼); 开始|着手, 准备|着手 are words."""
+    from .dictionary import cedict
+
+    word = previous.simplified or previous.text
+    return previous.kind == "han" and (word[-1] in verbs or word[-1] in STATES_HELD) and word[-1] not in MODALS \
+        and (len(word) == 1 or word not in cedict() and not (_word_tag(word) or "").startswith("d"))
+
+
+STATES_HELD = frozenset("空光赤红湿")
+"""Adjectives that take the aspect particle 着 of a state kept up (空着手, 光着脚, 红着脸): before the
+segmenter's 着手, 着眼, it is zhe, as after a verb."""
 
 _AFTER_BA = re.compile("把[^，。；！？把]{1,6}$")
 """把 and its object just before a place in the clause: what follows is the verb (把地扫|扫), unless
@@ -1062,16 +1107,36 @@ def _subject_thing(block: Block, k: int, char: str, alone: bool) -> bool:
     is, or ends, its clause's subject: after a demonstrative alone or with its classifier (这个药,
     那药; not 这菜咸得, where 这菜 is the subject), after 的 (自费的药), or ending a thing with the word
     before it (充电|宝, 深水|区), these only where the token is the thing and 得 `alone` (not
-    阳世间|方得享): no verb's object. After no such word, an old text's adverb may look like a thing (方得, 幸得: "only
-    then could", "fortunately could")."""
-    if not k or not _object_character(char) or char in FEELING_OBJECTS or block.tokens[k - 1].kind != "han":
+    阳世间|方得享): no verb's object; or opening its clause, before an adverb or a verb and its result
+    (药得|按时|吃, 牙得|刷|干净). After no such word, an old text's adverb may look like a thing (方得,
+    幸得: "only then could", "fortunately could")."""
+    if not _object_character(char) or char in FEELING_OBJECTS:
         return False
+    if not k or block.tokens[k - 1].kind != "han":
+        # 药得按时吃, 牙得刷干净: the thing opens the clause, its subject, and an adverb or a verb with
+        # its result follows (an old text's 方得|成功, 幸得|此间, 今得|见 "only then could",
+        # "fortunately", "now may" have neither)
+        tokens = block.tokens
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if not alone or k and (tokens[k - 1].text or " ")[-1] not in CLAUSE_END or following is None \
+                or following.kind != "han":
+            return False
+        verb = following.simplified or following.text
+        result = tokens[k + 2] if k + 2 < len(tokens) else None
+        tag = _word_tag(verb)
+        return tag == "d" or tag in ("a", "ad", "i") and result is not None and result.kind == "han" \
+            and _predicate(result.simplified or result.text) \
+            or len(verb) == 1 and _predicate(verb) and result is not None and (result.simplified or result.text) in RESULTS_DONE
     previous = block.tokens[k - 1]
     text = previous.simplified or previous.text
     if text[0] in "这那" and (len(text) == 1 or len(text) == 2 and _classifier(text[1])):
         before = block.tokens[k - 2] if k > 1 else None
         return before is None or before.kind != "han" or (before.simplified or before.text) in PERSONS
     return alone and (text == "的" or len(text) > 1 and (_thing(text + char) or (_word_tag(text) or "") in ("n", "ns")))
+
+
+RESULTS_DONE = frozenset({"干净", "清楚", "完", "好", "掉", "一下", "一遍", "了", "整齐", "仔细"})
+"""What a verb is done to after 得 "must" and a thing (牙得刷|干净, 牌得洗|干净|了, 药得吃|完)."""
 
 
 def _word_before(block: Block, starts: list[int], k: int, p: int) -> str:
@@ -1153,7 +1218,7 @@ def _adverb_then_verb(block: Block, starts: list[int], k: int, p: int) -> bool:
         if k + 1 >= len(block.tokens) or block.tokens[k + 1].kind != "han":
             return False
         adverb, following = block.tokens[k + 1].simplified or block.tokens[k + 1].text, k + 2
-    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) != "d" \
+    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) not in ("d", "i") \
             or adverb not in cedict():
         return False
     verb = block.tokens[following].simplified or block.tokens[following].text
@@ -1629,8 +1694,11 @@ def _apply_word_rules(tokens: list) -> None:
         elif word[:1] == "为" and len(word) > 1 and not token.note_ids and token.readings[:1] == ("wèi",) \
                 and _copula(tokens, i, inside=word[1:]):
             _rule_syllable(token, 0, "wéi")
-        elif word == "应" and token.readings == ("yìng",) and _modal_before_verb(tokens, i):
+        elif word == "应" and token.readings == ("yìng",) and (_modal_before_verb(tokens, i) or _one_verb_after(tokens, i)):
             _rule_syllable(token, 0, "yīng")
+        elif len(word) == 2 and word[0] == "应" and token.readings[:1] == ("yìng",) and not token.note_ids \
+                and word not in cedict() and word[1] not in ANSWERED and _predicate(word[1]):
+            _rule_syllable(token, 0, "yīng")  # 学生|应穿|校服: the segmenter joined the modal to its verb
         elif len(word) == 2 and word[1] == "应" and token.readings[1:] == ("yìng",) and not token.note_ids \
                 and _joined_modal(tokens, i):
             _rule_syllable(token, 1, "yīng")
@@ -1702,18 +1770,21 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             or rest[0][:2] in ("大家", "别人", "人们", "自己", "我们", "你们", "他们"):
         return False
     person = previous is not None and (previous.simplified or previous.text)[-1:] in PERSONS | {"们"}
+    described = False  # what follows is what a 的 describes
     if "的" in rest and closes and not person and not _verb_before(tokens, i):
         last = len(rest) - rest[::-1].index("的")
         if not ASPECT.intersection(rest[:last]):
             # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事,
             # 为这事发了好大的火: for)
-            rest = rest[last:]
+            rest, described = rest[last:], True
     if not rest or any(rest[k + 1] in ASPECT and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
                        for k, word in enumerate(rest[:-1])):
         return False  # a word an aspect particle follows is a verb (为学生上了一堂课; not 为人了)
     blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)]
-    # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料)
-    return not blocking or closes and _noun_word(rest[-1]) and all(_adjective(word) for word in blocking)
+    # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料),
+    # and so does any one word between a 的 and that noun (为这里的|旅游|旺季; 为公司的|发展|做|贡献 is for)
+    return not blocking or closes and _noun_word(rest[-1]) and (
+        all(_adjective(word) for word in blocking) or described and len(rest) == 2)
 
 
 ASPECT = frozenset(("了", "着", "过"))
@@ -1756,6 +1827,21 @@ def _modal_before_verb(tokens: list, i: int) -> bool:
     verb = tokens[i + 2] if i + 2 < len(tokens) else None
     return _when_or_how(word) and verb is not None and verb.kind == "han" and len(verb.text) > 1 \
         and _predicate(verb.simplified or verb.text)
+
+
+ANSWERED = frozenset("邀聘征战考试付用对急变酬声答运届允和承许验了着过下门时景名道诺诏募")
+"""What follows 应 where it is yìng "answer, respond" (应邀, 应聘, 应付, 应声, 应了一声, 应道)."""
+
+
+def _one_verb_after(tokens: list, i: int) -> bool:
+    """Whether 应, the `i`th token, alone, comes before a verb of one character that is no word with
+    it (`ANSWERED`), a verb or adjective (`_predicate`), after its subject (面团|应|揉|至光滑): the modal yīng."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not i or following is None or following.kind != "han" or len(following.text) != 1 \
+            or tokens[i - 1].kind != "han":
+        return False
+    char = following.simplified or following.text
+    return char not in ANSWERED and _predicate(char)
 
 
 def _when_or_how(word: str) -> bool:
