@@ -961,10 +961,12 @@ SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
 HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
 """How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""
+WHEN_AHEAD = re.compile("(?:下|这|本|上)?个?(?:周|星期|礼拜)[一二三四五六日天末]|(?:下|这|本)个?月|最后|最先|事先|事后|提前|月底|年底|周末")
+"""When a thing must be done, after 得 "must" and the thing (冷冻食品得最后拿, 方案得下周五之前交)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
 MUST_AFTER = ("一定", "肯定", "可能", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
-              "周末", "今晚")
+              "周末", "今晚", "平时", "平常", "今后", "将来", "往后")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
 明天可能得下雨, 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
@@ -1026,7 +1028,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p == starts[k] + 1 and len(word) <= 3 and _subject_thing(block, k, before, len(word) == 2) \
                 and not RESULT_STATE.match(text, p + 1) \
-                and (after in verbal or after in MUST_BEFORE or _time_follows(block, k)):
+                and (after in verbal or after in MUST_BEFORE or _time_follows(block, k) or DURATION.match(text, p + 1)):
             wanted[p] = "děi"  # 这个药得涂薄薄一层: a thing after a demonstrative, joined to 得 by the segmenter: must
         elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
@@ -1065,9 +1067,10 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
     tag = _word_tag(word)
-    if tag == "t" or tag == "n" and word in cedict() and _noun(word) or len(word) > 2 and _thing(word):
+    if tag == "t" or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
+            or WHEN_AHEAD.match(text, p + 1) is not None \
             or starts[k] + len(block.tokens[k].text) == p + 1 and _time_follows(block, k)
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
             and _object_character(word[1]):
@@ -1218,7 +1221,7 @@ def _adverb_then_verb(block: Block, starts: list[int], k: int, p: int) -> bool:
         if k + 1 >= len(block.tokens) or block.tokens[k + 1].kind != "han":
             return False
         adverb, following = block.tokens[k + 1].simplified or block.tokens[k + 1].text, k + 2
-    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) not in ("d", "i") \
+    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) not in ("d", "i", "ad") \
             or adverb not in cedict():
         return False
     verb = block.tokens[following].simplified or block.tokens[following].text
@@ -1430,7 +1433,9 @@ def _pairs_in_context(block: Block, text: str, starts: list[int], pairs: dict, v
             if joined is not None and len(joined) == len(word) + 1:
                 reading = joined[1:]
             else:
-                reading = neutral if complement or verb in verbal and verb not in MODALS else full
+                # (端|过去 inside one token of the segmenter's: a verb its tagger knows, 端 "carry")
+                verb_like = verb in verbal or offset == 1 and (_word_tag(verb) or "")[:1] == "v"
+                reading = neutral if complement or verb_like and verb not in MODALS else full
         elif DEGREE_BEFORE.search(before) and "pronoun" not in _reading_kinds(word):
             reading = neutral  # 很精神; not 好人家 "a good family" (no adverb of degree before a pronoun)
         else:
@@ -1780,7 +1785,8 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
     if not rest or any(rest[k + 1] in ASPECT and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
                        for k, word in enumerate(rest[:-1])):
         return False  # a word an aspect particle follows is a verb (为学生上了一堂课; not 为人了)
-    blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)]
+    blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)
+                and not (described and len(rest) == 1 and _thing(word))]  # (的|壮举: a thing, whatever its tag)
     # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料),
     # and so does any one word between a 的 and that noun (为这里的|旅游|旺季; 为公司的|发展|做|贡献 is for)
     return not blocking or closes and _noun_word(rest[-1]) and (
@@ -1888,6 +1894,31 @@ def _predicate(word: str) -> bool:
                if not pinyin[:1].isupper())
 
 
+def _after_thing(block: Block, starts: list[int], p: int) -> bool:
+    """Whether 得 at `p` begins its token right after a word of two or more characters the segmenter
+    tags a time (平时) or a noun (`_whole_noun`: 家长, 手机卡); a complement's 得 follows a verb or an
+    adjective (长得, 生活得, 工作得)."""
+    from .dictionary import cedict
+
+    k = _token_index(starts, p)
+    if not k or starts[k] != p or block.tokens[k - 1].kind != "han":
+        return False
+    word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
+    return _word_tag(word) == "t" and word in cedict() or _whole_noun(word)
+
+
+def _whole_noun(word: str) -> bool:
+    """Whether the segmenter tags a word a common noun that is no verb: a dictionary's word CC-CEDICT
+    does not gloss as a verb (`_noun`: 家长, 头发), or a longer word it lacks that ends in a thing
+    (`_object_character`) and can be no verb (`_predicate`); not a pair of characters it lacks (而气 of
+    而气得快疯了), nor a clause joined whole (网速慢)."""
+    from .dictionary import cedict
+
+    if _word_tag(word) != "n" or len(word) < 2:
+        return False
+    return _noun(word) if word in cedict() else len(word) > 2 and _object_character(word[-1]) and not _predicate(word)
+
+
 def _neutral_kept(current: str | None, wanted: str) -> bool:
     """Whether `current` is the neutral tone of the syllable a rule wants (hong for hǒng)."""
     return current is not None and current == _neutral(current) and _syllable(current) == _syllable(wanted)
@@ -1907,6 +1938,10 @@ def _apply_pattern_rules(block: Block, text: str) -> None:
             if starts[k] != degree and word not in ENDING_IN_DEGREE and word in cedict():
                 continue  # the degree adverb ends a dictionary word: 能够|重新 chóngxīn, 认真|重写 (not 花太|长时间)
         found.setdefault(position, reading)  # the first rule that reads a character wins
+    for position in [position for position, reading in found.items() if reading == "de" and text[position] == "得"]:
+        starts = starts or block.token_offsets()
+        if _after_thing(block, starts, position):
+            del found[position]  # 家长|得|多配合, 平时|得少吃: no complement follows a thing (`_de` reads it)
     if found:
         # a rule chooses a syllable, not a tone: the neutral tone of a word CC-CEDICT reads one
         # way stays (糊弄 hùnong, 卖弄 màinong); the words it reads two ways (下水, 东西) are the
