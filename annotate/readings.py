@@ -684,6 +684,8 @@ def _doubled_around(tokens: list, i: int, verb: str) -> bool:
     that the second one makes with the object: both take that word's reading where CC-CEDICT
     reads the word one way (撇嘴 piězuǐ, so 撇了撇嘴 is piě, not the piē of 撇了 "cast aside").
     True where the token after 了 repeats the verb (the caller then looks for no object)."""
+    from .dictionary import cedict
+
     after = tokens[i + 1]
     text = after.simplified or after.text
     if after.kind != "han" or text[0] != verb:
@@ -691,7 +693,8 @@ def _doubled_around(tokens: list, i: int, verb: str) -> bool:
     words = [text]
     if len(text) == 1 and i + 2 < len(tokens) and tokens[i + 2].kind == "han":
         following = tokens[i + 2].simplified or tokens[i + 2].text
-        words = [verb + following, verb + following[0]]
+        words = [verb + following] if len(following) > 1 and following in cedict() \
+            else [verb + following, verb + following[0]]  # (转了转|眼珠: 眼珠 is the object, not 转眼 "in a flash")
     reading = next((r for r in map(_one_reading, words) if r is not None), None) if len(words[0]) > 1 else None
     before, second = tokens[i - 1], after
     if reading is None:
@@ -934,7 +937,7 @@ LAND_BEFORE = frozenset("块片亩的这那")
 """What comes before 地 the land, dì, not the adverbial de: a classifier, 的, a demonstrative (这块地是谁的)."""
 DE_WORDS_AFTER = frozenset("到了出知以分罪意逞手病奖益失当体力宜法劲救胜势票主数悉闲空令遇")
 """Characters after which 得 begins a word of its own (得到, 得了, 得罪, 得令, 得遇): dé."""
-DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨巴怪见懒省落乐")
+DE_WORDS_BEFORE = frozenset("获取赢记觉懂晓值显使免难舍不非由恨怪见懒省落乐")
 """Characters before which 得 ends a word of its own (获得, 记得, 值得, 不得): as that word has it."""
 DOUBLED_VERB = re.compile(r"([\u3400-\u9fff])[一了]?\1")
 """A doubled verb (剪一剪, 修修): after a thing and 得, "must" (指甲得剪一剪了)."""
@@ -1028,8 +1031,12 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         adverb = before in SUBJECT_ADVERBS or text[p - 2:p] in MUST_AFTER
         if p == starts[k] + 1 and len(word) <= 3 and _subject_thing(block, k, before, len(word) == 2) \
                 and not RESULT_STATE.match(text, p + 1) \
-                and (after in verbal or after in MUST_BEFORE or _time_follows(block, k) or DURATION.match(text, p + 1)):
+                and (after in verbal or after in MUST_BEFORE or _time_follows(block, k) or DURATION.match(text, p + 1)
+                     or _doer_follows(block, k, alone=False) or _manner_then_verb(block.tokens, k + 1)):
             wanted[p] = "děi"  # 这个药得涂薄薄一层: a thing after a demonstrative, joined to 得 by the segmenter: must
+        elif p == starts[k] + 2 and _verb_object_before(text, p, verbal) and (
+                after in verbal or after in MUST_BEFORE or DURATION.match(text, p + 1) or HOW_OFTEN.match(text, p + 1)):
+            wanted[p] = "děi"  # 洗牙得|半年一次, 拔完牙得|等: a verb and its object joined to 得, as 倒车得慢 (no complement)
         elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
         elif not adverb and text[p + 2:p + 3] != "得" and _must_after_word(block, text, starts, k, p, verbal):
@@ -1042,9 +1049,17 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
-                or adverb and after in PERSONS and before != "才" or DURATION.match(text, p + 1) \
+                or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" or DURATION.match(text, p + 1) \
                 or adverb and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
+
+
+def _verb_object_before(text: str, p: int, verbal: frozenset) -> bool:
+    """Whether the two characters before 得 at `p` are a verb and a thing it takes (洗牙, 拔牙, 吃饭: the
+    thing an `_object_character`, not a feeling), not a verb and its result (看完, 吃饱, 长大)."""
+    verb, thing = text[p - 2:p - 1], text[p - 1:p]
+    return verb in verbal and _object_character(thing) and thing not in FEELING_OBJECTS \
+        and not RESULT_STATE.match(text, p + 1)
 
 
 def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
@@ -1064,14 +1079,18 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     from .dictionary import cedict
 
     word = _word_before(block, starts, k, p)
+    if len(word) == 1 and k > 1 and (block.tokens[k - 2].simplified or block.tokens[k - 2].text) == "的" \
+            and not RESULT_STATE.match(text, p + 1):
+        return _verb_follows(block, starts, k, p) or text[p + 1:p + 2] in verbal and len(block.tokens[k].text) == 1 \
+            and (_word_tag(text[p + 1]) or "")[:1] == "v"  # 下午的会|得|开到几点: what a 的 describes is a thing
     if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
     tag = _word_tag(word)
     if tag == "t" or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
-            or WHEN_AHEAD.match(text, p + 1) is not None \
-            or starts[k] + len(block.tokens[k].text) == p + 1 and _time_follows(block, k)
+            or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
+            or starts[k] + len(block.tokens[k].text) == p + 1 and (_time_follows(block, k) or _doer_follows(block, k))
     if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
             and _object_character(word[1]):
         if len(block.tokens[k].text) > 1:
@@ -1080,6 +1099,36 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
         return following is not None and following.kind == "han" and not (_word_tag(
             following.simplified or following.text) or "").startswith("n")
     return False
+
+
+DOERS = frozenset(("经理", "老师", "医生", "大夫", "家长", "领导", "父母", "大人", "本人", "老板", "师傅", "主任", "校长",
+                   "你", "您", "我", "他", "她", "我们", "你们", "他们", "她们", "咱们", "大家", "自己"))
+"""Who must do a thing, named between 得 "must" and the verb (报销单得经理签字, 这事得你自己去办)."""
+
+
+def _manner_then_verb(tokens: list, j: int) -> bool:
+    """Whether the `j`th token says how or when (a doubled measure, 一点一点; an adverb or a time of two
+    or more characters: the segmenter's m, d, ad, t) and a verb follows it (水得|一点一点|加): after a thing
+    and 得, must (an old text's 幸得|就|把 "fortunately could" has 就 alone)."""
+    if j + 1 >= len(tokens) or tokens[j].kind != "han" or tokens[j + 1].kind != "han":
+        return False
+    word = tokens[j].simplified or tokens[j].text
+    how = len(word) > 1 and _word_tag(word) in ("d", "ad", "t") or _word_tag(word) == "m" and len(word) == 4 and word[:2] == word[2:]
+    return how and _predicate(tokens[j + 1].simplified or tokens[j + 1].text)
+
+
+def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
+    """Whether the token after 得, the `k`th, names who must do it (`DOERS`) and a verb or a word of how
+    follows (报销单得|经理|签字, 这份表得|家长|亲自|填): must, after a thing. Where 得 is joined to the
+    character before it (not `alone`), a pronoun of one character is left out: an old text's
+    医得|他|好 is "can cure him"."""
+    tokens = block.tokens
+    if k + 2 >= len(tokens) or tokens[k + 1].kind != "han" or tokens[k + 2].kind != "han" \
+            or (tokens[k + 1].simplified or tokens[k + 1].text) not in DOERS \
+            or not alone and len(tokens[k + 1].text) == 1:
+        return False
+    following = tokens[k + 2].simplified or tokens[k + 2].text
+    return _predicate(following) or _when_or_how(following)
 
 
 def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:

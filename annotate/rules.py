@@ -209,6 +209,10 @@ RULES = [
     _rule(r"(?<![声曲音语腔格单基情笔步论强])(?P<c>调)(?=[^，。；！？]{0,2}[琴弦]|一下音|好音|了音)", "tiáo", "调琴, 调素琴, 调一调弦: tune an instrument"),
     _rule(r"(?<=[甚繁滋])(?P<c>蕃)|(?P<d>蕃)(?=[衍息盛昌茂殖庑])", "fán", "甚蕃, 蕃衍, 蕃盛: luxuriant, multiply (吐蕃 is bō, 蕃茄 fān)"),
     _rule(rf"{PRONOUN}(?P<c>将)(?=门|书|车|钱|他|她|我|你|这|那)", "jiāng", "subject + 将 + object: 把"),
+    _rule(r"(?<=请)(?P<c>将)(?![军领士帅官])", "jiāng", "请将水龙头关好, 请将回执交回: 把 (请将军 is jiāngjūn)"),
+    _rule(r"(?P<c>几)(?=经(?![常理济典营纪验费手销度线期络书历过]))", "jǐ",
+          "这种茶几经失传, 几经周折: again and again (the segmenter's 茶几 'tea table' takes it; 茶几经常 is jī)"),
+    _rule(r"(?P<c>转)(?=了?转?眼珠)", "zhuàn", "狐狸转了转眼珠, 转眼珠: roll the eyes"),
     _rule(r"(?<![代函整分复实虚质素奇偶倍小对指级系变参总负单])(?P<c>数)(?=一数|数)", "shǔ", "数一数, 数数看: count (代数数 is shù)"),
     _rule(r"(?P<c>数)(?=红包|钞票|票子|零钱)", "shǔ", "数红包, 数钞票: count money"),
     _rule(rf"(?<![{COUNTED_BEFORE}代])(?P<c>数)(?![{NUMBER_WORD_AFTER}是])"
