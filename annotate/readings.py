@@ -1049,7 +1049,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
-                or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" or DURATION.match(text, p + 1) \
+                or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" \
+                or DURATION.match(text, p + 1) \
                 or adverb and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
@@ -1113,7 +1114,8 @@ def _manner_then_verb(tokens: list, j: int) -> bool:
     if j + 1 >= len(tokens) or tokens[j].kind != "han" or tokens[j + 1].kind != "han":
         return False
     word = tokens[j].simplified or tokens[j].text
-    how = len(word) > 1 and _word_tag(word) in ("d", "ad", "t") or _word_tag(word) == "m" and len(word) == 4 and word[:2] == word[2:]
+    tag = _word_tag(word)
+    how = len(word) > 1 and tag in ("d", "ad", "t") or tag == "m" and len(word) == 4 and word[:2] == word[2:]
     return how and _predicate(tokens[j + 1].simplified or tokens[j + 1].text)
 
 
@@ -1178,7 +1180,8 @@ def _subject_thing(block: Block, k: int, char: str, alone: bool) -> bool:
         tag = _word_tag(verb)
         return tag == "d" or tag in ("a", "ad", "i") and result is not None and result.kind == "han" \
             and _predicate(result.simplified or result.text) \
-            or len(verb) == 1 and _predicate(verb) and result is not None and (result.simplified or result.text) in RESULTS_DONE
+            or len(verb) == 1 and _predicate(verb) and result is not None \
+            and (result.simplified or result.text) in RESULTS_DONE
     previous = block.tokens[k - 1]
     text = previous.simplified or previous.text
     if text[0] in "这那" and (len(text) == 1 or len(text) == 2 and _classifier(text[1])):
@@ -1270,8 +1273,8 @@ def _adverb_then_verb(block: Block, starts: list[int], k: int, p: int) -> bool:
         if k + 1 >= len(block.tokens) or block.tokens[k + 1].kind != "han":
             return False
         adverb, following = block.tokens[k + 1].simplified or block.tokens[k + 1].text, k + 2
-    if following >= len(block.tokens) or block.tokens[following].kind != "han" or _word_tag(adverb) not in ("d", "i", "ad") \
-            or adverb not in cedict():
+    if following >= len(block.tokens) or block.tokens[following].kind != "han" \
+            or _word_tag(adverb) not in ("d", "i", "ad") or adverb not in cedict():
         return False
     verb = block.tokens[following].simplified or block.tokens[following].text
     return len(verb) > 1 and _predicate(verb)
@@ -1748,7 +1751,8 @@ def _apply_word_rules(tokens: list) -> None:
         elif word[:1] == "为" and len(word) > 1 and not token.note_ids and token.readings[:1] == ("wèi",) \
                 and _copula(tokens, i, inside=word[1:]):
             _rule_syllable(token, 0, "wéi")
-        elif word == "应" and token.readings == ("yìng",) and (_modal_before_verb(tokens, i) or _one_verb_after(tokens, i)):
+        elif word == "应" and token.readings == ("yìng",) \
+                and (_modal_before_verb(tokens, i) or _one_verb_after(tokens, i)):
             _rule_syllable(token, 0, "yīng")
         elif len(word) == 2 and word[0] == "应" and token.readings[:1] == ("yìng",) and not token.note_ids \
                 and word not in cedict() and word[1] not in ANSWERED and _predicate(word[1]):
@@ -1953,7 +1957,7 @@ def _after_thing(block: Block, starts: list[int], p: int) -> bool:
     if not k or starts[k] != p or block.tokens[k - 1].kind != "han":
         return False
     word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
-    return _word_tag(word) == "t" and word in cedict() or _whole_noun(word)
+    return len(word) > 1 and _word_tag(word) == "t" and word in cedict() or _whole_noun(word)
 
 
 def _whole_noun(word: str) -> bool:
