@@ -1055,12 +1055,16 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
+def _verb_and_thing(pair: str, verbal: frozenset) -> bool:
+    """Whether two characters are a verb and a thing it takes (洗牙, 倒车, 吃饭: the thing an
+    `_object_character`, not a feeling: 伤心), not a verb and its result (看完, 吃饱, 长大)."""
+    return pair[0] in verbal and _object_character(pair[1]) and pair[1] not in FEELING_OBJECTS
+
+
 def _verb_object_before(text: str, p: int, verbal: frozenset) -> bool:
-    """Whether the two characters before 得 at `p` are a verb and a thing it takes (洗牙, 拔牙, 吃饭: the
-    thing an `_object_character`, not a feeling), not a verb and its result (看完, 吃饱, 长大)."""
-    verb, thing = text[p - 2:p - 1], text[p - 1:p]
-    return verb in verbal and _object_character(thing) and thing not in FEELING_OBJECTS \
-        and not RESULT_STATE.match(text, p + 1)
+    """Whether the two characters before 得 at `p` are a verb and its thing (`_verb_and_thing`: 洗牙得,
+    拔牙得) and no state it brought about follows (`RESULT_STATE`)."""
+    return _verb_and_thing(text[p - 2:p], verbal) and not RESULT_STATE.match(text, p + 1)
 
 
 def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
@@ -1092,8 +1096,7 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
             or starts[k] + len(block.tokens[k].text) == p + 1 and (_time_follows(block, k) or _doer_follows(block, k))
-    if len(word) == 2 and word in cedict() and _verb_word(word) and word[0] in verbal and word[1] not in FEELING_OBJECTS \
-            and _object_character(word[1]):
+    if len(word) == 2 and word in cedict() and _verb_word(word) and _verb_and_thing(word, verbal):
         if len(block.tokens[k].text) > 1:
             return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
         following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
@@ -1732,6 +1735,7 @@ def _reading_at(block: Block, starts: list[int], position: int) -> str | None:
 
 def _apply_word_rules(tokens: list) -> None:
     from .dictionary import cedict
+    from .rules import ANSWERED
 
     opened_by_yi = False
     for i, token in enumerate(tokens):
@@ -1846,7 +1850,6 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
         all(_adjective(word) for word in blocking) or described and len(rest) == 2)
 
 
-ASPECT = frozenset(("了", "着", "过"))
 PLACES_OF_OURS = frozenset(("我国", "我省", "我市", "我县", "我区", "我校", "我院"))
 """我 + a place: a noun after 为, not a pronoun (该湖为我国第二大淡水湖)."""
 
@@ -1888,13 +1891,11 @@ def _modal_before_verb(tokens: list, i: int) -> bool:
         and _predicate(verb.simplified or verb.text)
 
 
-ANSWERED = frozenset("邀聘征战考试付用对急变酬声答运届允和承许验了着过下门时景名道诺诏募")
-"""What follows 应 where it is yìng "answer, respond" (应邀, 应聘, 应付, 应声, 应了一声, 应道)."""
-
-
 def _one_verb_after(tokens: list, i: int) -> bool:
     """Whether 应, the `i`th token, alone, comes before a verb of one character that is no word with
-    it (`ANSWERED`), a verb or adjective (`_predicate`), after its subject (面团|应|揉|至光滑): the modal yīng."""
+    it (`rules.ANSWERED`), a verb or adjective (`_predicate`), after its subject (面团|应|揉|至光滑): the modal yīng."""
+    from .rules import ANSWERED
+
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if not i or following is None or following.kind != "han" or len(following.text) != 1 \
             or tokens[i - 1].kind != "han":
@@ -1953,10 +1954,7 @@ def _after_thing(block: Block, starts: list[int], p: int) -> bool:
     adjective (长得, 生活得, 工作得)."""
     from .dictionary import cedict
 
-    k = _token_index(starts, p)
-    if not k or starts[k] != p or block.tokens[k - 1].kind != "han":
-        return False
-    word = block.tokens[k - 1].simplified or block.tokens[k - 1].text
+    word = _word_before(block, starts, _token_index(starts, p), p)
     return len(word) > 1 and _word_tag(word) == "t" and word in cedict() or _whole_noun(word)
 
 

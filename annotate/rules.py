@@ -93,6 +93,11 @@ def _rule(pattern: str, reading: str, why: str, needs: str = "", degree_first: b
     return Rule(re.compile(pattern), reading, why, read.strip("[]"), needs, degree_first)
 
 
+ANSWERED = "邀聘征战考试付用对急变酬声答运届允和承许验了着过下门时景名道诺诏募"
+"""What follows 应 where it is yìng "answer, respond" (应邀, 应聘, 应付, 应声, 应了一声, 应道)."""
+OWN_DE = "值只恨舍记懂觉晓显免获取赢博难使总不省懒乐落认见"
+"""Characters before 得 in words of its own (值得, 只得, 懒得, 认得): no "must" there."""
+
 TOWARDS_THEN_ACT = ("着[^，。！？；]{1,8}?(?:喊|叫|笑|说|吼|骂|嚷|招手|挥手|点头|摇头|开枪|开火|跑|走|冲|扑|来|去|"
                     "飞|赶|眨眼|吐|哭|吹|鞠躬|敬礼|前进)")
 """着 and what one faces or heads for, then what one does towards it (冲着门口大喊, 奔着灯光走去)."""
@@ -138,9 +143,9 @@ RULES = [
           "重达两吨, 重约五百克, 重三公斤: weighs (重一遍, 重写 are chóng)"),
     _rule(r"(?<=还)(?P<c>了)(?=得(?:[，。！？!?]|$))", "liǎo", "这还了得, 那还了得: how could this be (as CC-CEDICT's 了得 liǎode)"),
     _rule(r"(?<=还了)(?P<c>得)(?=[，。！？!?]|$)", "de", "这还了得: the 得 of 了得 liǎode"),
-    _rule(r"(?<=[{HAN}])(?<![值只恨舍记懂觉晓显免获取赢博难使总不省懒乐落认见])(?P<c>得)(?=用)".replace("{HAN}", HAN), "děi",
+    _rule(rf"(?<=[{HAN}])(?<![{OWN_DE}])(?P<c>得)(?=用)", "děi",
           "开会得用投影仪, 这个得用胶水粘: must use (no complement begins with 用; 值得用, 懒得用 are words)"),
-    _rule(rf"(?<=[{HAN}])(?<![值只恨舍记懂觉晓显免获取赢博难使总不省懒乐落认见来])(?P<c>得)(?=提前|事先|按时)", "děi",
+    _rule(rf"(?<=[{HAN}])(?<![{OWN_DE}来])(?P<c>得)(?=提前|事先|按时)", "děi",
           "签证得提前一个月办, 药得按时吃: must, before an adverb of when (来得提前 'came early' is a complement)"),
     _rule(r"(?<=[说讲])(?P<c>得)(?=[签换交买改找带拿办修补填缴付退赔]|先[^，。；！？]|重新|提前)", "děi",
           "房东说得签一年的合同, 师傅说得换个零件: says one must (说得好, 说得重, 说得准 are complements)"),
@@ -396,8 +401,7 @@ RULES = [
     _rule(r"(?<=发生|所在|出事|着火|起火|停放|交汇|相交|接合|结合|连接)(?P<c>处)(?!理|置|分|罚|于|在|事|世|境|方)", "chù",
           "事故发生处, 两河交汇处: the place where (处理, 处于 are chǔ)"),
     _rule(r"(?P<c>为)(?=近年来|近年|历年|历史上|史上|有史以来|同期)", "wéi", "损失为近年来最大: is (the copula)"),
-    _rule(rf"(?:{PRONOUN}|[们都也就还更亦均])(?P<c>应)(?=[{HAN}])"
-          r"(?![邀聘征战考试付用对急变酬声答运届允和承许验了着过下门时景名道诺我你您他她它么的诏募])", "yīng",
+    _rule(rf"(?:{PRONOUN}|[们都也就还更亦均])(?P<c>应)(?=[{HAN}])(?![{ANSWERED}我你您他她它么的])", "yīng",
           "subject + 应 + verb: should (应邀, 应付, 应了一声, 应道 answer: yìng)"),
     _rule(r"(?<![答响反适对相效感呼供报照回接顺策必])(?P<c>应)(?=由|是|在|以|于|将|予|属|追溯|按照?|依法|依照|依据|及时|立即|尽快|尽早"
           r"|注意|加强|采取|保持|严格|充分|积极|进一步|根据|从|向|把|给|作为|看到|认识到|包括|具有|具备|符合|满足|遵守|遵循|视为)",
