@@ -857,7 +857,21 @@ def add_neutral_tones(block: Block, text: str) -> None:
                 and (token.simplified or token.text)[0] == "着" and i and token.readings[0] == "zhuó" \
                 and _holds_state(tokens[i - 1], verbs):
             wanted[starts[i]] = "zhe"  # 拿|着手, 他空|着手: not after a modal (要|着力 zhuólì, 应|着眼)
+        elif token.text == "着" and i + 1 < len(tokens) and len(tokens[i + 1].text) == 1 \
+                and _zhao_word(text[found.start() - 1:found.start()], text[found.start() + 1], verbal):
+            wanted[starts[i]] = "zháo"  # 双脚|着|地, 平稳|着|地: the word 着地, cut in two, with no verb before it
     set_readings_at(block, wanted, "rule")
+
+
+def _zhao_word(before: str, after: str, verbal: frozenset) -> bool:
+    """Whether 着 and the character after it make a word CC-CEDICT reads zháo (着地, 着火) and the
+    character before 着 is no verb, nor a word with the character after (扫|着|地 is sweeping the
+    floor, zhe: 扫地 is a word)."""
+    from .dictionary import cedict
+
+    entries = cedict().get("着" + after)
+    return bool(entries) and entries[0][0].startswith("zhao2 ") and before not in verbal \
+        and before not in STATES_HELD and not (before and before + after in cedict())
 
 
 def _holds_state(previous, verbs: frozenset) -> bool:
@@ -962,6 +976,8 @@ MUST_BEFORE = frozenset("早先马赶多少再好自亲快另")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
+HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|整[夜天晚宿]|一[夜宿]|满[头脸身]")
+"""How much something was done, after a verb and 得 (咳嗽得厉害, 咳嗽得整夜睡不好): a complement."""
 HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
 """How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""
 WHEN_AHEAD = re.compile("(?:下|这|本|上)?个?(?:周|星期|礼拜)[一二三四五六日天末]|(?:下|这|本)个?月|最后|最先|事先|事后|提前|月底|年底|周末")
@@ -1021,10 +1037,14 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue
         if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
                 after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几")
+                or DURATION.match(text, p + 1)
                 or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
-            wanted[p] = "děi"  # opening a clause, before a verb: 有易碎品的话，得告诉我们; 得有处方; 得打一针 (得缩头时且缩头: dé)
+            wanted[p] = "děi"  # opening a clause, before a verb or a length of time: 有易碎品的话，得告诉我们; 得有处方;
+            # 得打一针; 现在堵车，得四十分钟 (得缩头时且缩头: dé)
             continue
-        if not is_han(before) or not is_han(after) or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
+        if not is_han(before) or not is_han(after) \
+                or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
+                    _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal))) \
                 or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
@@ -1047,6 +1067,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 担心得睡不着觉, 伤心得吃不下饭, 急得直跺脚: the state it brought about
         elif not adverb and _feeling_before(block, starts, k, p):
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
+        elif not adverb and _verb_word_before(block, starts, k, p, verbal) and HOW_MUCH.match(text, p + 1):
+            wanted[p] = "de"  # 咳嗽得厉害, 咳嗽得整夜睡不好: how much it was done
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
                 or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" \
@@ -1134,6 +1156,21 @@ def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
         return False
     following = tokens[k + 2].simplified or tokens[k + 2].text
     return _predicate(following) or _when_or_how(following)
+
+
+def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` is a token of its own and the next token, a word of two or more characters,
+    begins right after it: after a feeling or a verb, 紧张|得|手心出汗 is no 得手 (dé), the segmenter
+    took 手心 whole (after an adverb it may be: 怎么|得|出来, 有缘|得|遇, dé)."""
+    return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
+        and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
+
+
+def _verb_word_before(block: Block, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
+    """Whether 得 at `p` begins its token right after a verb of two characters that takes no thing
+    (咳嗽, 发烧: CC-CEDICT's first sense "to …", not a verb and its object as 倒车, 洗牙)."""
+    word = _word_before(block, starts, k, p)
+    return len(word) == 2 and _verb_word(word) and not _verb_and_thing(word, verbal)
 
 
 def _feeling_before(block: Block, starts: list[int], k: int, p: int) -> bool:
