@@ -1067,11 +1067,15 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 担心得睡不着觉, 伤心得吃不下饭, 急得直跺脚: the state it brought about
         elif not adverb and _feeling_before(block, starts, k, p):
             wanted[p] = "de"  # 伤心得哭了, 激动得说: what a feeling made one do
+        elif not adverb and before not in PERSONS and before != "们" and len(token.text) == 1 \
+                and _so_much(block.tokens, k + 1):
+            wanted[p] = "de"  # 雨下得这么大, 他跑得那么快: how much
         elif not adverb and _verb_word_before(block, starts, k, p, verbal) and HOW_MUCH.match(text, p + 1):
             wanted[p] = "de"  # 咳嗽得厉害, 咳嗽得整夜睡不好: how much it was done
         elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
                 or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" \
+                or len(token.text) == 1 and _this_way(block.tokens, k + 1) \
                 or DURATION.match(text, p + 1) \
                 or adverb and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
@@ -1117,7 +1121,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
-            or starts[k] + len(block.tokens[k].text) == p + 1 and (_time_follows(block, k) or _doer_follows(block, k))
+            or starts[k] + len(block.tokens[k].text) == p + 1 and (
+                _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1))
     if len(word) == 2 and word in cedict() and _verb_word(word) and _verb_and_thing(word, verbal):
         if len(block.tokens[k].text) > 1:
             return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
@@ -1140,8 +1145,28 @@ def _manner_then_verb(tokens: list, j: int) -> bool:
         return False
     word = tokens[j].simplified or tokens[j].text
     tag = _word_tag(word)
+    following = tokens[j + 1].simplified or tokens[j + 1].text
+    if word in MANNERS:
+        return (_word_tag(following) or "").startswith("v") or _verb_word(following)  # 这样用, 这么吃 (not 这么大)
     how = len(word) > 1 and tag in ("d", "ad", "t") or tag == "m" and len(word) == 4 and word[:2] == word[2:]
-    return how and _predicate(tokens[j + 1].simplified or tokens[j + 1].text)
+    return how and _predicate(following)
+
+
+MANNERS = frozenset(("这样", "那样", "这么", "那么", "如此"))
+"""Words of manner or of degree: before a verb, how it must be done (器材得这样用, děi); before an
+adjective, how much (雨下得这么大, de)."""
+
+
+def _this_way(tokens: list, j: int) -> bool:
+    """Whether the `j`th token is 这样, 这么… (`MANNERS`) and a verb follows (我得|这么|做: must); an old
+    text's adverbs before a verb (他得|永住|常存, "could live for ever") are not asked."""
+    return j < len(tokens) and (tokens[j].simplified or tokens[j].text) in MANNERS and _manner_then_verb(tokens, j)
+
+
+def _so_much(tokens: list, j: int) -> bool:
+    """Whether the `j`th token is 这么, 那么… (`MANNERS`) and an adjective follows (雨下得|这么|大): a complement."""
+    return j + 1 < len(tokens) and (tokens[j].simplified or tokens[j].text) in MANNERS and tokens[j + 1].kind == "han" \
+        and _word_tag(tokens[j + 1].simplified or tokens[j + 1].text) == "a"
 
 
 def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:

@@ -184,6 +184,7 @@ RULES = [
     _rule(r"把[^，。；！？把]{1,8}(?P<c>还)(?=[了回到上给清完那这]|[，。；！？]|$)|(?P<d>还)(?=了(?![解不结得却])|上(?=[的了，。；！？]|$))",
           "huán", "把书还了, 还了书, 一个月内还上: give back (the adverb is not followed by 了)"),
     _rule(rf"(?<=[{HAN}])(?P<c>还)(?=[，。；！？,.;!?」”]|$)", "huán", "还 ending a clause: give back (the adverb never does)"),
+    _rule(r"(?<=[未没不])(?P<c>还)(?=[者的])", "huán", "逾期未还者, 没还的书: not given back (the adverb comes before 没: 还没)"),
     _rule(r"(?P<c>和)(?=(?:了?一下|了)?(?:[一两几半][盆碗团块斤])?面(?:[做包擀蒸揉，。；！]|$)|泥|成(?:面团|面|团))", "huó",
           "和面, 和了一盆面, 和泥, 加水和成面团: knead, mix", needs="和"),
     _rule(r"(?<=一起|跟着)(?P<c>和)(?=[，。；！？]|$)", "hè", "大家一起和: join in the singing"),
