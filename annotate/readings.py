@@ -976,6 +976,8 @@ MUST_BEFORE = frozenset("早先马赶多少再好自亲快另")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
+LATER = re.compile("晚(?:一?点|些)")
+"""Later, after 得 "must" (他得晚点儿到), as 早 is (`MUST_BEFORE`)."""
 HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|整[夜天晚宿]|一[夜宿]|满[头脸身]")
 """How much something was done, after a verb and 得 (咳嗽得厉害, 咳嗽得整夜睡不好): a complement."""
 HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
@@ -1044,7 +1046,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue
         if not is_han(before) or not is_han(after) \
                 or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
-                    _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal))) \
+                    before == "的" or _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal))) \
                 or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
@@ -1072,7 +1074,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 雨下得这么大, 他跑得那么快: how much
         elif not adverb and _verb_word_before(block, starts, k, p, verbal) and HOW_MUCH.match(text, p + 1):
             wanted[p] = "de"  # 咳嗽得厉害, 咳嗽得整夜睡不好: how much it was done
-        elif after in verbal or after in MUST_BEFORE or _verb_follows(block, starts, k, p) \
+        elif after in verbal or after in MUST_BEFORE or LATER.match(text, p + 1) or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
                 or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" \
                 or len(token.text) == 1 and _this_way(block.tokens, k + 1) \
@@ -1110,6 +1112,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     from .dictionary import cedict
 
     word = _word_before(block, starts, k, p)
+    if word == "的" and len(block.tokens[k].text) == 1 and not RESULT_STATE.match(text, p + 1):
+        return _verb_word_follows(block, starts, k, p) or text[p + 1:p + 2] in MUST_BEFORE  # 五十岁以上的|得|体检
     if len(word) == 1 and k > 1 and (block.tokens[k - 2].simplified or block.tokens[k - 2].text) == "的" \
             and not RESULT_STATE.match(text, p + 1):
         return _verb_follows(block, starts, k, p) or text[p + 1:p + 2] in verbal and len(block.tokens[k].text) == 1 \
@@ -1185,8 +1189,9 @@ def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
 
 def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` is a token of its own and the next token, a word of two or more characters,
-    begins right after it: after a feeling or a verb, 紧张|得|手心出汗 is no 得手 (dé), the segmenter
-    took 手心 whole (after an adverb it may be: 怎么|得|出来, 有缘|得|遇, dé)."""
+    begins right after it: after a feeling, a verb or 的, 紧张|得|手心出汗 is no 得手 (dé), nor
+    以上的|得|体检 得体, the segmenter took 手心, 体检 whole (after an adverb it may be: 怎么|得|出来,
+    有缘|得|遇, dé)."""
     return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
         and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
 
@@ -1347,8 +1352,16 @@ def _adverb_then_verb(block: Block, starts: list[int], k: int, p: int) -> bool:
 
 def _verb_follows(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` ends its token, the `k`th, and the next token is a word CC-CEDICT first
-    glosses as a verb ("to …"): 他得工作, 我们得讨论."""
-    return k + 1 < len(block.tokens) and starts[k + 1] == p + 1 and _glossed_as_verb(block.tokens[k + 1])
+    glosses as a verb ("to …"), or a token of four or more characters that no dictionary has and
+    that opens with one (他得工作, 我们得讨论, 我就得|下地干活)."""
+    from .dictionary import cedict
+
+    if k + 1 >= len(block.tokens) or starts[k + 1] != p + 1:
+        return False
+    following = block.tokens[k + 1]
+    word = following.simplified or following.text
+    return _glossed_as_verb(following) or following.kind == "han" and len(word) > 3 and _verb_word(word[:2]) \
+        and word not in cedict()  # 下地干活, a token no dictionary has: its first word is the verb
 
 
 def _after_subject(block: Block, starts: list[int], start: int) -> bool:
