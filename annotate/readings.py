@@ -976,6 +976,8 @@ MUST_BEFORE = frozenset("早先马赶多少再好自亲快另")
 SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 """Adverbs, and the ends of subjects and of times, that 得 "must" follows (我还得去, 明天得走, 我们得走,
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
+PREPOSITIONS_AHEAD = frozenset("从在跟向往替")
+"""Prepositions after an adverb and 得: what must be done, and where or with whom (估计得从外面招人, 还得跟他说)."""
 LATER = re.compile("晚(?:一?点|些)")
 """Later, after 得 "must" (他得晚点儿到), as 早 is (`MUST_BEFORE`)."""
 HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|整[夜天晚宿]|一[夜宿]|满[头脸身]")
@@ -986,8 +988,8 @@ WHEN_AHEAD = re.compile("(?:下|这|本|上)?个?(?:周|星期|礼拜)[一二三
 """When a thing must be done, after 得 "must" and the thing (冷冻食品得最后拿, 方案得下周五之前交)."""
 DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
-MUST_AFTER = ("一定", "肯定", "可能", "必须", "至少", "现在", "马上", "以后", "然后", "首先", "早上", "晚上", "上午", "下午", "中午",
-              "周末", "今晚", "平时", "平常", "今后", "将来", "往后")
+MUST_AFTER = ("一定", "肯定", "可能", "估计", "看来", "恐怕", "也许", "大概", "必须", "至少", "现在", "马上", "以后", "然后",
+              "首先", "早上", "晚上", "上午", "下午", "中午", "周末", "今晚", "平时", "平常", "今后", "将来", "往后")
 """Adverbs and words of time of two characters after which 得 before a verb is "must" (你一定得来,
 明天可能得下雨, 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
@@ -1076,7 +1078,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 咳嗽得厉害, 咳嗽得整夜睡不好: how much it was done
         elif after in verbal or after in MUST_BEFORE or LATER.match(text, p + 1) or _verb_follows(block, starts, k, p) \
                 or _adverb_then_verb(block, starts, k, p) \
-                or adverb and (after in PERSONS or _doer_follows(block, k)) and before != "才" \
+                or adverb and (after in PERSONS or after in PREPOSITIONS_AHEAD or _doer_follows(block, k)) and before != "才" \
                 or len(token.text) == 1 and _this_way(block.tokens, k + 1) \
                 or DURATION.match(text, p + 1) \
                 or adverb and HOW_OFTEN.match(text, p + 1):
