@@ -452,6 +452,32 @@ def apply_context_rules(block: Block) -> None:
         _biographies(block, text)
     if "少" in text:
         _few(block, text)
+    if "乐" in text:
+        _given_names(block)
+
+
+GIVEN_NAME_READINGS = {"乐": "lè"}
+"""Characters read one way in a person's given name (李乐, 陈乐怡 Lè, as 快乐), whatever the context
+model reads them elsewhere (音乐 yuè; the surname 乐 Yuè opens the name, and keeps its reading)."""
+
+
+def _given_names(block: Block) -> None:
+    """A person's name no dictionary has, of two or three characters, opening with a common surname
+    (`SURNAMES`) where the segmenter tags it a person's name, reads its given name by
+    `GIVEN_NAME_READINGS` (我叫李乐, 陈乐怡: lè); so does the nickname 乐乐."""
+    from .dictionary import cedict
+    from .names import SURNAMES
+
+    for token in block.tokens:
+        word = token.simplified or token.text
+        if token.kind != "han" or not 2 <= len(word) <= 3 or word in cedict():
+            continue
+        if word == "乐乐" or word[0] in SURNAMES and _person(word):
+            wanted = [GIVEN_NAME_READINGS.get(char) if i or word == "乐乐" else None for i, char in enumerate(word)]
+            for i, reading in enumerate(wanted):
+                if reading and token.readings[i] != reading:
+                    token.readings = _replace(token.readings, i, reading)
+                    token.sources = _replace(token.sources, i, "rule")
 
 
 YOUNG_AFTER = "年女爷妇壮儿将校尉帅东奶卿保傅林阳先妻男主"
@@ -1916,9 +1942,11 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
             # what a 的 describes: 为|鹭科白鹭属的|鸟类 (我为妻子写的一首, 讲述了一位教师为孩子们坚守的故事,
             # 为这事发了好大的火: for)
             rest, described = rest[last:], True
-    if not rest or any(rest[k + 1] in ASPECT and (_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
+    if not rest or any(rest[k + 1] in ASPECT and ((_word_tag(word) or "n")[:1] not in ("n", "r", "m", "q")
+                                                  or len(word) > 1 and not _thing(word))
                        for k, word in enumerate(rest[:-1])):
-        return False  # a word an aspect particle follows is a verb (为学生上了一堂课; not 为人了)
+        return False  # a word an aspect particle follows is a verb (为学生上了一堂课, 为消费者节省了: the
+        # segmenter's noun 节省 is a verb to CC-CEDICT; not 为人了)
     blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)
                 and not (described and len(rest) == 1 and _thing(word))]  # (的|壮举: a thing, whatever its tag)
     # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料),

@@ -224,7 +224,8 @@ RULES = [
           "这种茶几经失传, 几经周折: again and again (the segmenter's 茶几 'tea table' takes it; 茶几经常 is jī)"),
     _rule(r"(?P<c>转)(?=了?转?眼珠)", "zhuàn", "狐狸转了转眼珠, 转眼珠: roll the eyes"),
     _rule(r"(?<![代函整分复实虚质素奇偶倍小对指级系变参总负单])(?P<c>数)(?=一数|数)", "shǔ", "数一数, 数数看: count (代数数 is shù)"),
-    _rule(r"(?P<c>数)(?=红包|钞票|票子|零钱)", "shǔ", "数红包, 数钞票: count money"),
+    _rule(rf"(?<![{COUNTED_BEFORE}])(?P<c>数)(?=红包|钞票|票子|零钱|星星|羊|绵羊|日子|手指|钱(?![财币庄粮]))", "shǔ",
+          "数红包, 数星星, 数日子: count (what is counted follows; 无数星星 is shù)"),
     _rule(rf"(?<![{COUNTED_BEFORE}代])(?P<c>数)(?![{NUMBER_WORD_AFTER}是])"
           r"(?=[^，。；！？数]{1,4}?最)", "shǔ", "全村数他家最穷, 要数他最高: be reckoned the most"),
     _rule(rf"(?<![{COUNTED_BEFORE}数])(?P<c>数)(?=了|过|[不得]清|[不得]过来|着|一下|到|[对错清完]了|[不得][过完])",
