@@ -1068,9 +1068,11 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
                 after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几")
                 or DURATION.match(text, p + 1)
-                or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)):
+                or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)
+                or p and len(token.text) == 1 and _verb_word_follows(block, starts, k, p)
+                and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"):
             wanted[p] = "děi"  # opening a clause, before a verb or a length of time: 有易碎品的话，得告诉我们; 得有处方;
-            # 得打一针; 现在堵车，得四十分钟 (得缩头时且缩头: dé)
+            # 得打一针; 现在堵车，得四十分钟; 九点上班，得|打卡 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) \
                 or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
@@ -1171,8 +1173,8 @@ DOERS = frozenset(("经理", "老师", "医生", "大夫", "家长", "领导", "
 
 def _manner_then_verb(tokens: list, j: int) -> bool:
     """Whether the `j`th token says how or when (a doubled measure, 一点一点; an adverb or a time of two
-    or more characters: the segmenter's m, d, ad, t) and a verb follows it (水得|一点一点|加): after a thing
-    and 得, must (an old text's 幸得|就|把 "fortunately could" has 就 alone)."""
+    or more characters: the segmenter's m, d, ad, t; or 一步|一步 in two tokens) and a verb follows it
+    (水得|一点一点|加, 做咖啡得|一步|一步|来): after a thing and 得, must (an old text's 幸得|就|把 "fortunately could" has 就 alone)."""
     if j + 1 >= len(tokens) or tokens[j].kind != "han" or tokens[j + 1].kind != "han":
         return False
     word = tokens[j].simplified or tokens[j].text
@@ -1180,6 +1182,8 @@ def _manner_then_verb(tokens: list, j: int) -> bool:
     following = tokens[j + 1].simplified or tokens[j + 1].text
     if word in MANNERS:
         return (_word_tag(following) or "").startswith("v") or _verb_word(following)  # 这样用, 这么吃 (not 这么大)
+    if len(word) == 2 and word[0] == "一" and following == word and j + 2 < len(tokens) and tokens[j + 2].kind == "han":
+        return _predicate(tokens[j + 2].simplified or tokens[j + 2].text)  # 一步|一步|来, cut in two
     how = len(word) > 1 and tag in ("d", "ad", "t") or tag == "m" and len(word) == 4 and word[:2] == word[2:]
     return how and _predicate(following)
 
@@ -1190,9 +1194,14 @@ adjective, how much (雨下得这么大, de)."""
 
 
 def _this_way(tokens: list, j: int) -> bool:
-    """Whether the `j`th token is 这样, 这么… (`MANNERS`) and a verb follows (我得|这么|做: must); an old
-    text's adverbs before a verb (他得|永住|常存, "could live for ever") are not asked."""
-    return j < len(tokens) and (tokens[j].simplified or tokens[j].text) in MANNERS and _manner_then_verb(tokens, j)
+    """Whether the `j`th token is 这样, 这么… (`MANNERS`), or 一步|一步 cut in two, and a verb follows
+    (我得|这么|做, 房子得|一步|一步|来: must); an old text's adverbs before a verb (他得|永住|常存, "could
+    live for ever") are not asked."""
+    if j + 1 >= len(tokens):
+        return False
+    word = tokens[j].simplified or tokens[j].text
+    step_by_step = len(word) == 2 and word[0] == "一" and (tokens[j + 1].simplified or tokens[j + 1].text) == word
+    return (word in MANNERS or step_by_step) and _manner_then_verb(tokens, j)
 
 
 def _so_much(tokens: list, j: int) -> bool:
