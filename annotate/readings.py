@@ -1004,6 +1004,8 @@ SUBJECT_ADVERBS = frozenset("还就也都总可又才只天们事人家子前")
 这件事得快办, 孩子得早睡, 吃饭前得先洗手) although they can be verbs too (还 huán)."""
 PREPOSITIONS_AHEAD = frozenset("从在跟向往替")
 """Prepositions after an adverb and 得: what must be done, and where or with whom (估计得从外面招人, 还得跟他说)."""
+CLOCK = re.compile("[零一二两三四五六七八九十\\d]+点(?:半|钟|[零一二三四五六七八九十\\d]+分?)?")
+"""A time by the clock, which the segmenter tags a number (六点, 八点半): a time, after which 得 is must."""
 LATER = re.compile("晚(?:一?点|些)")
 """Later, after 得 "must" (他得晚点儿到), as 早 is (`MUST_BEFORE`)."""
 HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|整[夜天晚宿]|一[夜宿]|满[头脸身]")
@@ -1076,7 +1078,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             continue
         if not is_han(before) or not is_han(after) \
                 or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
-                    before == "的" or _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal))) \
+                    before == "的" or _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal)
+                    or _time_before(block, starts, k, p))) \
                 or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
@@ -1151,7 +1154,7 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
     tag = _word_tag(word)
-    if tag == "t" or _whole_noun(word) or len(word) > 2 and _thing(word):
+    if tag == "t" or CLOCK.fullmatch(word) or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
@@ -1226,11 +1229,17 @@ def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
 
 def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` is a token of its own and the next token, a word of two or more characters,
-    begins right after it: after a feeling, a verb or 的, 紧张|得|手心出汗 is no 得手 (dé), nor
-    以上的|得|体检 得体, the segmenter took 手心, 体检 whole (after an adverb it may be: 怎么|得|出来,
+    begins right after it: after a feeling, a verb, a time or 的, 紧张|得|手心出汗 is no 得手 (dé), nor
+    以上的|得|体检 得体, nor 六点|得|出门 得出: the segmenter took 手心, 体检, 出门 whole (after an adverb it may be: 怎么|得|出来,
     有缘|得|遇, dé)."""
     return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
         and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
+
+
+def _time_before(block: Block, starts: list[int], k: int, p: int) -> bool:
+    """Whether 得 at `p` begins its token right after a time (明天, 六点: the segmenter's t, or `CLOCK`)."""
+    word = _word_before(block, starts, k, p)
+    return len(word) > 1 and (_word_tag(word) == "t" or CLOCK.fullmatch(word) is not None)
 
 
 def _verb_word_before(block: Block, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
