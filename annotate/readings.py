@@ -1094,7 +1094,8 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "děi"  # 洗牙得|半年一次, 拔完牙得|等: a verb and its object joined to 得, as 倒车得慢 (no complement)
         elif p > starts[k] and not adverb and after != "不" and before not in PERSONS:
             wanted[p] = "de"  # the segmenter joined it to the word before: a complement (富得, 累得, 跑得快)
-        elif not adverb and text[p + 2:p + 3] != "得" and _must_after_word(block, text, starts, k, p, verbal):
+        elif not adverb and (text[p + 2:p + 3] != "得" or _complement_at(block, text, starts, p + 3)) \
+                and _must_after_word(block, text, starts, k, p, verbal):
             wanted[p] = "děi"  # 头发得修一修了, 下次得早点来, 倒车得慢: no complement can follow these (得死得生: obtain)
         elif (before in verbal or after in PERSONS and before not in NOT_BEFORE_COMPLEMENT) and not adverb:
             wanted[p] = "de"  # 跑得快; 急得我睡不着 (what it did to someone)
@@ -1159,7 +1160,9 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
             or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
             or starts[k] + len(block.tokens[k].text) == p + 1 and (
-                _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1))
+                _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1)
+                or k + 1 < len(block.tokens) and len(block.tokens[k + 1].text) == 1 and block.tokens[k + 1].kind == "han"
+                and _word_tag(block.tokens[k + 1].simplified or block.tokens[k + 1].text) == "v")  # 套餐得|带
     if len(word) == 2 and word in cedict() and _verb_word(word) and _verb_and_thing(word, verbal):
         if len(block.tokens[k].text) > 1:
             return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
@@ -1234,6 +1237,19 @@ def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
     有缘|得|遇, dé)."""
     return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
         and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
+
+
+def _complement_at(block: Block, text: str, starts: list[int], q: int) -> bool:
+    """Whether a complement begins at `q`, after a second 得: an adjective taken whole, or how much
+    (图表得做得|清楚: must, then de; an old text's 得死得生, "to die or live", has none)."""
+    if q >= len(text):
+        return False
+    if HOW_MUCH.match(text, q):
+        return True
+    k = _token_index(starts, q)
+    token = block.tokens[k]
+    return starts[k] == q and token.kind == "han" and len(token.text) > 1 \
+        and _word_tag(token.simplified or token.text) in ("a", "ad")
 
 
 def _time_before(block: Block, starts: list[int], k: int, p: int) -> bool:
