@@ -1068,13 +1068,13 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
             wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
             continue
         if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
-                after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几")
+                after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几", "个")
                 or DURATION.match(text, p + 1)
                 or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)
                 or p and len(token.text) == 1 and _verb_word_follows(block, starts, k, p)
                 and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"):
             wanted[p] = "děi"  # opening a clause, before a verb or a length of time: 有易碎品的话，得告诉我们; 得有处方;
-            # 得打一针; 现在堵车，得四十分钟; 九点上班，得|打卡 (得缩头时且缩头: dé)
+            # 得打一针, 得订个包间; 现在堵车，得四十分钟; 九点上班，得|打卡 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) \
                 or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
