@@ -1113,7 +1113,7 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or adverb and (after in PERSONS or after in PREPOSITIONS_AHEAD or _doer_follows(block, k)) and before != "才" \
                 or len(token.text) == 1 and _this_way(block.tokens, k + 1) \
                 or DURATION.match(text, p + 1) \
-                or adverb and HOW_OFTEN.match(text, p + 1):
+                or (adverb or before in PERSONS) and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
 
 
