@@ -1151,7 +1151,8 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     if len(word) == 1 and k > 1 and (block.tokens[k - 2].simplified or block.tokens[k - 2].text) == "的" \
             and not RESULT_STATE.match(text, p + 1):
         return _verb_follows(block, starts, k, p) or text[p + 1:p + 2] in verbal and len(block.tokens[k].text) == 1 \
-            and (_word_tag(text[p + 1]) or "")[:1] == "v"  # 下午的会|得|开到几点: what a 的 describes is a thing
+            and (_word_tag(text[p + 1]) or "")[:1] == "v" \
+            or len(block.tokens[k].text) == 1 and _doer_follows(block, k)  # 下午的会|得|开到几点, 它的饭|得|你自己喂
     if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
     tag = _word_tag(word)
@@ -1169,6 +1170,9 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
         following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
         return following is not None and following.kind == "han" and not (_word_tag(
             following.simplified or following.text) or "").startswith("n")
+    if len(word) == 2 and _verb_and_thing(word, verbal) and (
+            HOW_OFTEN.match(text, p + 1) or DURATION.match(text, p + 1) or WHEN_AHEAD.match(text, p + 1)):
+        return True  # 养狗|得|每天带它出去: a verb and its thing no dictionary has whole, then how often or when
     return False
 
 
@@ -1227,6 +1231,8 @@ def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
             or not alone and len(tokens[k + 1].text) == 1:
         return False
     following = tokens[k + 2].simplified or tokens[k + 2].text
+    if following == "自己" and k + 3 < len(tokens) and tokens[k + 3].kind == "han":
+        following = tokens[k + 3].simplified or tokens[k + 3].text  # 它的饭得|你|自己|喂
     return _predicate(following) or _when_or_how(following)
 
 
