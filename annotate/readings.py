@@ -1008,7 +1008,7 @@ CLOCK = re.compile("[零一二两三四五六七八九十\\d]+点(?:半|钟|[零
 """A time by the clock, which the segmenter tags a number (六点, 八点半): a time, after which 得 is must."""
 LATER = re.compile("晚(?:一?点|些)")
 """Later, after 得 "must" (他得晚点儿到), as 早 is (`MUST_BEFORE`)."""
-HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|整[夜天晚宿]|一[夜宿]|满[头脸身]")
+HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|出奇|整[夜天晚宿]|一[夜宿]|满[头脸身]")
 """How much something was done, after a verb and 得 (咳嗽得厉害, 咳嗽得整夜睡不好): a complement."""
 HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
 """How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""

@@ -145,6 +145,8 @@ RULES = [
           "重达两吨, 重约五百克, 重三公斤: weighs (重一遍, 重写 are chóng)"),
     _rule(r"(?<=还)(?P<c>了)(?=得(?:[，。！？!?]|$))", "liǎo", "这还了得, 那还了得: how could this be (as CC-CEDICT's 了得 liǎode)"),
     _rule(r"(?<=还了)(?P<c>得)(?=[，。！？!?]|$)", "de", "这还了得: the 得 of 了得 liǎode"),
+    _rule(r"(?<=[\u4e00-\u9fff])(?<![我你他她们咱您])(?P<c>得)(?=出奇(?!制胜))", "de",
+          "亮得出奇, 安静得出奇: extraordinarily (a complement; 得出 déchū is no word here; 我们得出奇制胜 is must)"),
     _rule(rf"(?<=[{HAN}])(?<![{OWN_DE}])(?P<c>得)(?=用)", "děi",
           "开会得用投影仪, 这个得用胶水粘: must use (no complement begins with 用; 值得用, 懒得用 are words)"),
     _rule(rf"(?<=[{HAN}])(?<![{OWN_DE}来])(?P<c>得)(?=提前|事先|按时)", "děi",
