@@ -1014,7 +1014,7 @@ HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
 """How often, after 得 "must" (垃圾得每天倒, 被子得每个月晒一晒)."""
 WHEN_AHEAD = re.compile("(?:下|这|本|上)?个?(?:周|星期|礼拜)[一二三四五六日天末]|(?:下|这|本)个?月|最后|最先|事先|事后|提前|月底|年底|周末")
 """When a thing must be done, after 得 "must" and the thing (冷冻食品得最后拿, 方案得下周五之前交)."""
-DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:个(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
+DURATION = re.compile("(?:[一二两三四五六七八九十半几]|好几)+(?:多|来)?(?:个(?:多|来)?(?:小时|月|星期|钟头)|小时|天|年|周|分钟|星期)")
 """A length of time after 得 that no verb is before: what it takes (开车得三个小时, 这活儿得两天), děi."""
 MUST_AFTER = ("一定", "肯定", "可能", "估计", "看来", "恐怕", "也许", "大概", "必须", "至少", "现在", "马上", "以后", "然后",
               "首先", "早上", "晚上", "上午", "下午", "中午", "周末", "今晚", "平时", "平常", "今后", "将来", "往后")
@@ -1989,10 +1989,22 @@ def _copula(tokens: list, i: int, inside: str = "") -> bool:
         # segmenter's noun 节省 is a verb to CC-CEDICT; not 为人了)
     blocking = [word for word in rest if word != RANGE_WORD and _predicate(word)
                 and not (described and len(rest) == 1 and _thing(word))]  # (的|壮举: a thing, whatever its tag)
+    blocking += [word for n, word in enumerate(rest) if n and _spends(word, rest[n + 1:n + 2])]
     # an adjective before the noun that ends the clause describes it (为宋代著名女词人, 为…的重要资料),
     # and so does any one word between a 的 and that noun (为这里的|旅游|旺季; 为公司的|发展|做|贡献 is for)
     return not blocking or closes and _noun_word(rest[-1]) and (
         all(_adjective(word) for word in blocking) or described and len(rest) == 2)
+
+
+def _spends(word: str, following: list[str]) -> bool:
+    """Whether `word`, after the thing 为 is for, is 过 "celebrate, spend" and the thing it takes, alone
+    before a noun or in a token no dictionary has (为大熊猫|过生日, 为孩子|过|节): a verb, so 为 is "for",
+    not the aspect particle 过."""
+    from .dictionary import cedict
+
+    if word == "过":
+        return bool(following) and _thing(following[0])
+    return len(word) > 2 and word[0] == "过" and word not in cedict() and _thing(word[1:])
 
 
 PLACES_OF_OURS = frozenset(("我国", "我省", "我市", "我县", "我区", "我校", "我院"))
