@@ -1006,8 +1006,8 @@ PREPOSITIONS_AHEAD = frozenset("从在跟向往替")
 """Prepositions after an adverb and 得: what must be done, and where or with whom (估计得从外面招人, 还得跟他说)."""
 CLOCK = re.compile("[零一二两三四五六七八九十\\d]+点(?:半|钟|[零一二三四五六七八九十\\d]+分?)?")
 """A time by the clock, which the segmenter tags a number (六点, 八点半): a time, after which 得 is must."""
-LATER = re.compile("晚(?:一?点|些)")
-"""Later, after 得 "must" (他得晚点儿到), as 早 is (`MUST_BEFORE`)."""
+LATER = re.compile("[晚慢](?:一?点|些)")
+"""Later, slower, after 得 "must" (他得晚点儿到, 下山的时候得慢一点儿), as 早 and 快 are (`MUST_BEFORE`)."""
 HOW_MUCH = re.compile("很|真|太|非常|特别|十分|相当|挺|更|越来越|厉害|要命|不行|够呛|不得了|出奇|整[夜天晚宿]|一[夜宿]|满[头脸身]")
 """How much something was done, after a verb and 得 (咳嗽得厉害, 咳嗽得整夜睡不好): a complement."""
 HOW_OFTEN = re.compile("每(?:天|日|周|星期|个?月|年|次|隔)|天天")
@@ -1022,6 +1022,9 @@ MUST_AFTER = ("一定", "肯定", "可能", "估计", "看来", "恐怕", "也�
 明天可能得下雨, 我现在得走了), though their last character can be a verb (定得 "can settle" in 定得我的风势)."""
 
 
+DONE_BEFORE = re.compile("了[，,]$")
+"""A clause ending in 了 before 得 that opens the next: what has happened, then what one must do
+(手机没电了，得借别人的; an old text's 今在阴司，得受…, 吹过苦海，得登彼岸 are "got to", dé)."""
 CONDITION_BEFORE = re.compile("(?:的话|不然|否则|要不|要不然|所以|因此|那么|这样的话)[，,]$")
 """A condition or a consequence ending the clause before 得 that opens one: what follows is what one
 must do (下雨的话，得准备雨伞; in an old text 得 opening a clause is "get to", dé: 得见菩萨)."""
@@ -1072,7 +1075,9 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or DURATION.match(text, p + 1)
                 or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)
                 or p and len(token.text) == 1 and _verb_word_follows(block, starts, k, p)
-                and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"):
+                and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"
+                or (CONDITION_BEFORE.search(text, 0, p) or DONE_BEFORE.search(text, 0, p))
+                and len(token.text) == 1 and _one_verb_then_more(block, k)):
             wanted[p] = "děi"  # opening a clause, before a verb or a length of time: 有易碎品的话，得告诉我们; 得有处方;
             # 得打一针, 得订个包间; 现在堵车，得四十分钟; 九点上班，得|打卡 (得缩头时且缩头: dé)
             continue
@@ -1158,7 +1163,7 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     tag = _word_tag(word)
     if tag == "t" or CLOCK.fullmatch(word) or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-            or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
+            or LATER.match(text, p + 1) is not None or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
             or starts[k] + len(block.tokens[k].text) == p + 1 and (
                 _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1)
@@ -1243,6 +1248,22 @@ def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
     有缘|得|遇, dé)."""
     return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
         and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
+
+
+def _one_verb_then_more(block: Block, k: int) -> bool:
+    """Whether the token after 得, the `k`th, is a verb of one character the segmenter tags so, with more
+    of its clause after it (，得|借|别人的手机: must), and not one an old text's 得 "could, came to" takes
+    (得见, 得遇, 得脱, 得知: `OLD_AFTER_DE`)."""
+    tokens = block.tokens
+    if k + 2 >= len(tokens) or len(tokens[k + 1].text) != 1 or tokens[k + 1].kind != "han" \
+            or tokens[k + 2].kind != "han":
+        return False
+    verb = tokens[k + 1].simplified or tokens[k + 1].text
+    return verb not in OLD_AFTER_DE and _word_tag(verb) == "v"
+
+
+OLD_AFTER_DE = frozenset("见遇脱免知闻道罪命成生活死救胜归回还")
+"""Verbs after which a clause-opening 得 is an old text's "could, came to, got to" (得见, 得遇, 得脱, 得生), dé."""
 
 
 def _complement_at(block: Block, text: str, starts: list[int], q: int) -> bool:
