@@ -1163,12 +1163,12 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
     tag = _word_tag(word)
     if tag == "t" or CLOCK.fullmatch(word) or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
-            or LATER.match(text, p + 1) is not None or DOUBLED_VERB.match(text, p + 1) is not None or HOW_OFTEN.match(text, p + 1) is not None \
+            or LATER.match(text, p + 1) is not None or DOUBLED_VERB.match(text, p + 1) is not None \
+            or HOW_OFTEN.match(text, p + 1) is not None \
             or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
             or starts[k] + len(block.tokens[k].text) == p + 1 and (
                 _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1)
-                or k + 1 < len(block.tokens) and len(block.tokens[k + 1].text) == 1 and block.tokens[k + 1].kind == "han"
-                and _word_tag(block.tokens[k + 1].simplified or block.tokens[k + 1].text) == "v")  # 套餐得|带
+                or _one_verb_follows(block.tokens, k))  # 套餐得|带
     if len(word) == 2 and word in cedict() and _verb_word(word) and _verb_and_thing(word, verbal):
         if len(block.tokens[k].text) > 1:
             return True  # the segmenter joined what follows to 得 (倒车|得慢): no noun
@@ -1197,8 +1197,9 @@ def _manner_then_verb(tokens: list, j: int) -> bool:
     following = tokens[j + 1].simplified or tokens[j + 1].text
     if word in MANNERS:
         return (_word_tag(following) or "").startswith("v") or _verb_word(following)  # 这样用, 这么吃 (not 这么大)
-    if len(word) == 2 and word[0] == "一" and following == word and j + 2 < len(tokens) and tokens[j + 2].kind == "han":
-        return _predicate(tokens[j + 2].simplified or tokens[j + 2].text)  # 一步|一步|来, cut in two
+    if _step_by_step(tokens, j):
+        return j + 2 < len(tokens) and tokens[j + 2].kind == "han" \
+            and _predicate(tokens[j + 2].simplified or tokens[j + 2].text)  # 一步|一步|来, cut in two
     how = len(word) > 1 and tag in ("d", "ad", "t") or tag == "m" and len(word) == 4 and word[:2] == word[2:]
     return how and _predicate(following)
 
@@ -1212,11 +1213,16 @@ def _this_way(tokens: list, j: int) -> bool:
     """Whether the `j`th token is 这样, 这么… (`MANNERS`), or 一步|一步 cut in two, and a verb follows
     (我得|这么|做, 房子得|一步|一步|来: must); an old text's adverbs before a verb (他得|永住|常存, "could
     live for ever") are not asked."""
+    return j < len(tokens) and ((tokens[j].simplified or tokens[j].text) in MANNERS or _step_by_step(tokens, j)) \
+        and _manner_then_verb(tokens, j)
+
+
+def _step_by_step(tokens: list, j: int) -> bool:
+    """Whether the `j`th token and the next are the same 一 + a measure, cut in two (一步|一步, 一点|一点)."""
     if j + 1 >= len(tokens):
         return False
     word = tokens[j].simplified or tokens[j].text
-    step_by_step = len(word) == 2 and word[0] == "一" and (tokens[j + 1].simplified or tokens[j + 1].text) == word
-    return (word in MANNERS or step_by_step) and _manner_then_verb(tokens, j)
+    return len(word) == 2 and word[0] == "一" and (tokens[j + 1].simplified or tokens[j + 1].text) == word
 
 
 def _so_much(tokens: list, j: int) -> bool:
@@ -1255,11 +1261,15 @@ def _one_verb_then_more(block: Block, k: int) -> bool:
     of its clause after it (，得|借|别人的手机: must), and not one an old text's 得 "could, came to" takes
     (得见, 得遇, 得脱, 得知: `OLD_AFTER_DE`)."""
     tokens = block.tokens
-    if k + 2 >= len(tokens) or len(tokens[k + 1].text) != 1 or tokens[k + 1].kind != "han" \
-            or tokens[k + 2].kind != "han":
-        return False
-    verb = tokens[k + 1].simplified or tokens[k + 1].text
-    return verb not in OLD_AFTER_DE and _word_tag(verb) == "v"
+    return _one_verb_follows(tokens, k) and k + 2 < len(tokens) and tokens[k + 2].kind == "han" \
+        and (tokens[k + 1].simplified or tokens[k + 1].text) not in OLD_AFTER_DE
+
+
+def _one_verb_follows(tokens: list, k: int) -> bool:
+    """Whether the token after the `k`th is one character the segmenter tags a verb (套餐得|带: 带 is no
+    verb in CC-CEDICT's first four senses, "band, belt…")."""
+    return k + 1 < len(tokens) and len(tokens[k + 1].text) == 1 and tokens[k + 1].kind == "han" \
+        and _word_tag(tokens[k + 1].simplified or tokens[k + 1].text) == "v"
 
 
 OLD_AFTER_DE = frozenset("见遇脱免知闻道罪命成生活死救胜归回还")
