@@ -476,7 +476,8 @@ def _build_neutral_tables():
             # or of the entry of the character's usual reading (读 dú "to read", after 读 dòu "comma")
             current = [(p, g) for p, g in common if not DATED.match(g)] or common
             firsts = [re.sub(r"^\([^)]*\) ", "", gloss.split("/")[0]) for _, gloss in current]
-            usual = [first for (p, _), first in zip(current, firsts) if p.replace("u:", "v") == _usual_syllable(word)]
+            syllable = _usual_syllable(word)
+            usual = [first for (p, _), first in zip(current, firsts) if p.replace("u:", "v") == syllable]
             if firsts[0].startswith("to ") or usual and usual[0].startswith("to "):
                 verbs.add(word)
             if any(sense.startswith("to ") for _, gloss in common for sense in gloss.split("/")[:4]):

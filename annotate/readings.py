@@ -452,7 +452,7 @@ def apply_context_rules(block: Block) -> None:
         _biographies(block, text)
     if "少" in text:
         _few(block, text)
-    if "乐" in text:
+    if not GIVEN_NAME_READINGS.keys().isdisjoint(text):
         _given_names(block)
 
 
@@ -464,7 +464,7 @@ model reads them elsewhere (音乐 yuè; the surname 乐 Yuè opens the name, an
 def _given_names(block: Block) -> None:
     """A person's name no dictionary has, of two or three characters, opening with a common surname
     (`SURNAMES`) where the segmenter tags it a person's name, reads its given name by
-    `GIVEN_NAME_READINGS` (我叫李乐, 陈乐怡: lè); so does the nickname 乐乐."""
+    `GIVEN_NAME_READINGS` (我叫李乐, 陈乐怡: lè); so does a nickname of one such character doubled (乐乐)."""
     from .dictionary import cedict
     from .names import SURNAMES
 
@@ -472,8 +472,9 @@ def _given_names(block: Block) -> None:
         word = token.simplified or token.text
         if token.kind != "han" or not 2 <= len(word) <= 3 or word in cedict():
             continue
-        if word == "乐乐" or word[0] in SURNAMES and _person(word):
-            wanted = [GIVEN_NAME_READINGS.get(char) if i or word == "乐乐" else None for i, char in enumerate(word)]
+        nickname = len(word) == 2 and word[0] == word[1] and word[0] in GIVEN_NAME_READINGS
+        if nickname or word[0] in SURNAMES and _person(word):
+            wanted = [GIVEN_NAME_READINGS.get(char) if i or nickname else None for i, char in enumerate(word)]
             for i, reading in enumerate(wanted):
                 if reading and token.readings[i] != reading:
                     token.readings = _replace(token.readings, i, reading)
@@ -1070,21 +1071,14 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
         if before in DE_WORDS_BEFORE and RESULT_STATE.match(text, p + 1):
             wanted[p] = "de"  # 她乐得合不拢嘴: the state a feeling brought about (乐得 lèdé "be glad to")
             continue
-        if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER and (
-                after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几", "个")
-                or DURATION.match(text, p + 1)
-                or CONDITION_BEFORE.search(text, 0, p) and _verb_word_follows(block, starts, k, p)
-                or p and len(token.text) == 1 and _verb_word_follows(block, starts, k, p)
-                and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"
-                or (CONDITION_BEFORE.search(text, 0, p) or DONE_BEFORE.search(text, 0, p))
-                and len(token.text) == 1 and _one_verb_then_more(block, k)):
+        if (p == 0 or before in CLAUSE_END) and is_han(after) and after not in DE_WORDS_AFTER \
+                and _must_opening_clause(block, text, starts, k, p, verbal):
             wanted[p] = "děi"  # opening a clause, before a verb or a length of time: 有易碎品的话，得告诉我们; 得有处方;
             # 得打一针, 得订个包间; 现在堵车，得四十分钟; 九点上班，得|打卡 (得缩头时且缩头: dé)
             continue
         if not is_han(before) or not is_han(after) \
-                or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING and not (_word_opens(block, starts, k, p) and (
-                    before == "的" or _feeling_before(block, starts, k, p) or _verb_word_before(block, starts, k, p, verbal)
-                    or _time_before(block, starts, k, p))) \
+                or after in DE_WORDS_AFTER and text[p + 1:p + 3] not in CAUSING \
+                and not _word_opens(block, text, starts, k, p, verbal) \
                 or before in DE_WORDS_BEFORE \
                 or text[p + 1:p + 4] in ("来不易", "来全不"):
             continue  # (得来不易, 得来全不费工夫: dé, obtained)
@@ -1120,6 +1114,23 @@ def _de(block: Block, text: str, starts: list[int], verbal: frozenset, wanted: d
                 or DURATION.match(text, p + 1) \
                 or (adverb or before in PERSONS) and HOW_OFTEN.match(text, p + 1):
             wanted[p] = "děi"  # 我得走; 这件事得你自己去办 (it must be you; 才得你母亲相见 is dé, "then could")
+
+
+def _must_opening_clause(block: Block, text: str, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
+    """Whether 得 at `p`, opening its clause (the `k`th token), is "must" by what follows it: a word "must"
+    takes (`MUST_BEFORE`), 有, a verb and a number or 个 (得打一针, 得订个包间), a length of time (堵车，得四十分钟);
+    a verb the segmenter took whole, after a condition (下雨的话，得准备雨伞) or where 得 stands alone and no 时
+    follows the verb (九点上班，得|打卡; an old text's 得缩头时 is dé); a verb of one character with more after
+    it, after a condition or a clause that ends in 了 (手机没电了，得借别人的)."""
+    after, alone = text[p + 1:p + 2], len(block.tokens[k].text) == 1
+    if after in MUST_BEFORE or after == "有" or after in verbal and text[p + 2:p + 3] in ("一", "两", "几", "个") \
+            or DURATION.match(text, p + 1):
+        return True
+    condition = CONDITION_BEFORE.search(text, 0, p) is not None
+    if _verb_word_follows(block, starts, k, p) and (
+            condition or p and alone and text[starts[k + 1] + len(block.tokens[k + 1].text):][:1] != "时"):
+        return True
+    return alone and (condition or DONE_BEFORE.search(text, 0, p) is not None) and _one_verb_then_more(block, k)
 
 
 def _verb_and_thing(pair: str, verbal: frozenset) -> bool:
@@ -1160,12 +1171,10 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
             or len(block.tokens[k].text) == 1 and _doer_follows(block, k)  # 下午的会|得|开到几点, 它的饭|得|你自己喂
     if len(word) < 2 or RESULT_STATE.match(text, p + 1):
         return False
-    tag = _word_tag(word)
-    if tag == "t" or CLOCK.fullmatch(word) or _whole_noun(word) or len(word) > 2 and _thing(word):
+    if _time_word(word) or _whole_noun(word) or len(word) > 2 and _thing(word):
         return text[p + 1:p + 2] in verbal or text[p + 1:p + 2] in MUST_BEFORE or _verb_follows(block, starts, k, p) \
             or LATER.match(text, p + 1) is not None or DOUBLED_VERB.match(text, p + 1) is not None \
-            or HOW_OFTEN.match(text, p + 1) is not None \
-            or WHEN_AHEAD.match(text, p + 1) is not None or DURATION.match(text, p + 1) is not None \
+            or _when_follows(text, p + 1) \
             or starts[k] + len(block.tokens[k].text) == p + 1 and (
                 _time_follows(block, k) or _doer_follows(block, k) or _manner_then_verb(block.tokens, k + 1)
                 or _one_verb_follows(block.tokens, k))  # 套餐得|带
@@ -1175,10 +1184,15 @@ def _must_after_word(block: Block, text: str, starts: list[int], k: int, p: int,
         following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
         return following is not None and following.kind == "han" and not (_word_tag(
             following.simplified or following.text) or "").startswith("n")
-    if len(word) == 2 and _verb_and_thing(word, verbal) and (
-            HOW_OFTEN.match(text, p + 1) or DURATION.match(text, p + 1) or WHEN_AHEAD.match(text, p + 1)):
+    if len(word) == 2 and _verb_and_thing(word, verbal) and _when_follows(text, p + 1):
         return True  # 养狗|得|每天带它出去: a verb and its thing no dictionary has whole, then how often or when
     return False
+
+
+def _when_follows(text: str, q: int) -> bool:
+    """Whether how often, when, or how long something must be done begins at `q` (`HOW_OFTEN`,
+    `WHEN_AHEAD`, `DURATION`: 垃圾得每天倒, 方案得下周五之前交, 这活儿得两天)."""
+    return any(pattern.match(text, q) is not None for pattern in (HOW_OFTEN, WHEN_AHEAD, DURATION))
 
 
 DOERS = frozenset(("经理", "老师", "医生", "大夫", "家长", "领导", "父母", "大人", "本人", "老板", "师傅", "主任", "校长",
@@ -1247,13 +1261,16 @@ def _doer_follows(block: Block, k: int, alone: bool = True) -> bool:
     return _predicate(following) or _when_or_how(following)
 
 
-def _word_opens(block: Block, starts: list[int], k: int, p: int) -> bool:
+def _word_opens(block: Block, text: str, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
     """Whether 得 at `p` is a token of its own and the next token, a word of two or more characters,
-    begins right after it: after a feeling, a verb, a time or 的, 紧张|得|手心出汗 is no 得手 (dé), nor
-    以上的|得|体检 得体, nor 六点|得|出门 得出: the segmenter took 手心, 体检, 出门 whole (after an adverb it may be: 怎么|得|出来,
-    有缘|得|遇, dé)."""
-    return len(block.tokens[k].text) == 1 and k + 1 < len(block.tokens) and starts[k + 1] == p + 1 \
-        and block.tokens[k + 1].kind == "han" and len(block.tokens[k + 1].text) > 1
+    begins right after it, after a feeling, a verb, a time or 的: 紧张|得|手心出汗 is no 得手 (dé), nor
+    以上的|得|体检 得体, nor 六点|得|出门 得出: the segmenter took 手心, 体检, 出门 whole (after an adverb it may be:
+    怎么|得|出来, 有缘|得|遇, dé)."""
+    if len(block.tokens[k].text) != 1 or k + 1 >= len(block.tokens) or starts[k + 1] != p + 1 \
+            or block.tokens[k + 1].kind != "han" or len(block.tokens[k + 1].text) < 2:
+        return False
+    return text[p - 1:p] == "的" or _feeling_before(block, starts, k, p) \
+        or _verb_word_before(block, starts, k, p, verbal) or _time_before(block, starts, k, p)
 
 
 def _one_verb_then_more(block: Block, k: int) -> bool:
@@ -1292,7 +1309,12 @@ def _complement_at(block: Block, text: str, starts: list[int], q: int) -> bool:
 def _time_before(block: Block, starts: list[int], k: int, p: int) -> bool:
     """Whether 得 at `p` begins its token right after a time (明天, 六点: the segmenter's t, or `CLOCK`)."""
     word = _word_before(block, starts, k, p)
-    return len(word) > 1 and (_word_tag(word) == "t" or CLOCK.fullmatch(word) is not None)
+    return len(word) > 1 and _time_word(word)
+
+
+def _time_word(word: str) -> bool:
+    """Whether the segmenter tags the word a time (明天, 平时), or it is a time by the clock (`CLOCK`: 六点)."""
+    return _word_tag(word) == "t" or CLOCK.fullmatch(word) is not None
 
 
 def _verb_word_before(block: Block, starts: list[int], k: int, p: int, verbal: frozenset) -> bool:
